@@ -1,0 +1,40 @@
+import { defineConfig } from '@playwright/test';
+import { E2E_ORIGIN } from './tests/e2e/accounts';
+
+// Debian's Chromium, never a downloaded browser (this machine cannot download one).
+const executablePath = process.env.XINKAN_CHROMIUM || '/usr/bin/chromium';
+
+export default defineConfig({
+	testDir: 'tests/e2e',
+	outputDir: 'test-results',
+	fullyParallel: true,
+	workers: 2,
+	retries: 0,
+	timeout: 30_000,
+	reporter: [['list'], ['json', { outputFile: 'artifacts/playwright.json' }]],
+	use: {
+		baseURL: E2E_ORIGIN,
+		locale: 'zh-CN',
+		extraHTTPHeaders: { 'x-forwarded-for': '127.0.0.10' },
+		launchOptions: {
+			executablePath,
+			args: [
+				'--no-sandbox',
+				'--disable-gpu',
+				'--disable-quic',
+				'--no-first-run',
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--disable-sync'
+			]
+		}
+	},
+	webServer: {
+		command: 'node scripts/e2e-server.mjs',
+		url: `${E2E_ORIGIN}/healthz`,
+		reuseExistingServer: false,
+		timeout: 120_000,
+		stdout: 'ignore',
+		stderr: 'pipe'
+	}
+});

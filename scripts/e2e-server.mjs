@@ -1,0 +1,28 @@
+// The server Playwright tests run against: the production build on a fresh embedded database.
+import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '..');
+const port = process.env.E2E_PORT || '4173';
+const dataDir = process.env.XINKAN_DATA_DIR || path.join(tmpdir(), `xinkan-e2e-${port}`);
+rmSync(dataDir, { recursive: true, force: true });
+
+Object.assign(process.env, {
+	XINKAN_DATA_DIR: dataDir,
+	PORT: port,
+	HOST: '127.0.0.1',
+	ORIGIN: `http://localhost:${port}`,
+	// Tests give each scenario its own client address, so the login throttle of one does not block the others.
+	ADDRESS_HEADER: 'x-forwarded-for',
+	XFF_DEPTH: '1'
+});
+const setup = spawnSync(
+	process.execPath,
+	[path.join(root, 'node_modules/tsx/dist/cli.mjs'), path.join(root, 'tests/e2e/setup-db.ts')],
+	{ cwd: root, stdio: 'inherit', env: process.env }
+);
+if (setup.status !== 0) process.exit(setup.status ?? 1);
+process.chdir(root);
+await import(path.join(root, 'build', 'index.js'));

@@ -1,0 +1,44 @@
+// `npm start`: builds when the build is missing or older than the sources, then serves it.
+// The server migrates the database and loads the demo on its first start (see src/hooks.server.ts).
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '..');
+const built = path.join(root, 'build', 'handler.js');
+
+function newestMtime(target) {
+	const stat = statSync(target);
+	if (!stat.isDirectory()) return stat.mtimeMs;
+	let newest = stat.mtimeMs;
+	for (const entry of readdirSync(target)) {
+		newest = Math.max(newest, newestMtime(path.join(target, entry)));
+	}
+	return newest;
+}
+
+const sources = ['src', 'static', 'svelte.config.js', 'vite.config.ts', 'package-lock.json']
+	.map((p) => path.join(root, p))
+	.filter(existsSync);
+const stale = !existsSync(built) || Math.max(...sources.map(newestMtime)) > statSync(built).mtimeMs;
+if (stale) {
+	console.log('Xinkan: building the app (first start or sources changed)…');
+	const result = spawnSync(
+		process.execPath,
+		[path.join(root, 'node_modules/vite/bin/vite.js'), 'build'],
+		{
+			cwd: root,
+			stdio: 'inherit'
+		}
+	);
+	if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+process.env.PORT ||= '3000';
+// adapter-node assumes https without ORIGIN, which would refuse every form POST over plain http.
+process.env.ORIGIN ||= `http://localhost:${process.env.PORT}`;
+process.chdir(root);
+console.log(
+	`Xinkan: serving ${process.env.ORIGIN} (database: ${process.env.DATABASE_URL ? 'PostgreSQL' : 'embedded PGlite in ' + (process.env.XINKAN_DATA_DIR || './data')})`
+);
+await import(path.join(root, 'build', 'index.js'));

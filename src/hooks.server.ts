@@ -1,0 +1,68 @@
+import { error, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { DEFAULT_LOCALE, isLocale, LOCALE_COOKIE } from '$lib/i18n';
+import { readSession } from '$lib/server/auth/cookies';
+import { appDatabase, closeAppDatabase } from '$lib/server/db';
+import { isDatabaseUnavailable } from '$lib/server/db/availability';
+import { prepareDatabase } from '$lib/server/startup';
+
+export const init: ServerInit = async () => {
+	await prepareDatabase(appDatabase());
+	// `node build` waits for open handles; closing the pool lets SIGTERM end the process.
+	process.once('sveltekit:shutdown', () => void closeAppDatabase());
+};
+
+/** One line per request: method, route pattern (never the raw path: it may hold receipt codes), status, ms. */
+const logRequest: Handle = async ({ event, resolve }) => {
+	const started = performance.now();
+	const response = await resolve(event);
+	const ms = (performance.now() - started).toFixed(1);
+	console.log(
+		`${event.request.method} ${event.route.id ?? '(no route)'} ${response.status} ${ms}ms`
+	);
+	return response;
+};
+
+const securityHeaders: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	response.headers.set('X-Content-Type-Options', 'nosniff');
+	response.headers.set('Referrer-Policy', 'same-origin');
+	response.headers.set('X-Frame-Options', 'DENY');
+	return response;
+};
+
+const locale: Handle = async ({ event, resolve }) => {
+	const chosen = event.cookies.get(LOCALE_COOKIE);
+	event.locals.locale = isLocale(chosen) ? chosen : DEFAULT_LOCALE;
+	return resolve(event, {
+		transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.locale)
+	});
+};
+
+const identity: Handle = async ({ event, resolve }) => {
+	const handle = appDatabase();
+	event.locals.db = handle.db;
+	event.locals.dbKind = handle.kind;
+	event.locals.user = null;
+	event.locals.session = null;
+	// The health check must answer even when the database is down, so it skips the session lookup.
+	if (event.route.id === '/healthz') return resolve(event);
+	try {
+		Object.assign(event.locals, await readSession(event));
+	} catch (e) {
+		if (isDatabaseUnavailable(e)) error(503, 'database unavailable');
+		throw e;
+	}
+	return resolve(event);
+};
+
+export const handle = sequence(logRequest, securityHeaders, locale, identity);
+
+export const handleError: HandleServerError = ({ error, event, status }) => {
+	if (isDatabaseUnavailable(error)) {
+		console.error(`database unavailable on ${event.route.id}:`, (error as Error).message);
+		return { message: 'database unavailable' };
+	}
+	if (status !== 404) console.error(`error on ${event.request.method} ${event.route.id}:`, error);
+	return { message: 'internal error' };
+};

@@ -1,0 +1,22 @@
+import type { Messages } from './i18n';
+import type { Role } from './domain';
+
+export interface NavItem {
+	href: string;
+	label: (m: Messages) => string;
+	/** Roles that may open it besides admin. */
+	roles: Role[];
+}
+
+/** The back-office menu. Showing an entry is a convenience; each route still checks the role itself. */
+export const ADMIN_NAV: NavItem[] = [
+	{ href: '/admin/users', label: (m) => m.nav.users, roles: [] },
+	{ href: '/admin/units', label: (m) => m.nav.units, roles: ['organiser'] },
+	{ href: '/admin/areas', label: (m) => m.nav.areas, roles: ['organiser'] },
+	{ href: '/admin/groups', label: (m) => m.nav.groups, roles: ['organiser'] },
+	{ href: '/admin/audit', label: (m) => m.nav.audit, roles: [] }
+];
+
+export function navFor(role: Role): NavItem[] {
+	return ADMIN_NAV.filter((item) => role === 'admin' || item.roles.includes(role));
+}

@@ -1,0 +1,36 @@
+import { en } from './en';
+import { zhCN } from './zh-CN';
+
+export const LOCALES = ['zh-CN', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = 'zh-CN';
+export const LOCALE_COOKIE = 'xinkan_lang';
+
+/** The shape of zh-CN with every string widened, so English must provide each key. */
+type Widen<T> = T extends string
+	? string
+	: T extends (...args: infer A) => string
+		? (...args: A) => string
+		: { [K in keyof T]: Widen<T[K]> };
+export type Messages = Widen<typeof zhCN>;
+
+const catalogues: Record<Locale, Messages> = { 'zh-CN': zhCN, en };
+
+export function isLocale(value: unknown): value is Locale {
+	return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
+}
+
+export function messages(locale: Locale | undefined): Messages {
+	return catalogues[locale ?? DEFAULT_LOCALE] ?? zhCN;
+}
+
+/** A service error key (see `errors`) in the user's language; unknown keys fall back to `invalid`. */
+export function errorText(m: Messages, key: string | undefined): string {
+	if (!key) return '';
+	return (m.errors as Record<string, string>)[key] ?? m.errors.invalid;
+}
+
+/** Translates a map of field → error key. */
+export function errorTexts(m: Messages, fields: Record<string, string>): Record<string, string> {
+	return Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, errorText(m, v)]));
+}

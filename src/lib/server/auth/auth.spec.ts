@@ -1,0 +1,133 @@
+import { eq } from 'drizzle-orm';
+import { expect, it } from 'vitest';
+import { sessions, users } from '../db/schema';
+import { describeEachDatabase } from '../test/databases';
+import { authenticate, createUser, setPassword, updateUser } from '../users';
+import {
+	clearLoginFailures,
+	loginRetryAfter,
+	MAX_FAILURES,
+	recordLoginFailure
+} from './login-throttle';
+import {
+	createSession,
+	generateSessionToken,
+	invalidateSession,
+	sessionIdOf,
+	validateSessionToken
+} from './session';
+
+describeEachDatabase('accounts and sessions', (current) => {
+	const newUser = (username: string, role: 'clerk' | 'admin' = 'clerk') =>
+		createUser(current().db, null, {
+			username,
+			password: 'correct horse',
+			displayName: '',
+			role,
+			unitId: null
+		});
+
+	it('stores only the hash of a session token and resolves the token to its user', async () => {
+		const { db } = current();
+		const user = await newUser('sess1');
+		const token = generateSessionToken();
+		await createSession(db, token, user.id);
+		const [row] = await db.select().from(sessions).where(eq(sessions.userId, user.id));
+		expect(row.id).toBe(sessionIdOf(token));
+		expect(row.id).not.toContain(token);
+		const result = await validateSessionToken(db, token);
+		expect(result?.user.username).toBe('sess1');
+		expect(await validateSessionToken(db, token + 'x')).toBeNull();
+	});
+
+	it('deletes an expired session and extends one in the second half of its life', async () => {
+		const { db } = current();
+		const user = await newUser('sess2');
+		const expired = generateSessionToken();
+		await createSession(db, expired, user.id);
+		await db
+			.update(sessions)
+			.set({ expiresAt: new Date(Date.now() - 1000) })
+			.where(eq(sessions.id, sessionIdOf(expired)));
+		expect(await validateSessionToken(db, expired)).toBeNull();
+		expect(
+			await db
+				.select()
+				.from(sessions)
+				.where(eq(sessions.id, sessionIdOf(expired)))
+		).toHaveLength(0);
+
+		const ageing = generateSessionToken();
+		await createSession(db, ageing, user.id);
+		const soon = new Date(Date.now() + 2 * 24 * 3600 * 1000);
+		await db
+			.update(sessions)
+			.set({ expiresAt: soon })
+			.where(eq(sessions.id, sessionIdOf(ageing)));
+		const refreshed = await validateSessionToken(db, ageing);
+		expect(refreshed!.session.expiresAt.getTime()).toBeGreaterThan(
+			Date.now() + 29 * 24 * 3600 * 1000
+		);
+	});
+
+	it('logout invalidates the session for good', async () => {
+		const { db } = current();
+		const user = await newUser('sess3');
+		const token = generateSessionToken();
+		const session = await createSession(db, token, user.id);
+		await invalidateSession(db, session.id);
+		expect(await validateSessionToken(db, token)).toBeNull();
+	});
+
+	it('authenticates by password, case-insensitively by username, and refuses disabled users', async () => {
+		const { db } = current();
+		const user = await newUser('Alice');
+		expect((await authenticate(db, 'alice', 'correct horse'))?.id).toBe(user.id);
+		expect(await authenticate(db, 'alice', 'wrong horse')).toBeNull();
+		expect(await authenticate(db, 'nobody', 'correct horse')).toBeNull();
+		const token = generateSessionToken();
+		await createSession(db, token, user.id);
+		await updateUser(db, null, user.id, {
+			displayName: '',
+			role: 'clerk',
+			unitId: null,
+			active: false
+		});
+		expect(await authenticate(db, 'alice', 'correct horse')).toBeNull();
+		expect(await validateSessionToken(db, token)).toBeNull();
+	});
+
+	it('refuses a second user with the same username in any letter case', async () => {
+		await newUser('bob');
+		await expect(newUser('BOB')).rejects.toMatchObject({
+			status: 409,
+			fields: { username: 'username_taken' }
+		});
+	});
+
+	it('a password reset logs the user out everywhere and stores an argon2id hash', async () => {
+		const { db } = current();
+		const user = await newUser('carol');
+		const token = generateSessionToken();
+		await createSession(db, token, user.id);
+		await setPassword(db, null, 'carol', 'new password 1');
+		expect(await validateSessionToken(db, token)).toBeNull();
+		expect(await authenticate(db, 'carol', 'new password 1')).not.toBeNull();
+		const [row] = await db.select().from(users).where(eq(users.id, user.id));
+		expect(row.passwordHash.startsWith('$argon2id$')).toBe(true);
+	});
+
+	it('throttles after ten failures for one username or one address, and forgives a username on success', async () => {
+		const { db } = current();
+		for (let i = 0; i < MAX_FAILURES - 1; i++) await recordLoginFailure(db, 'dave', '10.0.0.1');
+		expect(await loginRetryAfter(db, 'dave', '10.0.0.9')).toBe(0);
+		await recordLoginFailure(db, 'dave', '10.0.0.1');
+		const wait = await loginRetryAfter(db, 'DAVE', '10.0.0.9');
+		expect(wait).toBeGreaterThan(0);
+		expect(wait).toBeLessThanOrEqual(15 * 60);
+		// The address is blocked for other usernames too.
+		expect(await loginRetryAfter(db, 'erin', '10.0.0.1')).toBeGreaterThan(0);
+		await clearLoginFailures(db, 'dave');
+		expect(await loginRetryAfter(db, 'dave', '10.0.0.9')).toBe(0);
+	});
+});

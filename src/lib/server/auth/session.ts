@@ -1,0 +1,96 @@
+import { sha256 } from '@oslojs/crypto/sha2';
+import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
+import { eq } from 'drizzle-orm';
+import type { Database } from '../db';
+import { sessions, users, type Role } from '../db/schema';
+
+export const SESSION_COOKIE = 'xinkan_session';
+const DAY_MS = 24 * 60 * 60 * 1000;
+const SESSION_DAYS = 30;
+
+export interface SessionUser {
+	id: number;
+	username: string;
+	displayName: string;
+	role: Role;
+	unitId: number | null;
+}
+
+export interface ValidSession {
+	id: string;
+	userId: number;
+	expiresAt: Date;
+}
+
+/** 20 random bytes: 160 bits, beyond guessing; the cookie carries this, the database only its hash. */
+export function generateSessionToken(): string {
+	const bytes = crypto.getRandomValues(new Uint8Array(20));
+	return encodeBase32LowerCaseNoPadding(bytes);
+}
+
+export function sessionIdOf(token: string): string {
+	return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
+}
+
+export async function createSession(
+	db: Database,
+	token: string,
+	userId: number
+): Promise<ValidSession> {
+	const session = {
+		id: sessionIdOf(token),
+		userId,
+		expiresAt: new Date(Date.now() + SESSION_DAYS * DAY_MS)
+	};
+	await db.insert(sessions).values(session);
+	return session;
+}
+
+/**
+ * Looks a token up; an expired session is deleted, a session in the second half of its life is
+ * extended (sliding expiry), and a disabled user has no valid session at all.
+ */
+export async function validateSessionToken(
+	db: Database,
+	token: string
+): Promise<{ session: ValidSession; user: SessionUser } | null> {
+	const id = sessionIdOf(token);
+	const [row] = await db
+		.select({
+			session: sessions,
+			user: {
+				id: users.id,
+				username: users.username,
+				displayName: users.displayName,
+				role: users.role,
+				unitId: users.unitId,
+				active: users.active
+			}
+		})
+		.from(sessions)
+		.innerJoin(users, eq(sessions.userId, users.id))
+		.where(eq(sessions.id, id));
+	if (!row) return null;
+	const { session, user } = row;
+	if (Date.now() >= session.expiresAt.getTime() || !user.active) {
+		await db.delete(sessions).where(eq(sessions.id, id));
+		return null;
+	}
+	if (Date.now() >= session.expiresAt.getTime() - (SESSION_DAYS / 2) * DAY_MS) {
+		session.expiresAt = new Date(Date.now() + SESSION_DAYS * DAY_MS);
+		await db.update(sessions).set({ expiresAt: session.expiresAt }).where(eq(sessions.id, id));
+	}
+	const { active: _active, ...sessionUser } = user;
+	return {
+		session: { id, userId: session.userId, expiresAt: session.expiresAt },
+		user: sessionUser
+	};
+}
+
+export async function invalidateSession(db: Database, sessionId: string): Promise<void> {
+	await db.delete(sessions).where(eq(sessions.id, sessionId));
+}
+
+export async function invalidateUserSessions(db: Database, userId: number): Promise<void> {
+	await db.delete(sessions).where(eq(sessions.userId, userId));
+}

@@ -1,0 +1,108 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { sql } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
+import postgres from 'postgres';
+import * as schema from './schema';
+
+export type Schema = typeof schema;
+/** Both drivers expose this one query API; services take it and never care which is behind it. */
+export type Database = PgDatabase<PgQueryResultHKT, Schema>;
+export type DatabaseKind = 'pglite' | 'postgres';
+
+export interface DatabaseHandle {
+	db: Database;
+	kind: DatabaseKind;
+	migrate(): Promise<void>;
+	close(): Promise<void>;
+}
+
+export interface OpenOptions {
+	/** postgres:// URL; without one the embedded PGlite is used. */
+	url?: string;
+	/** PGlite data folder; `memory://` (or undefined with `inMemory`) keeps it in memory. */
+	dataDir?: string;
+	poolSize?: number;
+}
+
+export function migrationsFolder(): string {
+	return path.resolve(process.env.XINKAN_MIGRATIONS_DIR ?? 'drizzle');
+}
+
+export function openDatabase(options: OpenOptions): DatabaseHandle {
+	return options.url ? openPostgres(options.url, options.poolSize) : openPglite(options.dataDir);
+}
+
+function openPglite(dataDir = 'memory://'): DatabaseHandle {
+	if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
+	const client = new PGlite(dataDir, { extensions: { pg_trgm } });
+	const db = drizzlePglite(client, { schema }) as unknown as Database;
+	return {
+		db,
+		kind: 'pglite',
+		migrate: () => migratePglite(drizzlePglite(client), { migrationsFolder: migrationsFolder() }),
+		close: () => client.close()
+	};
+}
+
+// Any fixed number works as long as every Xinkan process uses the same one.
+const MIGRATION_LOCK = 7_384_129_001;
+
+function openPostgres(url: string, poolSize = 10): DatabaseHandle {
+	const client = postgres(url, {
+		max: poolSize,
+		onnotice: () => {},
+		connect_timeout: 10,
+		idle_timeout: 60
+	});
+	const db = drizzlePostgres(client, { schema }) as unknown as Database;
+	return {
+		db,
+		kind: 'postgres',
+		// Two processes starting together must not both migrate: one waits on an advisory lock.
+		// Drizzle applies all pending migrations in one transaction, so a failure leaves none applied.
+		async migrate() {
+			const lockClient = postgres(url, { max: 1, onnotice: () => {}, connect_timeout: 10 });
+			try {
+				await lockClient`select pg_advisory_lock(${MIGRATION_LOCK})`;
+				await migratePostgres(drizzlePostgres(lockClient), {
+					migrationsFolder: migrationsFolder()
+				});
+				await lockClient`select pg_advisory_unlock(${MIGRATION_LOCK})`;
+			} finally {
+				await lockClient.end({ timeout: 5 });
+			}
+		},
+		close: () => client.end({ timeout: 5 })
+	};
+}
+
+/** `db.execute` answers an array on postgres.js and `{ rows }` on PGlite; this evens them out. */
+export async function queryRows<T extends Record<string, unknown>>(
+	db: Database,
+	query: ReturnType<typeof sql>
+): Promise<T[]> {
+	const result = (await db.execute(query)) as unknown;
+	if (Array.isArray(result)) return result as T[];
+	return (result as { rows: T[] }).rows;
+}
+
+export async function pingDatabase(db: Database): Promise<void> {
+	await db.execute(sql`select 1`);
+}
+
+/** True when a driver error is a unique-constraint violation (both drivers nest it in `cause`). */
+export function isUniqueViolation(error: unknown): boolean {
+	let e: unknown = error;
+	for (let depth = 0; e && depth < 4; depth++) {
+		if ((e as { code?: string }).code === '23505') return true;
+		e = (e as { cause?: unknown }).cause;
+	}
+	return false;
+}

@@ -1,0 +1,65 @@
+import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
+import { and, eq, isNull } from 'drizzle-orm';
+import { hashPassword } from '../auth/password';
+import type { Database } from '../db';
+import { areas, respondentGroups, units, users } from '../db/schema';
+import {
+	DEMO_COMPANY,
+	DEMO_DEPARTMENTS,
+	DEMO_GROUPS,
+	DEMO_STATIONS,
+	DEMO_STREETS,
+	DEMO_TOWNSHIPS
+} from './organisation';
+
+export interface SeedResult {
+	/** Set only when the admin account was created by this call and its password was generated. */
+	generatedAdminPassword: string | null;
+	adminCreated: boolean;
+}
+
+/**
+ * Loads the demo organisation. Safe to run again: existing rows are left as they are
+ * (inserts skip on conflict), so it never overwrites what an organiser has edited.
+ */
+export async function seedDemo(db: Database, adminPassword?: string): Promise<SeedResult> {
+	const password =
+		adminPassword || encodeBase32LowerCaseNoPadding(crypto.getRandomValues(new Uint8Array(10)));
+	const passwordHash = await hashPassword(password);
+	return db.transaction(async (tx) => {
+		await tx.insert(units).values({ name: DEMO_COMPANY, kind: 'company' }).onConflictDoNothing();
+		const [company] = await tx
+			.select({ id: units.id })
+			.from(units)
+			.where(and(eq(units.name, DEMO_COMPANY), isNull(units.parentId)));
+		const children = [
+			...DEMO_DEPARTMENTS.map((name, i) => ({ name, kind: 'department' as const, sortOrder: i })),
+			...DEMO_STATIONS.map((name, i) => ({ name, kind: 'station' as const, sortOrder: 100 + i }))
+		];
+		await tx
+			.insert(units)
+			.values(children.map((c) => ({ ...c, parentId: company.id })))
+			.onConflictDoNothing();
+		await tx
+			.insert(areas)
+			.values([
+				...DEMO_TOWNSHIPS.map((name, i) => ({ name, kind: 'township' as const, sortOrder: i })),
+				...DEMO_STREETS.map((name, i) => ({ name, kind: 'street' as const, sortOrder: 100 + i }))
+			])
+			.onConflictDoNothing();
+		await tx
+			.insert(respondentGroups)
+			.values(DEMO_GROUPS.map((g, i) => ({ ...g, sortOrder: i })))
+			.onConflictDoNothing();
+		const created = await tx
+			.insert(users)
+			.values({ username: 'admin', displayName: '系统管理员', role: 'admin', passwordHash })
+			.onConflictDoNothing()
+			.returning({ id: users.id });
+		const adminCreated = created.length > 0;
+		return {
+			adminCreated,
+			generatedAdminPassword: adminCreated && !adminPassword ? password : null
+		};
+	});
+}

@@ -1,0 +1,36 @@
+/** Typed service errors; routes map them to status codes with `toHttpError`. */
+export class ServiceError extends Error {
+	constructor(
+		message: string,
+		readonly status: number,
+		/** Per-field messages, keyed by form field name. */
+		readonly fields: Record<string, string> = {}
+	) {
+		super(message);
+		this.name = new.target.name;
+	}
+}
+
+export class NotFound extends ServiceError {
+	constructor(message = 'not found') {
+		super(message, 404);
+	}
+}
+
+export class Forbidden extends ServiceError {
+	constructor(message = 'forbidden') {
+		super(message, 403);
+	}
+}
+
+export class Conflict extends ServiceError {
+	constructor(message: string, fields: Record<string, string> = {}) {
+		super(message, 409, fields);
+	}
+}
+
+export class Invalid extends ServiceError {
+	constructor(message: string, fields: Record<string, string> = {}) {
+		super(message, 400, fields);
+	}
+}

@@ -1,0 +1,58 @@
+import { error, fail, type ActionFailure, type RequestEvent } from '@sveltejs/kit';
+import type { z } from 'zod';
+import { errorTexts, messages } from '../i18n';
+import { fieldErrors, formValues } from '../schemas/form-data';
+import { ServiceError } from './errors';
+
+export interface FormFailure {
+	values: Record<string, string>;
+	errors: Record<string, string>;
+}
+
+/** Secrets are never sent back to the browser with the other typed values. */
+function withoutSecrets(values: Record<string, string>): Record<string, string> {
+	return Object.fromEntries(Object.entries(values).filter(([k]) => !/password/i.test(k)));
+}
+
+export async function readForm(event: RequestEvent): Promise<FormData> {
+	try {
+		return await event.request.formData();
+	} catch {
+		error(400, 'malformed form');
+	}
+}
+
+/**
+ * The shape of every form action: read → validate → run the service. Invalid input and service
+ * errors come back as `fail(status, { values, errors })` with messages in the user's language and
+ * every typed value kept; anything else (redirects included) propagates.
+ */
+export async function handleForm<S extends z.ZodType, R>(
+	event: RequestEvent,
+	schema: S,
+	run: (input: z.output<S>) => Promise<R>
+): Promise<R | ActionFailure<FormFailure>> {
+	const values = formValues(await readForm(event));
+	const m = messages(event.locals.locale);
+	const parsed = schema.safeParse(values);
+	if (!parsed.success) {
+		return fail(400, {
+			values: withoutSecrets(values),
+			errors: errorTexts(m, fieldErrors(parsed.error))
+		});
+	}
+	try {
+		return await run(parsed.data);
+	} catch (e) {
+		if (!(e instanceof ServiceError)) throw e;
+		const errors = errorTexts(m, Object.keys(e.fields).length ? e.fields : { _form: e.message });
+		return fail(e.status, { values: withoutSecrets(values), errors });
+	}
+}
+
+/** A numeric route id, or 404. */
+export function routeId(value: string): number {
+	const id = Number(value);
+	if (!Number.isInteger(id) || id <= 0 || id > 2_147_483_647) error(404, 'not found');
+	return id;
+}

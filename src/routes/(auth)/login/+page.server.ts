@@ -1,0 +1,47 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { messages } from '$lib/i18n';
+import { loginInput } from '$lib/schemas/admin';
+import { setSessionCookie } from '$lib/server/auth/cookies';
+import { safeNext } from '$lib/server/auth/guard';
+import {
+	clearLoginFailures,
+	loginRetryAfter,
+	recordLoginFailure
+} from '$lib/server/auth/login-throttle';
+import { createSession, generateSessionToken } from '$lib/server/auth/session';
+import { handleForm } from '$lib/server/forms';
+import { authenticate } from '$lib/server/users';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ locals, url }) => {
+	if (locals.user) redirect(303, safeNext(url.searchParams.get('next')));
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const { locals, url } = event;
+		const m = messages(locals.locale);
+		const ip = event.getClientAddress();
+		return handleForm(event, loginInput, async ({ username, password }) => {
+			const retryAfter = await loginRetryAfter(locals.db, username, ip);
+			if (retryAfter > 0) {
+				event.setHeaders({ 'retry-after': String(retryAfter) });
+				const errors: Record<string, string> = {
+					_form: m.login.throttled(Math.ceil(retryAfter / 60))
+				};
+				return fail(429, { values: { username }, errors });
+			}
+			const user = await authenticate(locals.db, username, password);
+			if (!user) {
+				await recordLoginFailure(locals.db, username, ip);
+				const errors: Record<string, string> = { _form: m.login.failed };
+				return fail(400, { values: { username }, errors });
+			}
+			await clearLoginFailures(locals.db, username);
+			const token = generateSessionToken();
+			const session = await createSession(locals.db, token, user.id);
+			setSessionCookie(event, token, session.expiresAt);
+			redirect(303, safeNext(url.searchParams.get('next')));
+		});
+	}
+};

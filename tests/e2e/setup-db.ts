@@ -1,0 +1,26 @@
+// Prepares the end-to-end database: migrations, the demo, and one account per role.
+import { eq } from 'drizzle-orm';
+import { appDatabase, closeAppDatabase } from '../../src/lib/server/db';
+import { units } from '../../src/lib/server/db/schema';
+import { prepareDatabase } from '../../src/lib/server/startup';
+import { createUser } from '../../src/lib/server/users';
+import { E2E_PASSWORD, E2E_USERS } from './accounts';
+
+const handle = appDatabase();
+try {
+	await prepareDatabase(handle, { ...process.env, XINKAN_ADMIN_PASSWORD: E2E_PASSWORD });
+	for (const u of E2E_USERS) {
+		const [unit] = u.unit
+			? await handle.db.select({ id: units.id }).from(units).where(eq(units.name, u.unit))
+			: [];
+		await createUser(handle.db, null, {
+			username: u.username,
+			password: E2E_PASSWORD,
+			displayName: u.username,
+			role: u.role,
+			unitId: unit?.id ?? null
+		});
+	}
+} finally {
+	await closeAppDatabase();
+}
