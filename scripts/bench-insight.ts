@@ -1,0 +1,103 @@
+/**
+ * Benchmark: npm run bench:insight [-- <suggestions.jsonl>]
+ * Held-out split of the dev set (by duplicate cluster, fixed seed, ~70/30): trained and
+ * cold-start figures, clustering time for 2,000 and 20,000 synthetic items, suggest latency.
+ * Every result is one JSON line on stdout.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import {
+	parseJsonLines,
+	splitByCluster,
+	type LabelledRecord
+} from '../src/lib/server/insight/dataset';
+import { evaluateInsight } from '../src/lib/server/insight/evaluation';
+import { createCategoriser } from '../src/lib/server/insight/categoriser';
+import { clusterItems } from '../src/lib/server/insight/clustering';
+import type { InsightItem } from '../src/lib/server/insight/duplicates';
+import { createPrng } from '../src/lib/server/insight/prng';
+
+const SPLIT_SEED = 20240817;
+
+function print(value: object): void {
+	process.stdout.write(`${JSON.stringify(value)}\n`);
+}
+
+/**
+ * Deterministic synthetic campaign: each item joins clauses of two dev texts and sometimes drops
+ * or swaps a character, so the corpus keeps realistic n-gram statistics without being copies.
+ */
+function synthesiseItems(
+	records: readonly LabelledRecord[],
+	count: number,
+	seed: number
+): InsightItem[] {
+	const random = createPrng(seed);
+	const pick = () => records[Math.floor(random() * records.length)];
+	const clauses = (text: string) => text.split(/[，。！？,.!?；;]/u).filter((c) => c.length > 0);
+	return Array.from({ length: count }, (_, i) => {
+		const first = pick();
+		const second = pick();
+		const head = clauses(first.text);
+		const tail = clauses(second.text);
+		let text = [...head.slice(0, Math.max(1, head.length - 1)), tail[tail.length - 1] ?? ''].join(
+			'，'
+		);
+		if (random() < 0.3 && text.length > 4) {
+			const at = 1 + Math.floor(random() * (text.length - 2));
+			text = text.slice(0, at) + text.slice(at + 1);
+		}
+		return { id: `S${i + 1}`, text, township: first.township, category: first.category };
+	});
+}
+
+function measureSuggestLatency(train: readonly LabelledRecord[], texts: readonly string[]): object {
+	const categoriser = createCategoriser();
+	categoriser.train(train);
+	for (const text of texts.slice(0, 50)) categoriser.suggest(text); // warm-up
+	const start = performance.now();
+	const rounds = 5;
+	for (let r = 0; r < rounds; r++) for (const text of texts) categoriser.suggest(text);
+	const msPerItem = (performance.now() - start) / (rounds * texts.length);
+	const modelBytes = Buffer.byteLength(JSON.stringify(categoriser.toJSON()));
+	return {
+		suggestMsPerItem: Math.round(msPerItem * 1e4) / 1e4,
+		items: texts.length * rounds,
+		modelBytes
+	};
+}
+
+function main(): void {
+	const path = resolve(process.argv[2] ?? '../shared/data/suggestions.dev.jsonl');
+	let records: LabelledRecord[];
+	try {
+		records = parseJsonLines(readFileSync(path, 'utf8'), path);
+	} catch (error) {
+		process.stderr.write(`bench-insight: ${(error as Error).message}\n`);
+		process.exit(2);
+	}
+	const { train, heldOut } = splitByCluster(records, 0.7, SPLIT_SEED);
+	print({ split: 'held-out', seed: SPLIT_SEED, train: train.length, eval: heldOut.length });
+	print({ model: 'cold-start', ...evaluateInsight([], heldOut) });
+	print({ model: 'trained', ...evaluateInsight(train, heldOut) });
+	print(
+		measureSuggestLatency(
+			train,
+			heldOut.map((r) => r.text)
+		)
+	);
+	for (const count of [2000, 20000]) {
+		const items = synthesiseItems(records, count, count);
+		const start = performance.now();
+		const clusters = clusterItems(items);
+		print({
+			clusterItems: count,
+			ms: Math.round(performance.now() - start),
+			clusters: clusters.length
+		});
+	}
+	// The contract line last: the trained model on the held-out split.
+	print(evaluateInsight(train, heldOut));
+}
+
+main();

@@ -1,0 +1,61 @@
+/**
+ * Evaluation CLI (a contract other tools rely on):
+ *   npm run categorize -- --train <file.jsonl> --eval <file.jsonl>
+ * Trains on --train only (plus the built-in lexicon; omit it for cold start), evaluates on
+ * --eval, and prints exactly one JSON line last on stdout. Bad usage → stderr, exit code 2.
+ */
+import { readFileSync } from 'node:fs';
+import { parseJsonLines, type LabelledRecord } from '../src/lib/server/insight/dataset';
+import { evaluateInsight } from '../src/lib/server/insight/evaluation';
+
+const USAGE = 'usage: npm run categorize -- [--train <file.jsonl>] --eval <file.jsonl>';
+
+function parseArguments(argv: readonly string[]): { train: string | null; evaluation: string } {
+	const values = new Map<string, string>();
+	for (let i = 0; i < argv.length; i++) {
+		const flag = argv[i];
+		if (flag !== '--train' && flag !== '--eval') throw new Error(`unknown argument: ${flag}`);
+		const value = argv[i + 1];
+		if (value === undefined || value.startsWith('--')) throw new Error(`${flag} needs a file`);
+		if (values.has(flag)) throw new Error(`${flag} given twice`);
+		values.set(flag, value);
+		i++;
+	}
+	const evaluation = values.get('--eval');
+	if (!evaluation) throw new Error('--eval <file.jsonl> is required');
+	return { train: values.get('--train') ?? null, evaluation };
+}
+
+function readRecords(path: string): LabelledRecord[] {
+	let content: string;
+	try {
+		content = readFileSync(path, 'utf8');
+	} catch (error) {
+		throw new Error(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? error}`);
+	}
+	const records = parseJsonLines(content, path);
+	if (records.length === 0) throw new Error(`${path} holds no records`);
+	return records;
+}
+
+function main(): void {
+	let train: LabelledRecord[];
+	let evaluation: LabelledRecord[];
+	try {
+		const args = parseArguments(process.argv.slice(2));
+		train = args.train ? readRecords(args.train) : [];
+		evaluation = readRecords(args.evaluation);
+	} catch (error) {
+		process.stderr.write(`categorize: ${(error as Error).message}\n${USAGE}\n`);
+		process.exit(2);
+	}
+	try {
+		process.stdout.write(`${JSON.stringify(evaluateInsight(train, evaluation))}\n`);
+	} catch (error) {
+		// e.g. a training record with an unknown category
+		process.stderr.write(`categorize: ${(error as Error).message}\n`);
+		process.exit(2);
+	}
+}
+
+main();
