@@ -3,6 +3,9 @@
  * Held-out split of the dev set (by duplicate cluster, fixed seed, ~70/30): trained and
  * cold-start figures, clustering time for 2,000 and 20,000 synthetic items, suggest latency.
  * Every result is one JSON line on stdout.
+ *
+ * npm run bench:insight -- --fit-default-pair-model [<suggestions.jsonl>] instead prints the pair
+ * model fitted on the whole file (how the built-in DEFAULT_PAIR_MODEL was made).
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -11,7 +14,8 @@ import {
 	splitByCluster,
 	type LabelledRecord
 } from '../src/lib/server/insight/dataset';
-import { evaluateInsight } from '../src/lib/server/insight/evaluation';
+import { evaluateInsight, withOutOfFoldCategories } from '../src/lib/server/insight/evaluation';
+import { trainPairModel } from '../src/lib/server/insight/pair-training';
 import { createCategoriser } from '../src/lib/server/insight/categoriser';
 import { clusterItems } from '../src/lib/server/insight/clustering';
 import type { InsightItem } from '../src/lib/server/insight/duplicates';
@@ -68,13 +72,23 @@ function measureSuggestLatency(train: readonly LabelledRecord[], texts: readonly
 }
 
 function main(): void {
-	const path = resolve(process.argv[2] ?? '../shared/data/suggestions.dev.jsonl');
+	const args = process.argv.slice(2);
+	const fitDefault = args[0] === '--fit-default-pair-model';
+	if (fitDefault) args.shift();
+	const path = resolve(args[0] ?? '../shared/data/suggestions.dev.jsonl');
 	let records: LabelledRecord[];
 	try {
 		records = parseJsonLines(readFileSync(path, 'utf8'), path);
 	} catch (error) {
 		process.stderr.write(`bench-insight: ${(error as Error).message}\n`);
 		process.exit(2);
+	}
+	if (fitDefault) {
+		const model = trainPairModel(withOutOfFoldCategories(records), {
+			source: `trainPairModel on all ${records.length} items of ${path.split('/').pop()}`
+		});
+		print(model);
+		return;
 	}
 	const { train, heldOut } = splitByCluster(records, 0.7, SPLIT_SEED);
 	print({ split: 'held-out', seed: SPLIT_SEED, train: train.length, eval: heldOut.length });

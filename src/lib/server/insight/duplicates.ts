@@ -1,65 +1,118 @@
 /**
  * Finding suggestions that raise the same concrete issue.
  *
- * Duplicates are paraphrases by different people, so character overlap alone misses many. The
- * score of a pair adds up: the cosine of IDF-weighted character bi/trigram vectors (rare, distinctive
- * terms count most), shared lexicon topics (the same issue in other words), and bonuses for the
- * same township and the same (suggested or confirmed) category. Candidates come from an inverted
- * index, so a query touches only items sharing a distinctive feature or the township+category.
+ * Duplicates are paraphrases by different people, so character overlap alone misses many. Two
+ * stages:
+ * 1. candidates: an inverted index over IDF-weighted character bi/trigrams of the
+ *    synonym-normalised text, lexicon topics and fine-grained concepts, plus every item of the same
+ *    township and category; the best few dozen by a cheap score go on;
+ * 2. the pair model ({@link PairModel}, logistic regression) turns features of each candidate pair
+ *    (n-gram cosine, shared topics and concepts, same township, same/overlapping category, shared
+ *    rare term or village name, length ratio) into the probability that both raise one issue.
+ * Scores returned are those probabilities.
  */
+import { normaliseForDuplicates, matchConcepts, DEFAULT_CONCEPTS, type Concept } from './concepts';
 import { computeIdf, matchTopics, TOPIC_PREFIX, type SparseVector } from './features';
 import { DEFAULT_LEXICON, type LexiconTopic } from './lexicon';
-import { extractFeatures } from './tokenize';
+import { PAIR_FEATURES, predictPair, type PairModel } from './pair-model';
+import { DEFAULT_PAIR_MODEL } from './pair-model-default';
+import { countContentUnits, extractFeatures } from './tokenize';
 
 export interface InsightItem {
 	id: string;
 	text: string;
 	township?: string | null;
+	/** Confirmed or suggested category. */
 	category?: string | null;
+	/** Optional category distribution (e.g. the categoriser's `distribution(text)`). */
+	categories?: ReadonlyArray<{ category: string; confidence: number }> | null;
 }
 
 export interface SimilarItem {
 	id: string;
+	/** Probability (0–1) that both items raise the same issue. */
 	score: number;
 }
 
 export interface DuplicateOptions {
-	/** Added when both items name the same township. */
+	/** Pair model (default: the built-in {@link DEFAULT_PAIR_MODEL}). */
+	pairModel?: PairModel;
+	/** Candidates per item passed from the cheap first stage to the pair model. */
+	candidates?: number;
+	/** First stage: added when both items name the same township. */
 	townshipBonus?: number;
-	/** Added when both items carry the same category. */
+	/** First stage: added when both items carry the same category. */
 	categoryBonus?: number;
-	/** Weight of a lexicon topic feature relative to an n-gram of the same IDF. */
+	/** First stage: weight of a topic/concept feature relative to an n-gram of the same IDF. */
 	topicBoost?: number;
 	/** Features in more than this share of items are ignored when looking for candidates. */
 	maxDocumentShare?: number;
 	lexicon?: readonly LexiconTopic[];
+	concepts?: readonly Concept[];
 }
 
-/** Pre-computed vectors and postings of a set of items; build once per campaign (or history). */
+type Settings = Required<
+	Omit<DuplicateOptions, 'lexicon' | 'concepts' | 'pairModel' | 'maxDocumentShare'>
+> & { maxDocumentShare: number };
+
+const enum Kind {
+	Ngram = 0,
+	Topic = 1,
+	Concept = 2
+}
+
+/** What the pair features need of one item. */
+export interface Profile {
+	/** N-grams, topics and concepts (first-stage candidate search). */
+	combined: SparseVector;
+	/** N-grams only, L2-normalised. */
+	ngrams: SparseVector;
+	/** Topics and concepts only, IDF-weighted, L2-normalised. */
+	topics: SparseVector;
+	units: number;
+	places: string[];
+	distribution: Map<string, number> | null;
+}
+
+/** Pre-computed profiles and postings of a set of items; build once per campaign (or history). */
 export interface DuplicateIndex {
 	items: readonly InsightItem[];
-	vectors: SparseVector[];
-	settings: Required<Omit<DuplicateOptions, 'lexicon'>>;
+	profiles: Profile[];
+	settings: Settings;
+	model: PairModel;
 	lexicon: readonly LexiconTopic[];
+	concepts: readonly Concept[];
 	features: Map<string, number>;
+	kinds: Kind[];
 	idf: number[];
+	/** IDF of a feature seen once: normalises "how rare is the rarest shared term". */
+	maxIdf: number;
 	postings: Array<Array<[number, number]>>;
 	groups: Map<string, number[]>;
 	maxPostings: number;
 	/** Reusable accumulator for queries (one slot per item), so a query allocates no big array. */
 	scratch: Float64Array;
+	/** Reusable pair-feature buffer. */
+	buffer: Float64Array;
+	/** Category → offset of its block in the pair features. */
+	categoryBlock: Map<string, number>;
 }
 
 /** Bounds on how common a feature may be and still propose candidates (keeps queries fast). */
 const MIN_POSTINGS = 20;
 const MAX_POSTINGS = 100;
+const CONCEPT_PREFIX = '@k:';
 
 export const DEFAULT_DUPLICATE_OPTIONS = {
+	candidates: 40,
 	townshipBonus: 0.12,
 	categoryBonus: 0.12,
 	topicBoost: 1,
 	maxDocumentShare: 0.05
 };
+
+/** Default pair probability above which two items are put in one cluster. */
+export const DEFAULT_CLUSTER_THRESHOLD = DEFAULT_PAIR_MODEL.threshold;
 
 /** Indexes items for {@link findSimilar}. IDF is computed over these items. */
 export function buildDuplicateIndex(
@@ -67,44 +120,65 @@ export function buildDuplicateIndex(
 	options: DuplicateOptions = {}
 ): DuplicateIndex {
 	const lexicon = options.lexicon ?? DEFAULT_LEXICON;
-	const settings = { ...DEFAULT_DUPLICATE_OPTIONS, ...withoutUndefined(options) };
-	const bags = items.map((item) => extractDuplicateFeatures(item.text, lexicon));
+	const concepts = options.concepts ?? DEFAULT_CONCEPTS;
+	const settings: Settings = { ...DEFAULT_DUPLICATE_OPTIONS, ...withoutUndefined(options) };
+	const model = options.pairModel ?? DEFAULT_PAIR_MODEL;
+	const bags = items.map((item) => extractBag(item.text, lexicon, concepts));
 	const features = new Map<string, number>();
+	const kinds: Kind[] = [];
 	const frequency: number[] = [];
 	for (const bag of bags) {
-		for (const feature of bag.keys()) {
-			const index = features.get(feature) ?? features.set(feature, features.size).size - 1;
-			frequency[index] = (frequency[index] ?? 0) + 1;
+		for (const feature of bag.counts.keys()) {
+			let f = features.get(feature);
+			if (f === undefined) {
+				f = features.size;
+				features.set(feature, f);
+				kinds.push(kindOf(feature));
+				frequency.push(0);
+			}
+			frequency[f]++;
 		}
 	}
-	const idf = frequency.map((df) => computeIdf(df, items.length));
 	const index: DuplicateIndex = {
 		items,
-		vectors: [],
+		profiles: [],
 		settings,
+		model,
 		lexicon,
+		concepts,
 		features,
-		idf,
+		kinds,
+		idf: frequency.map((df) => computeIdf(df, items.length)),
+		maxIdf: computeIdf(1, Math.max(items.length, 2)),
 		postings: frequency.map(() => []),
 		groups: new Map(),
 		scratch: new Float64Array(items.length),
+		buffer: new Float64Array(model.weights.length),
+		categoryBlock: new Map(model.categories.map((c, k) => [c, PAIR_FEATURES.length + 2 * k])),
 		maxPostings: Math.min(
 			MAX_POSTINGS,
 			Math.max(MIN_POSTINGS, Math.ceil(settings.maxDocumentShare * items.length))
 		)
 	};
-	bags.forEach((bag, i) => addVector(index, i, vectorFromBag(index, bag)));
+	bags.forEach((bag, i) => addProfile(index, i, profileFromBag(index, bag, items[i])));
 	return index;
 }
 
-function withoutUndefined(options: DuplicateOptions): Partial<typeof DEFAULT_DUPLICATE_OPTIONS> {
-	const { lexicon: _lexicon, ...rest } = options;
+function withoutUndefined(options: DuplicateOptions): Partial<Settings> {
+	const { lexicon: _l, concepts: _c, pairModel: _p, ...rest } = options;
 	return Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
 }
 
-function addVector(index: DuplicateIndex, position: number, vector: SparseVector): void {
-	index.vectors.push(vector);
-	vector.indices.forEach((f, k) => index.postings[f].push([position, vector.values[k]]));
+function kindOf(feature: string): Kind {
+	if (feature.startsWith(TOPIC_PREFIX)) return Kind.Topic;
+	if (feature.startsWith(CONCEPT_PREFIX)) return Kind.Concept;
+	return Kind.Ngram;
+}
+
+function addProfile(index: DuplicateIndex, position: number, profile: Profile): void {
+	index.profiles.push(profile);
+	const { combined } = profile;
+	combined.indices.forEach((f, k) => index.postings[f].push([position, combined.values[k]]));
 	const key = groupKey(index.items[position]);
 	if (!key) return;
 	const group = index.groups.get(key);
@@ -112,26 +186,96 @@ function addVector(index: DuplicateIndex, position: number, vector: SparseVector
 	else index.groups.set(key, [position]);
 }
 
-/** Character bi- and trigrams (unigrams are too common to tell issues apart) plus topics. */
-function extractDuplicateFeatures(
-	text: string,
-	lexicon: readonly LexiconTopic[]
-): Map<string, number> {
-	const bag = extractFeatures(text, { minN: 2, maxN: 3 });
-	for (const topic of matchTopics(text, lexicon)) bag.set(TOPIC_PREFIX + topic.id, 1);
-	return bag;
+interface Bag {
+	counts: Map<string, number>;
+	units: number;
+	places: string[];
 }
 
-/** Sublinear TF × IDF, L2-normalised, over the index's features (unknown ones are dropped). */
-function vectorFromBag(index: DuplicateIndex, bag: Map<string, number>): SparseVector {
-	const entries: Array<[number, number]> = [];
-	for (const [feature, count] of bag) {
+/** Bi- and trigrams of the synonym-normalised text (unigrams are too common), topics, concepts. */
+function extractBag(
+	text: string,
+	lexicon: readonly LexiconTopic[],
+	concepts: readonly Concept[]
+): Bag {
+	const safe = typeof text === 'string' ? text : '';
+	const normalised = normaliseForDuplicates(safe);
+	const counts = extractFeatures(normalised, { minN: 2, maxN: 3 });
+	for (const topic of matchTopics(safe, lexicon)) counts.set(TOPIC_PREFIX + topic.id, 1);
+	for (const id of matchConcepts(normalised, concepts)) counts.set(CONCEPT_PREFIX + id, 1);
+	return { counts, units: countContentUnits(safe), places: extractPlaces(normalised) };
+}
+
+/** Words that precede 村/组/… without naming a place ("我们村", "这个组"). */
+const NOT_PLACES = new Set([
+	'我们',
+	'你们',
+	'他们',
+	'这个',
+	'那个',
+	'哪个',
+	'每个',
+	'各个',
+	'全部',
+	'部分',
+	'偏远',
+	'一个',
+	'几个',
+	'好多',
+	'很多',
+	'附近',
+	'隔壁',
+	'本',
+	'全',
+	'各',
+	'本村',
+	'农村',
+	'乡村',
+	'城乡',
+	'安置',
+	'老'
+]);
+
+/** Named villages, groups and estates ("石桥村", "五组"): a shared one is strong evidence. */
+export function extractPlaces(normalised: string): string[] {
+	const places = new Set<string>();
+	for (const match of normalised.matchAll(
+		/([\u4e00-\u9fff0-9]{1,3}?)(村|组|社区|小区|屋场|冲)/gu
+	)) {
+		const name = match[1];
+		if (name.length === 0 || NOT_PLACES.has(name) || NOT_PLACES.has(name.slice(-2))) continue;
+		places.add(name + match[2]);
+	}
+	return [...places].sort();
+}
+
+/** Sublinear TF × IDF vectors over the index's features (unknown ones are dropped). */
+function profileFromBag(index: DuplicateIndex, bag: Bag, item: InsightItem): Profile {
+	const combined: Array<[number, number]> = [];
+	for (const [feature, count] of bag.counts) {
 		const f = index.features.get(feature);
 		if (f === undefined) continue;
-		const boost = feature.startsWith(TOPIC_PREFIX) ? index.settings.topicBoost : 1;
-		entries.push([f, (1 + Math.log(count)) * index.idf[f] * boost]);
+		const boost = index.kinds[f] === Kind.Ngram ? 1 : index.settings.topicBoost;
+		combined.push([f, (1 + Math.log(count)) * index.idf[f] * boost]);
 	}
-	entries.sort((a, b) => a[0] - b[0]);
+	combined.sort((a, b) => a[0] - b[0]);
+	return {
+		combined: normalise(combined),
+		ngrams: normalise(combined.filter(([f]) => index.kinds[f] === Kind.Ngram)),
+		topics: normalise(
+			combined
+				.filter(([f]) => index.kinds[f] !== Kind.Ngram)
+				.map(([f]): [number, number] => [f, index.idf[f]])
+		),
+		units: bag.units,
+		places: bag.places,
+		distribution: item.categories?.length
+			? new Map(item.categories.map((c) => [c.category, c.confidence]))
+			: null
+	};
+}
+
+function normalise(entries: ReadonlyArray<[number, number]>): SparseVector {
 	const norm = Math.sqrt(entries.reduce((sum, [, v]) => sum + v * v, 0)) || 1;
 	return { indices: entries.map(([f]) => f), values: entries.map(([, v]) => v / norm) };
 }
@@ -140,12 +284,105 @@ function groupKey(item: InsightItem): string | null {
 	return item.township && item.category ? `${item.township}\u0000${item.category}` : null;
 }
 
-/** Bonus for same township / same category; applies only when both sides know the value. */
-function contextBonus(index: DuplicateIndex, a: InsightItem, b: InsightItem): number {
-	let bonus = 0;
-	if (a.township && a.township === b.township) bonus += index.settings.townshipBonus;
-	if (a.category && a.category === b.category) bonus += index.settings.categoryBonus;
-	return bonus;
+/**
+ * Pair features in the order of {@link PAIR_FEATURES}, written into `out`.
+ * Symmetric in the two items.
+ */
+export function computePairFeatures(
+	index: DuplicateIndex,
+	a: InsightItem,
+	pa: Profile,
+	b: InsightItem,
+	pb: Profile,
+	out: Float64Array = new Float64Array(index.model.weights.length)
+): Float64Array {
+	const ngram = sharedNgrams(index, pa.ngrams, pb.ngrams);
+	let topicCosine = 0;
+	let sharedConcepts = 0;
+	let sharedTopic = 0;
+	const x = pa.topics;
+	const y = pb.topics;
+	for (let i = 0, j = 0; i < x.indices.length && j < y.indices.length;) {
+		if (x.indices[i] === y.indices[j]) {
+			topicCosine += x.values[i] * y.values[j];
+			if (index.kinds[x.indices[i]] === Kind.Concept) sharedConcepts++;
+			else sharedTopic = 1;
+			i++;
+			j++;
+		} else if (x.indices[i] < y.indices[j]) i++;
+		else j++;
+	}
+	const bothTownship = !!a.township && !!b.township;
+	const sameTownship = bothTownship && a.township === b.township ? 1 : 0;
+	const bothCategory = !!a.category && !!b.category;
+	const sameCategory = bothCategory && a.category === b.category ? 1 : 0;
+	let overlap = sameCategory;
+	if (pa.distribution && pb.distribution) {
+		overlap = 0;
+		for (const [category, p] of pa.distribution) {
+			overlap += p * (pb.distribution.get(category) ?? 0);
+		}
+	}
+	const shorter = Math.min(pa.units, pb.units);
+	const longer = Math.max(pa.units, pb.units);
+	out[0] = ngram.cosine;
+	out[1] = Math.sqrt(Math.max(0, ngram.cosine));
+	out[2] = topicCosine;
+	out[3] = Math.min(sharedConcepts, 3) / 3;
+	out[4] = sharedTopic;
+	out[5] = sameTownship;
+	out[6] = bothTownship && !sameTownship ? 1 : 0;
+	out[7] = sameCategory;
+	out[8] = bothCategory && !sameCategory ? 1 : 0;
+	out[9] = overlap;
+	out[10] = longer === 0 ? 0 : shorter / longer;
+	out[11] = ngram.rarest;
+	out[12] = pa.places.some((p) => pb.places.includes(p)) ? 1 : 0;
+	out[13] = sameTownship * ngram.cosine;
+	out[14] = sameTownship * topicCosine;
+	out[15] = sameCategory * topicCosine;
+	out[16] = ngram.cosine * topicCosine;
+	out.fill(0, PAIR_FEATURES.length);
+	const block = sameCategory ? index.categoryBlock.get(a.category ?? '') : undefined;
+	if (block !== undefined) {
+		out[block] = 1;
+		out[block + 1] = sameTownship;
+	}
+	return out;
+}
+
+/** Cosine of two n-gram vectors and how rare (0–1) the rarest shared n-gram is. */
+function sharedNgrams(
+	index: DuplicateIndex,
+	x: SparseVector,
+	y: SparseVector
+): { cosine: number; rarest: number } {
+	let cosine = 0;
+	let maxIdf = 0;
+	for (let i = 0, j = 0; i < x.indices.length && j < y.indices.length;) {
+		if (x.indices[i] === y.indices[j]) {
+			cosine += x.values[i] * y.values[j];
+			maxIdf = Math.max(maxIdf, index.idf[x.indices[i]]);
+			i++;
+			j++;
+		} else if (x.indices[i] < y.indices[j]) i++;
+		else j++;
+	}
+	const rarest = maxIdf === 0 ? 0 : Math.max(0, (maxIdf - 1) / Math.max(1e-9, index.maxIdf - 1));
+	return { cosine, rarest };
+}
+
+/** The probability that indexed items `a` and `b` raise the same issue. */
+export function scorePair(index: DuplicateIndex, a: number, b: number): number {
+	const features = computePairFeatures(
+		index,
+		index.items[a],
+		index.profiles[a],
+		index.items[b],
+		index.profiles[b],
+		index.buffer
+	);
+	return predictPair(index.model, features);
 }
 
 /**
@@ -153,76 +390,119 @@ function contextBonus(index: DuplicateIndex, a: InsightItem, b: InsightItem): nu
  * An indexed item with the same id as `item` is skipped.
  */
 export function findSimilar(index: DuplicateIndex, item: InsightItem, k = 5): SimilarItem[] {
-	const vector = vectorFromBag(index, extractDuplicateFeatures(item.text, index.lexicon));
-	const scores = scoreCandidates(index, item, vector);
-	return [...scores]
+	const profile = profileFromBag(index, extractBag(item.text, index.lexicon, index.concepts), item);
+	return rankCandidates(index, item, profile)
 		.filter(([position]) => index.items[position].id !== item.id)
-		.map(([position, score]) => ({ id: index.items[position].id, score, position }))
-		.sort((a, b) => b.score - a.score || a.position - b.position)
 		.slice(0, Math.max(0, k))
-		.map(({ id, score }) => ({ id, score: round(score) }));
+		.map(([position, score]) => ({ id: index.items[position].id, score: round(score) }));
 }
 
 /**
  * Items from an earlier campaign's index that probably raise the same issue ("raised before"):
- * the best `k` matches scoring at least `threshold`.
+ * the best `k` matches scoring at least `threshold` (default: the pair model's threshold).
  */
 export function findRaisedBefore(
 	history: DuplicateIndex,
 	item: InsightItem,
-	threshold = DEFAULT_CLUSTER_THRESHOLD,
+	threshold = history.model.threshold,
 	k = 3
 ): SimilarItem[] {
 	return findSimilar(history, item, k).filter((match) => match.score >= threshold);
 }
 
-/** Default score above which two items are put in one cluster (tuned on training data). */
-export const DEFAULT_CLUSTER_THRESHOLD = 0.25;
-
-/** Score accumulation over postings: cosine via shared features, then the context bonus. */
-export function scoreCandidates(
+/**
+ * Candidates of `item` (whose profile is given) scored by the pair model, best first, as
+ * [position, probability]; ties by position.
+ */
+export function rankCandidates(
 	index: DuplicateIndex,
 	item: InsightItem,
-	vector: SparseVector
-): Map<number, number> {
-	const { scratch } = index;
+	profile: Profile,
+	self = -1
+): Array<[number, number]> {
+	return candidatePositions(index, item, profile, self)
+		.map((position): [number, number] => {
+			const features = computePairFeatures(
+				index,
+				item,
+				profile,
+				index.items[position],
+				index.profiles[position],
+				index.buffer
+			);
+			return [position, predictPair(index.model, features)];
+		})
+		.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+}
+
+/** The best first-stage candidates of `item` (positions), excluding position `self`. */
+export function candidatePositions(
+	index: DuplicateIndex,
+	item: InsightItem,
+	profile: Profile,
+	self = -1
+): number[] {
+	const { positions, scores } = firstStageScores(index, item, profile.combined, self);
+	const limit = index.settings.candidates;
+	let cut = -Infinity;
+	if (positions.length > limit) {
+		// The limit-th best score, by a numeric typed-array sort (no comparator, no tuples).
+		const sorted = Float64Array.from(scores).sort();
+		cut = sorted[sorted.length - limit];
+	}
+	const kept: number[] = [];
+	for (let k = 0; k < positions.length; k++) if (scores[k] >= cut) kept.push(k);
+	kept.sort((a, b) => scores[b] - scores[a] || positions[a] - positions[b]);
+	return kept.slice(0, limit).map((k) => positions[k]);
+}
+
+/** Cheap score over postings: cosine via shared features, plus township/category bonuses. */
+function firstStageScores(
+	index: DuplicateIndex,
+	item: InsightItem,
+	vector: SparseVector,
+	self: number
+): { positions: number[]; scores: number[] } {
+	const { scratch, items } = index;
 	const touched: number[] = [];
-	vector.indices.forEach((f, k) => {
-		const posting = index.postings[f];
-		if (posting.length > index.maxPostings) return;
+	// Every touched slot is made non-zero, so "=== 0" means "not yet touched".
+	const TOUCH = 1e-12;
+	for (let k = 0; k < vector.indices.length; k++) {
+		const posting = index.postings[vector.indices[k]];
+		if (posting.length > index.maxPostings) continue;
 		const weight = vector.values[k];
 		for (let p = 0; p < posting.length; p++) {
 			const position = posting[p][0];
-			if (scratch[position] === 0) touched.push(position);
+			if (scratch[position] === 0) {
+				touched.push(position);
+				scratch[position] = TOUCH;
+			}
 			scratch[position] += posting[p][1] * weight;
 		}
-	});
-	const scores = new Map<number, number>();
-	for (const position of touched) {
-		scores.set(position, scratch[position]);
-		scratch[position] = 0;
 	}
 	const key = groupKey(item);
-	for (const position of (key && index.groups.get(key)) || []) {
-		if (!scores.has(position)) scores.set(position, 0);
+	const group = key ? index.groups.get(key) : undefined;
+	if (group) {
+		for (const position of group) {
+			if (scratch[position] !== 0) continue;
+			touched.push(position);
+			scratch[position] = TOUCH;
+		}
 	}
-	for (const [position, score] of scores) {
-		scores.set(position, score + contextBonus(index, item, index.items[position]));
+	const { townshipBonus, categoryBonus } = index.settings;
+	const positions: number[] = [];
+	const scores: number[] = [];
+	for (const position of touched) {
+		let score = scratch[position];
+		scratch[position] = 0;
+		if (position === self) continue;
+		const other = items[position];
+		if (item.township && item.township === other.township) score += townshipBonus;
+		if (item.category && item.category === other.category) score += categoryBonus;
+		positions.push(position);
+		scores.push(score);
 	}
-	return scores;
-}
-
-/** Exact pair score between two indexed items (full cosine, no posting cut-off). */
-export function scorePair(index: DuplicateIndex, a: number, b: number): number {
-	const x = index.vectors[a];
-	const y = index.vectors[b];
-	let dot = 0;
-	for (let i = 0, j = 0; i < x.indices.length && j < y.indices.length;) {
-		if (x.indices[i] === y.indices[j]) dot += x.values[i++] * y.values[j++];
-		else if (x.indices[i] < y.indices[j]) i++;
-		else j++;
-	}
-	return dot + contextBonus(index, index.items[a], index.items[b]);
+	return { positions, scores };
 }
 
 function round(value: number): number {

@@ -4,10 +4,11 @@
  * the evaluation set's labels reaches training; the duplicate finder sees the evaluation texts
  * (and townships) only as the corpus being searched, as the product would.
  */
-import { createCategoriser, type CategoriserOptions } from './categoriser';
+import { createCategoriser, type Categoriser, type CategoriserOptions } from './categoriser';
 import { clusterItems, type ClusterOptions } from './clustering';
 import type { LabelledRecord } from './dataset';
 import { buildDuplicateIndex, findSimilar, type InsightItem } from './duplicates';
+import { trainPairModel, type PairTrainingItem, type PairTrainingOptions } from './pair-training';
 import {
 	clusterRootsFromLinks,
 	computeMacroF1,
@@ -32,6 +33,9 @@ export interface EvaluationResult {
 export interface EvaluationOptions {
 	categoriser?: CategoriserOptions;
 	clusters?: ClusterOptions;
+	pairTraining?: PairTrainingOptions;
+	/** Pass the categoriser's full distribution to the duplicate finder (default true). */
+	distributions?: boolean;
 }
 
 /** `train` empty → the cold-start lexicon is evaluated. */
@@ -42,8 +46,14 @@ export function evaluateInsight(
 ): EvaluationResult {
 	const categoriser = createCategoriser(options.categoriser);
 	const trainStart = performance.now();
-	if (train.length > 0) categoriser.train(train);
+	let clusterOptions: ClusterOptions = { ...options.clusters };
+	if (train.length > 0) {
+		categoriser.train(train);
+		const pairModel = trainPairModel(withOutOfFoldCategories(train, options), options.pairTraining);
+		clusterOptions = { ...clusterOptions, pairModel };
+	}
 	const trainMs = performance.now() - trainStart;
+	const withDistributions = options.distributions ?? true;
 
 	const suggestStart = performance.now();
 	const ranked = evaluation.map((r) => categoriser.suggest(r.text).map((s) => s.category));
@@ -55,10 +65,11 @@ export function evaluateInsight(
 		id: r.id,
 		text: r.text,
 		township: r.township,
-		category: ranked[i][0] ?? null
+		category: ranked[i][0] ?? null,
+		categories: withDistributions ? categoriser.distribution(r.text) : null
 	}));
 	const roots = clusterRootsFromLinks(evaluation);
-	const duplicates = measureDuplicates(items, roots, options.clusters);
+	const duplicates = measureDuplicates(items, roots, clusterOptions);
 	return {
 		n: evaluation.length,
 		top1: round(computeTopKAccuracy(ranked, gold, 1)),
@@ -104,4 +115,33 @@ function measureDuplicates(
 
 function round(value: number): number {
 	return Math.round(value * 1e4) / 1e4;
+}
+
+/**
+ * Training items for the pair model, each with the category (and distribution) a categoriser
+ * trained on the *other* folds predicts: at run time the duplicate finder sees predicted
+ * categories, which are wrong now and then, so the pair model must learn how far to trust them.
+ */
+export function withOutOfFoldCategories(
+	records: readonly LabelledRecord[],
+	options: EvaluationOptions = {},
+	folds = 3
+): PairTrainingItem[] {
+	const predicted: Array<ReturnType<Categoriser['distribution']>> = [];
+	for (let fold = 0; fold < folds; fold++) {
+		const categoriser = createCategoriser({ ...options.categoriser, calibrate: false });
+		categoriser.train(records.filter((_, i) => i % folds !== fold));
+		records.forEach((r, i) => {
+			if (i % folds === fold) predicted[i] = categoriser.distribution(r.text);
+		});
+	}
+	const withDistributions = options.distributions ?? true;
+	return records.map((r, i) => ({
+		id: r.id,
+		text: r.text,
+		township: r.township,
+		category: predicted[i][0]?.category ?? null,
+		categories: withDistributions ? predicted[i] : null,
+		duplicateOf: r.duplicateOf
+	}));
 }

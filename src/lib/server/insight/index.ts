@@ -19,6 +19,15 @@ export {
 	type SimilarItem
 } from './duplicates';
 export { clusterItems, type ClusterOptions, type DuplicateCluster } from './clustering';
+export { PAIR_FEATURES, pairModelFromJSON, predictPair, type PairModel } from './pair-model';
+export { DEFAULT_PAIR_MODEL } from './pair-model-default';
+export {
+	trainPairModel,
+	crossValidateThresholds,
+	type PairTrainingItem,
+	type PairTrainingOptions
+} from './pair-training';
+export { DEFAULT_CONCEPTS, normaliseForDuplicates, type Concept } from './concepts';
 export {
 	CATEGORY_IDS,
 	DEFAULT_LEXICON,
@@ -35,4 +44,4 @@ export {
 	clusterRootsFromLinks
 } from './metrics';
 export { parseJsonLines, splitByCluster, type LabelledRecord } from './dataset';
-export { evaluateInsight, type EvaluationResult } from './evaluation';
+export { evaluateInsight, withOutOfFoldCategories, type EvaluationResult } from './evaluation';

@@ -1,0 +1,195 @@
+import { describe, expect, it } from 'vitest';
+import { clusterAtThresholds, clusterItems } from './clustering';
+import { normaliseForDuplicates, matchConcepts, DEFAULT_CONCEPTS } from './concepts';
+import {
+	buildDuplicateIndex,
+	computePairFeatures,
+	extractPlaces,
+	findSimilar,
+	type InsightItem
+} from './duplicates';
+import {
+	fitPairWeights,
+	pairModelFromJSON,
+	PAIR_FEATURES,
+	predictPair,
+	type PairSample
+} from './pair-model';
+import { DEFAULT_PAIR_MODEL } from './pair-model-default';
+import { collectPairSamples, trainPairModel, type PairTrainingItem } from './pair-training';
+
+const feature = (name: (typeof PAIR_FEATURES)[number]) => PAIR_FEATURES.indexOf(name);
+
+describe('synonyms and concepts', () => {
+	it('rewrites common synonyms to one spelling', () => {
+		expect(normaliseForDuplicates('房东收到短信')).toBe('户主收到通知');
+		expect(normaliseForDuplicates('租房的人不知道')).toBe('租户人不知道');
+		expect(normaliseForDuplicates('晚上电压不稳')).toBe('晚上低电压');
+	});
+
+	it('finds the same concept in paraphrases without shared characters', () => {
+		const a = matchConcepts(normaliseForDuplicates('停电通知只发户主'), DEFAULT_CONCEPTS);
+		const b = matchConcepts(normaliseForDuplicates('短信只发给房东，租户不知道'), DEFAULT_CONCEPTS);
+		expect(a).toContain('notice-holder-only');
+		expect(b).toContain('notice-holder-only');
+	});
+
+	it('extracts named villages and groups but not "我们村"', () => {
+		expect(extractPlaces('石桥村五组的电压低')).toEqual(['五组', '石桥村']);
+		expect(extractPlaces('我们村电压低')).toEqual([]);
+	});
+});
+
+describe('pair features', () => {
+	const items: InsightItem[] = [
+		{ id: 'a', text: '停电通知只发户主，户主不在家', township: '永安', category: 'outage_notice' },
+		{
+			id: 'b',
+			text: '我是租房的，停电短信只发给房东，我们租户根本不知道',
+			township: '永安',
+			category: 'outage_notice'
+		},
+		{
+			id: 'c',
+			text: '供电所人手不够，年轻人招不进来',
+			township: '达浒',
+			category: 'employee_welfare'
+		}
+	];
+	const index = buildDuplicateIndex(items);
+	const pair = (i: number, j: number) =>
+		computePairFeatures(index, items[i], index.profiles[i], items[j], index.profiles[j]);
+
+	it('are symmetric and bounded', () => {
+		const ab = pair(0, 1);
+		const ba = pair(1, 0);
+		expect([...ab]).toEqual([...ba]);
+		for (const value of ab) {
+			expect(value).toBeGreaterThanOrEqual(0);
+			expect(value).toBeLessThanOrEqual(1 + 1e-9);
+		}
+		expect(ab).toHaveLength(DEFAULT_PAIR_MODEL.weights.length);
+	});
+
+	it('see the paraphrase: shared n-grams after synonyms, shared concept, same township', () => {
+		const ab = pair(0, 1);
+		const ac = pair(0, 2);
+		expect(ab[feature('ngramCosine')]).toBeGreaterThan(0.1);
+		expect(ab[feature('topicCosine')]).toBeGreaterThan(ac[feature('topicCosine')]);
+		expect(ab[feature('sameTownship')]).toBe(1);
+		expect(ab[feature('sameCategory')]).toBe(1);
+		expect(ac[feature('differentTownship')]).toBe(1);
+		expect(ac[feature('differentCategory')]).toBe(1);
+		expect(ac[feature('ngramCosine')]).toBe(0);
+	});
+
+	it('use the category distribution overlap when given', () => {
+		const withDist: InsightItem[] = [
+			{ id: 'x', text: '电压低', categories: [{ category: 'voltage_grid', confidence: 0.8 }] },
+			{ id: 'y', text: '灯很暗', categories: [{ category: 'voltage_grid', confidence: 0.5 }] }
+		];
+		const idx = buildDuplicateIndex(withDist);
+		const x = computePairFeatures(idx, withDist[0], idx.profiles[0], withDist[1], idx.profiles[1]);
+		expect(x[feature('categoryOverlap')]).toBeCloseTo(0.4, 6);
+		expect(x[feature('sameTownship')]).toBe(0);
+		expect(x[feature('differentTownship')]).toBe(0);
+	});
+
+	it('score the paraphrase well above the unrelated item', () => {
+		const similar = findSimilar(index, items[0], 2);
+		expect(similar[0].id).toBe('b');
+		expect(similar[0].score).toBeGreaterThan(0.5);
+		expect(similar[1]?.score ?? 0).toBeLessThan(0.1);
+	});
+});
+
+describe('pair model', () => {
+	it('fits a separable toy problem and predicts calibrated-looking probabilities', () => {
+		const samples: PairSample[] = [];
+		for (let i = 0; i < 200; i++) {
+			const x = (i % 20) / 20;
+			samples.push({ x: [x, 1 - x], y: x > 0.5 || (i % 7 === 0 && x > 0.3) ? 1 : 0 });
+		}
+		const { weights, bias } = fitPairWeights(samples, 2, 0.1);
+		const model = { ...DEFAULT_PAIR_MODEL, weights, bias };
+		expect(predictPair(model, [0.9, 0.1])).toBeGreaterThan(0.9);
+		expect(predictPair(model, [0.1, 0.9])).toBeLessThan(0.1);
+		expect(weights[0]).toBeGreaterThan(weights[1]);
+	});
+
+	it('round-trips through JSON and rejects a model of another layout', () => {
+		const json = JSON.stringify(DEFAULT_PAIR_MODEL);
+		expect(pairModelFromJSON(json)).toEqual(DEFAULT_PAIR_MODEL);
+		expect(() => pairModelFromJSON({ ...DEFAULT_PAIR_MODEL, weights: [1] })).toThrow(TypeError);
+		expect(() => pairModelFromJSON('{"format":"other"}')).toThrow(TypeError);
+	});
+
+	it('the built-in model is complete and has a sensible threshold', () => {
+		expect(DEFAULT_PAIR_MODEL.weights).toHaveLength(DEFAULT_PAIR_MODEL.features.length);
+		expect(DEFAULT_PAIR_MODEL.threshold).toBeGreaterThan(0);
+		expect(DEFAULT_PAIR_MODEL.threshold).toBeLessThan(1);
+		expect(DEFAULT_PAIR_MODEL.weights[feature('ngramCosine')]).toBeGreaterThan(0);
+		expect(DEFAULT_PAIR_MODEL.weights[feature('topicCosine')]).toBeGreaterThan(0);
+	});
+});
+
+// Hand-made training campaign: four issues raised three times each, plus singletons.
+const TRAINING: PairTrainingItem[] = [
+	['t1', '停电通知只发给户主', '永安', 'outage_notice', ''],
+	['t2', '房东收到短信，我们租户不知道停电', '永安', 'outage_notice', 't1'],
+	['t3', '停电短信能不能多绑几个手机号', '永安', 'outage_notice', 't1'],
+	['t4', '交电费的网点太少，要走很远', '张坊', 'payment', ''],
+	['t5', '缴费点太远了，老人交电费不方便', '张坊', 'payment', 't4'],
+	['t6', '营业厅太少，交个电费跑半天', '张坊', 'payment', 't4'],
+	['t7', '一打雷就停电，一年停几十次', '大围山', 'outage_duration', ''],
+	['t8', '雷雨天老是跳闸停电', '大围山', 'outage_duration', 't7'],
+	['t9', '夏天打雷就没电，冰箱都坏了', '大围山', 'outage_duration', 't7'],
+	['t10', '会议太多，所长天天开会', '浏阳城区', 'work_style', ''],
+	['t11', '会开得太多了，事情都顾不上', '沙市', 'work_style', 't10'],
+	['t12', '能不能少开点会，视频会就够了', '官渡', 'work_style', 't10'],
+	['t13', '路边电杆歪了，怕倒下来', '古港', 'safety', ''],
+	['t14', '村口路灯不亮', '沙市', 'other', ''],
+	['t15', '晚上电压低，电饭煲煮不熟', '淳口', 'voltage_grid', ''],
+	['t16', '工作服一年只发一套', '普迹', 'employee_welfare', ''],
+	['t17', '光伏并网太慢了', '中和', 'connection', ''],
+	['t18', '台区经理电话打不通', '镇头', 'service_manager', '']
+].map(([id, text, township, category, duplicateOf]) => ({
+	id,
+	text,
+	township,
+	category,
+	duplicateOf
+}));
+
+describe('pair training and clustering', () => {
+	it('collects labelled candidate pairs, including true duplicates', () => {
+		const samples = collectPairSamples(TRAINING);
+		const positives = samples.filter((s) => s.y === 1).length;
+		expect(positives).toBeGreaterThanOrEqual(8);
+		expect(samples.length).toBeGreaterThan(positives);
+	});
+
+	it('trains a model that groups the hand-made issues and leaves singletons alone', () => {
+		const model = trainPairModel(TRAINING, { fallbackThreshold: 0.5 });
+		expect(model.weights).toHaveLength(model.features.length);
+		expect(model.categories).toContain('payment');
+		const clusters = clusterItems(TRAINING, { pairModel: model });
+		const together = (ids: string[]) => clusters.some((c) => ids.every((id) => c.ids.includes(id)));
+		expect(together(['t1', 't2'])).toBe(true);
+		expect(together(['t4', 't5'])).toBe(true);
+		expect(together(['t7', 't8'])).toBe(true);
+		const clustered = new Set(clusters.flatMap((c) => c.ids));
+		for (const id of ['t13', 't14', 't16', 't17', 't18']) expect(clustered.has(id)).toBe(false);
+		for (const cluster of clusters) expect(cluster.cohesion).toBeGreaterThanOrEqual(0.5);
+	});
+
+	it('merges less as the threshold rises, and respects the size cap', () => {
+		const index = buildDuplicateIndex(TRAINING);
+		const [low, high] = clusterAtThresholds(index, [0.05, 0.95]);
+		const pairs = (clusters: { ids: string[] }[]) =>
+			clusters.reduce((sum, c) => sum + (c.ids.length * (c.ids.length - 1)) / 2, 0);
+		expect(pairs(low)).toBeGreaterThanOrEqual(pairs(high));
+		const capped = clusterItems(TRAINING, { threshold: 0.01, maxClusterSize: 2 });
+		for (const cluster of capped) expect(cluster.ids).toHaveLength(2);
+	});
+});

@@ -1,0 +1,174 @@
+/**
+ * Fitting the pair model from reviewed items whose duplicates have been merged (each item knows
+ * the root of its duplicate cluster). Training pairs are exactly the pairs the finder would score
+ * at run time: each item with its first-stage candidates inside the training set. The cluster
+ * threshold is tuned by cross-validation over whole duplicate clusters: the pair model is fitted
+ * on the other folds and the held-out fold is clustered as if it were a new campaign.
+ */
+import { clusterAtThresholds } from './clustering';
+import {
+	buildDuplicateIndex,
+	candidatePositions,
+	computePairFeatures,
+	type DuplicateOptions,
+	type InsightItem
+} from './duplicates';
+import { computePairScores } from './metrics';
+import { fitPairWeights, pairFeatureNames, type PairModel, type PairSample } from './pair-model';
+
+export interface PairTrainingItem extends InsightItem {
+	/** Id of the first item of its duplicate cluster; empty/absent when it has none. */
+	duplicateOf?: string | null;
+}
+
+export interface PairTrainingOptions extends DuplicateOptions {
+	/** L2 penalty of the logistic regression. */
+	l2?: number;
+	/** Cross-validation folds for the threshold (whole clusters per fold). */
+	folds?: number;
+	/** Thresholds tried. */
+	thresholds?: readonly number[];
+	/** The threshold maximises F-beta of pair precision/recall (default 1: F1). */
+	beta?: number;
+	/** Used when there are too few duplicate clusters to tune. */
+	fallbackThreshold?: number;
+	source?: string;
+}
+
+const DEFAULT_THRESHOLDS = [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8];
+
+function rootOf(item: PairTrainingItem): string {
+	return item.duplicateOf || item.id;
+}
+
+/** Feature vectors and labels of the candidate pairs within `items`. */
+export function collectPairSamples(
+	items: readonly PairTrainingItem[],
+	options: DuplicateOptions = {}
+): PairSample[] {
+	const index = buildDuplicateIndex(items, {
+		...options,
+		pairModel: options.pairModel ?? templateModel(categoriesOf(items))
+	});
+	const n = items.length;
+	const seen = new Set<number>();
+	const samples: PairSample[] = [];
+	items.forEach((item, i) => {
+		for (const j of candidatePositions(index, item, index.profiles[i], i)) {
+			const key = i < j ? i * n + j : j * n + i;
+			if (seen.has(key)) continue;
+			seen.add(key);
+			const x = computePairFeatures(index, item, index.profiles[i], items[j], index.profiles[j]);
+			samples.push({ x, y: rootOf(item) === rootOf(items[j]) ? 1 : 0 });
+		}
+	});
+	return samples;
+}
+
+function categoriesOf(items: readonly InsightItem[]): string[] {
+	return [...new Set(items.map((item) => item.category ?? '').filter((c) => c !== ''))].sort();
+}
+
+/** A model with all weights zero: only its feature layout matters (for collecting samples). */
+function templateModel(categories: readonly string[]): PairModel {
+	const features = pairFeatureNames(categories);
+	return {
+		format: 'xinkan-pair-model',
+		version: 1,
+		features,
+		categories: [...categories],
+		weights: features.map(() => 0),
+		bias: 0,
+		threshold: 0.5,
+		source: 'template'
+	};
+}
+
+function fitModel(
+	items: readonly PairTrainingItem[],
+	options: PairTrainingOptions,
+	threshold: number
+): PairModel {
+	const template = templateModel(categoriesOf(items));
+	const { weights, bias } = fitPairWeights(
+		collectPairSamples(items, { ...options, pairModel: template }),
+		template.features.length,
+		options.l2 ?? 1
+	);
+	return {
+		...template,
+		weights: weights.map((w) => Math.round(w * 1e4) / 1e4),
+		bias: Math.round(bias * 1e4) / 1e4,
+		threshold,
+		source: options.source ?? `fitted on ${items.length} items`
+	};
+}
+
+/** Fits the pair model and tunes its cluster threshold. Deterministic. */
+export function trainPairModel(
+	items: readonly PairTrainingItem[],
+	options: PairTrainingOptions = {}
+): PairModel {
+	const threshold = tuneThreshold(items, options) ?? options.fallbackThreshold ?? 0.5;
+	return fitModel(items, options, threshold);
+}
+
+export interface ThresholdPoint {
+	threshold: number;
+	precision: number;
+	recall: number;
+}
+
+/** Pooled out-of-fold pair precision/recall of clustering at each threshold. */
+export function crossValidateThresholds(
+	items: readonly PairTrainingItem[],
+	options: PairTrainingOptions = {}
+): ThresholdPoint[] {
+	const folds = options.folds ?? 3;
+	const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
+	const roots = new Map<string, number>();
+	for (const item of items) if (!roots.has(rootOf(item))) roots.set(rootOf(item), roots.size);
+	const foldOf = (item: PairTrainingItem) => (roots.get(rootOf(item)) ?? 0) % folds;
+	const totals = thresholds.map(() => ({ predicted: 0, correct: 0, truth: 0 }));
+	for (let fold = 0; fold < folds; fold++) {
+		const train = items.filter((item) => foldOf(item) !== fold);
+		const test = items.filter((item) => foldOf(item) === fold);
+		const model = fitModel(train, options, 0.5);
+		const index = buildDuplicateIndex(test, { ...options, pairModel: model });
+		const gold = new Map(test.map((item) => [item.id, rootOf(item)]));
+		clusterAtThresholds(index, thresholds).forEach((clusters, t) => {
+			const scores = computePairScores(
+				clusters.map((c) => c.ids),
+				gold
+			);
+			totals[t].predicted += scores.predictedPairs;
+			totals[t].correct += scores.correctPairs;
+			totals[t].truth += scores.truePairs;
+		});
+	}
+	return thresholds.map((threshold, t) => ({
+		threshold,
+		precision: totals[t].predicted === 0 ? 1 : totals[t].correct / totals[t].predicted,
+		recall: totals[t].truth === 0 ? 0 : totals[t].correct / totals[t].truth
+	}));
+}
+
+function tuneThreshold(
+	items: readonly PairTrainingItem[],
+	options: PairTrainingOptions
+): number | null {
+	const clustered = new Set(items.filter((i) => i.duplicateOf).map(rootOf));
+	if (clustered.size < 6) return null;
+	const beta2 = (options.beta ?? 1) ** 2;
+	let best: ThresholdPoint | null = null;
+	let bestF = -1;
+	for (const point of crossValidateThresholds(items, options)) {
+		const { precision: p, recall: r } = point;
+		const f = p + r === 0 ? 0 : ((1 + beta2) * p * r) / (beta2 * p + r);
+		if (f > bestF + 1e-9) {
+			bestF = f;
+			best = point;
+		}
+	}
+	return best?.threshold ?? null;
+}
