@@ -17,6 +17,7 @@ declare global {
 		interface PageData {
 			locale: Locale;
 			user: SessionUser | null;
+			largeType: boolean;
 		}
 	}
 }

@@ -1,6 +1,6 @@
 import { error, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
-import { DEFAULT_LOCALE, isLocale, LOCALE_COOKIE } from '$lib/i18n';
+import { DEFAULT_LOCALE, isLocale, LARGE_TYPE_COOKIE, LOCALE_COOKIE } from '$lib/i18n';
 import { readSession } from '$lib/server/auth/cookies';
 import { appDatabase, closeAppDatabase } from '$lib/server/db';
 import { isDatabaseUnavailable } from '$lib/server/db/availability';
@@ -34,8 +34,10 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 const locale: Handle = async ({ event, resolve }) => {
 	const chosen = event.cookies.get(LOCALE_COOKIE);
 	event.locals.locale = isLocale(chosen) ? chosen : DEFAULT_LOCALE;
+	const typeClass = event.cookies.get(LARGE_TYPE_COOKIE) === '1' ? 'large-type' : '';
 	return resolve(event, {
-		transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.locale)
+		transformPageChunk: ({ html }) =>
+			html.replace('%lang%', event.locals.locale).replace('%xinkan.type%', typeClass)
 	});
 };
 

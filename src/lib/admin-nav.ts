@@ -10,6 +10,11 @@ export interface NavItem {
 
 /** The back-office menu. Showing an entry is a convenience; each route still checks the role itself. */
 export const ADMIN_NAV: NavItem[] = [
+	{
+		href: '/admin/campaigns',
+		label: (m) => m.nav.campaigns,
+		roles: ['organiser', 'clerk', 'reviewer', 'leader']
+	},
 	{ href: '/admin/users', label: (m) => m.nav.users, roles: [] },
 	{ href: '/admin/units', label: (m) => m.nav.units, roles: ['organiser'] },
 	{ href: '/admin/areas', label: (m) => m.nav.areas, roles: ['organiser'] },

@@ -7,3 +7,25 @@ export type UnitKind = (typeof UNIT_KINDS)[number];
 
 export const AREA_KINDS = ['township', 'street'] as const;
 export type AreaKind = (typeof AREA_KINDS)[number];
+
+export const CAMPAIGN_STATUSES = ['draft', 'open', 'closed', 'archived'] as const;
+export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
+
+/** Which status may follow which: a closed campaign can reopen; archived is final and read-only. */
+export const CAMPAIGN_TRANSITIONS: Record<CampaignStatus, CampaignStatus[]> = {
+	draft: ['open', 'archived'],
+	open: ['closed'],
+	closed: ['open', 'archived'],
+	archived: []
+};
+
+export const CHANNELS = [
+	'paper',
+	'letter',
+	'suggestion_box',
+	'forum',
+	'visit',
+	'online',
+	'qr_poster'
+] as const;
+export type Channel = (typeof CHANNELS)[number];

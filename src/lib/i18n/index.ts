@@ -5,6 +5,8 @@ export const LOCALES = ['zh-CN', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'zh-CN';
 export const LOCALE_COOKIE = 'xinkan_lang';
+/** '1' when the respondent chose large type; read on the server so it works without JavaScript. */
+export const LARGE_TYPE_COOKIE = 'xinkan_large';
 
 /** The shape of zh-CN with every string widened, so English must provide each key. */
 type Widen<T> = T extends string

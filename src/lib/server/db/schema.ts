@@ -2,20 +2,23 @@ import { sql } from 'drizzle-orm';
 import {
 	bigserial,
 	boolean,
+	date,
 	index,
 	integer,
 	jsonb,
 	pgTable,
+	primaryKey,
 	serial,
 	text,
 	timestamp,
 	uniqueIndex,
 	type AnyPgColumn
 } from 'drizzle-orm/pg-core';
-import type { AreaKind, Role, UnitKind } from '../../domain';
+import type { AreaKind, CampaignStatus, Channel, Role, UnitKind } from '../../domain';
+import type { Answers, Question } from '../../questionnaire/types';
 
-export { AREA_KINDS, ROLES, UNIT_KINDS } from '../../domain';
-export type { AreaKind, Role, UnitKind } from '../../domain';
+export { AREA_KINDS, CAMPAIGN_STATUSES, CHANNELS, ROLES, UNIT_KINDS } from '../../domain';
+export type { AreaKind, CampaignStatus, Channel, Role, UnitKind } from '../../domain';
 
 const timestamps = {
 	createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -127,3 +130,88 @@ export type RespondentGroup = typeof respondentGroups.$inferSelect;
 export type User = typeof users.$inferSelect;
 export type Session = typeof sessions.$inferSelect;
 export type AuditEntry = typeof auditLog.$inferSelect;
+
+// ---------------------------------------------------------------- campaigns and responses
+
+export const campaigns = pgTable('campaigns', {
+	id: serial('id').primaryKey(),
+	slug: text('slug').notNull().unique(),
+	title: text('title').notNull(),
+	introduction: text('introduction').notNull().default(''),
+	/** Calendar dates in the organisation's time zone; null = no limit on that side. */
+	startsOn: date('starts_on'),
+	endsOn: date('ends_on'),
+	/** Anonymous campaigns allow no contact question and store no IP address or user agent. */
+	anonymous: boolean('anonymous').notNull().default(true),
+	status: text('status').$type<CampaignStatus>().notNull().default('draft'),
+	/** The builder's working copy; publishing freezes it into questionnaire_versions. */
+	draftQuestions: jsonb('draft_questions').$type<Question[]>().notNull().default([]),
+	createdBy: integer('created_by').references(() => users.id),
+	...timestamps
+});
+
+export const questionnaireVersions = pgTable(
+	'questionnaire_versions',
+	{
+		id: serial('id').primaryKey(),
+		campaignId: integer('campaign_id')
+			.notNull()
+			.references(() => campaigns.id),
+		version: integer('version').notNull(),
+		questions: jsonb('questions').$type<Question[]>().notNull(),
+		publishedAt: timestamp('published_at', { withTimezone: true }).notNull().defaultNow(),
+		publishedBy: integer('published_by').references(() => users.id)
+	},
+	(t) => [uniqueIndex('questionnaire_versions_campaign_version_uq').on(t.campaignId, t.version)]
+);
+
+export const responses = pgTable(
+	'responses',
+	{
+		id: bigserial('id', { mode: 'number' }).primaryKey(),
+		campaignId: integer('campaign_id')
+			.notNull()
+			.references(() => campaigns.id),
+		versionId: integer('version_id')
+			.notNull()
+			.references(() => questionnaireVersions.id),
+		receiptCode: text('receipt_code').notNull().unique(),
+		/** One per rendered form: a repeated POST finds the first response instead of adding one. */
+		submissionToken: text('submission_token').unique(),
+		channel: text('channel').$type<Channel>().notNull().default('online'),
+		groupId: integer('group_id').references(() => respondentGroups.id),
+		areaId: integer('area_id').references(() => areas.id),
+		unitId: integer('unit_id').references(() => units.id),
+		answers: jsonb('answers').$type<Answers>().notNull(),
+		contactName: text('contact_name'),
+		contactPhone: text('contact_phone'),
+		/** The clerk who typed a paper form in; null for web submissions. */
+		enteredBy: integer('entered_by').references(() => users.id),
+		submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [
+		index('responses_campaign_submitted_idx').on(t.campaignId, t.submittedAt),
+		index('responses_version_idx').on(t.versionId)
+	]
+);
+
+/** Fixed-window counters for rate limits; the key is a salted hash, never an address. */
+export const rateBuckets = pgTable(
+	'rate_buckets',
+	{
+		key: text('key').notNull(),
+		windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
+		hits: integer('hits').notNull().default(0)
+	},
+	(t) => [primaryKey({ columns: [t.key, t.windowStart] })]
+);
+
+/** Installation-wide secrets and settings (e.g. the salt of rate-limit keys). */
+export const settings = pgTable('settings', {
+	key: text('key').primaryKey(),
+	value: text('value').notNull()
+});
+
+export type Campaign = typeof campaigns.$inferSelect;
+export type QuestionnaireVersion = typeof questionnaireVersions.$inferSelect;
+export type ResponseRow = typeof responses.$inferSelect;

@@ -1,6 +1,7 @@
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
 import { and, eq, isNull } from 'drizzle-orm';
 import { hashPassword } from '../auth/password';
+import { seedDemoCampaign } from './campaign';
 import type { Database } from '../db';
 import { areas, respondentGroups, units, users } from '../db/schema';
 import {
@@ -57,6 +58,11 @@ export async function seedDemo(db: Database, adminPassword?: string): Promise<Se
 			.onConflictDoNothing()
 			.returning({ id: users.id });
 		const adminCreated = created.length > 0;
+		const [admin] = await tx
+			.select({ id: users.id })
+			.from(users)
+			.where(eq(users.username, 'admin'));
+		await seedDemoCampaign(tx, admin?.id ?? null);
 		return {
 			adminCreated,
 			generatedAdminPassword: adminCreated && !adminPassword ? password : null

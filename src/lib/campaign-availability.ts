@@ -1,0 +1,23 @@
+import type { CampaignStatus } from './domain';
+
+export type Availability = 'open' | 'draft' | 'not_started' | 'ended' | 'closed' | 'archived';
+
+export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
+
+/** Today's date (YYYY-MM-DD) where the organisation is, not where the server is. */
+export function localDate(now: Date, timeZone = DEFAULT_TIME_ZONE): string {
+	return new Intl.DateTimeFormat('en-CA', { timeZone, dateStyle: 'short' }).format(now);
+}
+
+/** Whether a campaign's public form accepts answers now, and if not, why. */
+export function campaignAvailability(
+	campaign: { status: CampaignStatus; startsOn: string | null; endsOn: string | null },
+	now: Date,
+	timeZone = DEFAULT_TIME_ZONE
+): Availability {
+	if (campaign.status !== 'open') return campaign.status;
+	const today = localDate(now, timeZone);
+	if (campaign.startsOn && today < campaign.startsOn) return 'not_started';
+	if (campaign.endsOn && today > campaign.endsOn) return 'ended';
+	return 'open';
+}

@@ -1,0 +1,143 @@
+import {
+	SHORT_TEXT_LIMIT,
+	TEXT_LIMIT,
+	type Answer,
+	type Answers,
+	type ContactAnswer,
+	type Question
+} from './types';
+
+/** The form field names of a question's inputs. */
+export const fieldName = (q: Question) => `q_${q.id}`;
+export const contactNameField = (q: Question) => `q_${q.id}_name`;
+export const contactPhoneField = (q: Question) => `q_${q.id}_phone`;
+
+/** What the respondent typed, by field name, to put back into the form when it is shown again. */
+export type TypedValues = Record<string, string | string[]>;
+
+export interface ParsedAnswers {
+	answers: Answers;
+	contact: ContactAnswer | null;
+	/** Option ids of the group/area/unit questions, which also fill the response's own columns. */
+	groupOption: string | null;
+	areaOption: string | null;
+	unitOption: string | null;
+	/** Question id → error key of the i18n `errors` table. */
+	errors: Record<string, string>;
+	typed: TypedValues;
+}
+
+// NUL cannot be stored in PostgreSQL text and other C0 controls have no business in an answer.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+/** Accepts Chinese mobile (11 digits from 13–19) and landline (0 + area code + number) numbers. */
+export function normalisePhone(raw: string): string | null {
+	const compact = raw.replace(/[\s\-()（）]/g, '').replace(/^(\+86|0086)/, '');
+	if (/^1[3-9]\d{9}$/.test(compact)) return compact;
+	if (/^0\d{9,11}$/.test(compact)) return compact;
+	return null;
+}
+
+function text(form: FormData, name: string): string {
+	const value = form.get(name);
+	return typeof value === 'string' ? value.replace(/\r\n?/g, '\n').trim() : '';
+}
+
+function checkText(value: string, limit: number): string | null {
+	if (value.length > limit) return 'too_long';
+	if (CONTROL.test(value)) return 'invalid_chars';
+	return null;
+}
+
+type Outcome = { answer?: Answer; error?: string };
+
+function parseChoice(q: Question, form: FormData, typed: TypedValues): Outcome {
+	const name = fieldName(q);
+	const picked = form.getAll(name).filter((v): v is string => typeof v === 'string' && v !== '');
+	const known = new Set(q.options.map((o) => o.id));
+	if (q.type === 'multiple') {
+		const unique = [...new Set(picked)];
+		typed[name] = unique;
+		if (unique.some((id) => !known.has(id))) return { error: 'unknown_option' };
+		if (q.maxPicks > 0 && unique.length > q.maxPicks) return { error: 'too_many_picks' };
+		if (unique.length === 0) return {};
+		// Keep the questionnaire's order, not the order the browser sent them in.
+		return { answer: q.options.filter((o) => unique.includes(o.id)).map((o) => o.id) };
+	}
+	typed[name] = picked[0] ?? '';
+	if (picked.length > 1) return { error: 'invalid' };
+	if (picked.length === 0) return {};
+	return known.has(picked[0]) ? { answer: picked[0] } : { error: 'unknown_option' };
+}
+
+function parseRating(q: Question, form: FormData, typed: TypedValues): Outcome {
+	const raw = text(form, fieldName(q));
+	typed[fieldName(q)] = raw;
+	if (raw === '') return {};
+	const n = Number(raw);
+	return Number.isInteger(n) && n >= 1 && n <= 5 ? { answer: n } : { error: 'rating_range' };
+}
+
+function parseContact(q: Question, form: FormData, typed: TypedValues): Outcome {
+	const name = text(form, contactNameField(q));
+	const phone = text(form, contactPhoneField(q));
+	typed[contactNameField(q)] = name;
+	typed[contactPhoneField(q)] = phone;
+	if (!name && !phone) return {};
+	const nameError = checkText(name, 50);
+	if (nameError) return { error: nameError };
+	if (!phone) return { answer: { name, phone: '' } };
+	const normalised = normalisePhone(phone);
+	return normalised ? { answer: { name, phone: normalised } } : { error: 'phone_format' };
+}
+
+function parseOne(q: Question, form: FormData, typed: TypedValues): Outcome {
+	switch (q.type) {
+		case 'single':
+		case 'multiple':
+		case 'group':
+		case 'area':
+		case 'unit':
+			return parseChoice(q, form, typed);
+		case 'rating':
+			return parseRating(q, form, typed);
+		case 'contact':
+			return parseContact(q, form, typed);
+		default: {
+			const value = text(form, fieldName(q));
+			typed[fieldName(q)] = value;
+			const error = checkText(value, q.type === 'short_text' ? SHORT_TEXT_LIMIT : TEXT_LIMIT);
+			if (error) return { error };
+			return value ? { answer: value } : {};
+		}
+	}
+}
+
+/**
+ * Reads a submitted form against one questionnaire version. Fields that belong to no question are
+ * ignored; every error is reported (not just the first) so the respondent can fix them in one go.
+ */
+export function parseAnswers(questions: Question[], form: FormData): ParsedAnswers {
+	const result: ParsedAnswers = {
+		answers: {},
+		contact: null,
+		groupOption: null,
+		areaOption: null,
+		unitOption: null,
+		errors: {},
+		typed: {}
+	};
+	for (const q of questions) {
+		const { answer, error } = parseOne(q, form, result.typed);
+		if (error) result.errors[q.id] = error;
+		else if (answer === undefined && q.required) result.errors[q.id] = 'answer_required';
+		if (answer === undefined || error) continue;
+		if (q.type === 'contact') result.contact = answer as ContactAnswer;
+		else result.answers[q.id] = answer;
+		if (q.type === 'group') result.groupOption = answer as string;
+		if (q.type === 'area') result.areaOption = answer as string;
+		if (q.type === 'unit') result.unitOption = answer as string;
+	}
+	return result;
+}

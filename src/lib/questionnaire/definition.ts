@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { QUESTION_TYPES, SHORT_TEXT_LIMIT, type Question } from './types';
+
+const option = z.object({
+	id: z.string().regex(/^[a-z0-9_-]{1,40}$/, 'invalid'),
+	label: z.string().trim().min(1, 'option_label_required').max(SHORT_TEXT_LIMIT, 'too_long')
+});
+
+const question = z.object({
+	id: z.string().regex(/^[a-z0-9_-]{1,40}$/, 'invalid'),
+	type: z.enum(QUESTION_TYPES, 'invalid'),
+	title: z.string().trim().min(1, 'question_title_required').max(500, 'too_long'),
+	help: z.string().trim().max(1000, 'too_long').default(''),
+	required: z.boolean().default(false),
+	options: z.array(option).max(100, 'too_many_options').default([]),
+	maxPicks: z.number().int().min(0).max(100).default(0),
+	lowLabel: z.string().trim().max(40, 'too_long').default(''),
+	highLabel: z.string().trim().max(40, 'too_long').default('')
+});
+
+export const questionsSchema = z.array(question).max(100, 'too_many_questions');
+
+export interface DefinitionProblem {
+	/** Index of the question, or -1 for the questionnaire as a whole. */
+	index: number;
+	field: string;
+	message: string;
+}
+
+/**
+ * Checks a questionnaire as the builder saves it: zod for shapes, then the rules that span
+ * questions — choice questions need two options, ids are unique, at most one question maps to each
+ * of group/area/unit/contact, and anonymous campaigns have no contact question at all.
+ */
+export function checkQuestions(
+	input: unknown,
+	anonymous: boolean
+): { questions: Question[]; problems: DefinitionProblem[] } {
+	const parsed = questionsSchema.safeParse(input);
+	if (!parsed.success) {
+		const problems = parsed.error.issues.map((issue) => ({
+			index: typeof issue.path[0] === 'number' ? issue.path[0] : -1,
+			field: String(issue.path[1] ?? ''),
+			message: issue.message
+		}));
+		return { questions: [], problems };
+	}
+	const questions = parsed.data as Question[];
+	const problems: DefinitionProblem[] = [];
+	const ids = new Set<string>();
+	const singletons = new Set<string>();
+	questions.forEach((q, index) => {
+		if (ids.has(q.id)) problems.push({ index, field: 'id', message: 'invalid' });
+		ids.add(q.id);
+		if ((q.type === 'single' || q.type === 'multiple') && q.options.length < 2) {
+			problems.push({ index, field: 'options', message: 'two_options_needed' });
+		}
+		if (new Set(q.options.map((o) => o.id)).size !== q.options.length) {
+			problems.push({ index, field: 'options', message: 'invalid' });
+		}
+		if (['group', 'area', 'unit', 'contact'].includes(q.type)) {
+			if (singletons.has(q.type)) {
+				problems.push({ index, field: 'type', message: 'only_one_of_type' });
+			}
+			singletons.add(q.type);
+		}
+		if (q.type === 'contact' && anonymous) {
+			problems.push({ index, field: 'type', message: 'contact_on_anonymous' });
+		}
+		if (q.type === 'contact' && q.required && anonymous) {
+			problems.push({ index, field: 'required', message: 'contact_on_anonymous' });
+		}
+	});
+	return { questions, problems };
+}

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { CAMPAIGN_STATUSES } from '../domain';
+
+const isoDate = z
+	.string()
+	.trim()
+	.transform((v) => (v === '' ? null : v))
+	.pipe(
+		z
+			.string()
+			.regex(/^\d{4}-\d{2}-\d{2}$/, 'date_format')
+			.refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), 'date_format')
+			.nullable()
+	);
+
+export const campaignInput = z
+	.object({
+		title: z.string().trim().min(1, 'required').max(200, 'too_long'),
+		slug: z
+			.string()
+			.trim()
+			.toLowerCase()
+			.min(2, 'required')
+			.max(60, 'too_long')
+			.regex(/^[a-z0-9][a-z0-9-]*$/, 'slug_chars'),
+		introduction: z.string().trim().max(5000, 'too_long').default(''),
+		startsOn: isoDate,
+		endsOn: isoDate,
+		anonymous: z.preprocess((v) => v === 'on' || v === 'true' || v === true, z.boolean())
+	})
+	.superRefine((c, ctx) => {
+		if (c.startsOn && c.endsOn && c.endsOn < c.startsOn) {
+			ctx.addIssue({ code: 'custom', path: ['endsOn'], message: 'end_before_start' });
+		}
+	});
+
+export const statusInput = z.object({ status: z.enum(CAMPAIGN_STATUSES, 'invalid') });
+
+export type CampaignInput = z.infer<typeof campaignInput>;

@@ -1,0 +1,13 @@
+import { error, redirect } from '@sveltejs/kit';
+import { normaliseReceiptCode } from '$lib/server/receipt-code';
+import { findReceipt } from '$lib/server/responses';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, params }) => {
+	const code = normaliseReceiptCode(params.code);
+	if (!code) error(404, 'not found');
+	if (code !== params.code) redirect(301, `/r/${code}`);
+	const receipt = await findReceipt(locals.db, code);
+	if (!receipt) error(404, 'not found');
+	return { receipt };
+};

@@ -1,2 +1,0 @@
-// Public pages are complete HTML without JavaScript: nothing to download, nothing to break.
-export const csr = false;
