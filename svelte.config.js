@@ -7,6 +7,8 @@ const config = {
 	compilerOptions: { runes: true },
 	kit: {
 		adapter: adapter({ precompress: true }),
+		// Small stylesheets go inline: fewer round trips for a phone on weak 3G.
+		inlineStyleThreshold: 4096,
 		csp: {
 			mode: 'auto',
 			directives: {

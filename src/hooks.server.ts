@@ -1,5 +1,7 @@
 import { error, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
+import { promisify } from 'node:util';
+import zlib from 'node:zlib';
 import { DEFAULT_LOCALE, isLocale, LARGE_TYPE_COOKIE, LOCALE_COOKIE } from '$lib/i18n';
 import { readSession } from '$lib/server/auth/cookies';
 import { appDatabase, closeAppDatabase } from '$lib/server/db';
@@ -21,6 +23,34 @@ const logRequest: Handle = async ({ event, resolve }) => {
 		`${event.request.method} ${event.route.id ?? '(no route)'} ${response.status} ${ms}ms`
 	);
 	return response;
+};
+
+const gzip = promisify(zlib.gzip);
+const COMPRESSIBLE = /^(text\/html|application\/json|text\/csv|text\/plain)/;
+
+/**
+ * Gzips pages and JSON (adapter-node only compresses static files): the public form must stay
+ * small on weak 3G. Small bodies are left alone; compressing them costs more than it saves.
+ */
+const compress: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	const accepts = /\bgzip\b/.test(event.request.headers.get('accept-encoding') ?? '');
+	const type = response.headers.get('content-type') ?? '';
+	if (
+		!accepts ||
+		!response.body ||
+		!COMPRESSIBLE.test(type) ||
+		response.headers.has('content-encoding')
+	) {
+		return response;
+	}
+	const body = Buffer.from(await response.arrayBuffer());
+	const headers = new Headers(response.headers);
+	headers.append('vary', 'accept-encoding');
+	if (body.length < 1024) return new Response(body, { status: response.status, headers });
+	headers.set('content-encoding', 'gzip');
+	headers.delete('content-length');
+	return new Response(await gzip(body), { status: response.status, headers });
 };
 
 const securityHeaders: Handle = async ({ event, resolve }) => {
@@ -58,7 +88,7 @@ const identity: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-export const handle = sequence(logRequest, securityHeaders, locale, identity);
+export const handle = sequence(logRequest, compress, securityHeaders, locale, identity);
 
 export const handleError: HandleServerError = ({ error, event, status }) => {
 	if (isDatabaseUnavailable(error)) {
