@@ -8,7 +8,7 @@
  */
 import {
 	buildDuplicateIndex,
-	rankCandidates,
+	candidatePositions,
 	scorePair,
 	type DuplicateIndex,
 	type DuplicateOptions,
@@ -106,22 +106,36 @@ function clusterFromEdges(
 		}));
 }
 
+/**
+ * Each item's candidates scored by the pair model; the best `neighbours` at or above `threshold`
+ * become edges. A pair that is a candidate both ways is scored once (the score is symmetric).
+ */
 function collectEdges(index: DuplicateIndex, threshold: number, neighbours: number): Edge[] {
+	const n = index.items.length;
+	const scored = new Map<number, number>();
 	const seen = new Set<number>();
 	const edges: Edge[] = [];
-	const n = index.items.length;
-	index.items.forEach((item, i) => {
-		const best = rankCandidates(index, item, index.profiles[i], i)
-			.filter(([, p]) => p >= threshold)
-			.slice(0, neighbours);
-		for (const [j, p] of best) {
-			const edge: Edge = i < j ? [i, j, p] : [j, i, p];
-			const key = edge[0] * n + edge[1];
+	const best: Array<[number, number]> = [];
+	for (let i = 0; i < n; i++) {
+		best.length = 0;
+		for (const j of candidatePositions(index, index.items[i], index.profiles[i], i)) {
+			const key = i < j ? i * n + j : j * n + i;
+			let p = scored.get(key);
+			if (p === undefined) {
+				p = scorePair(index, i, j);
+				scored.set(key, p);
+			}
+			if (p >= threshold) best.push([j, p]);
+		}
+		best.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+		for (let k = 0; k < Math.min(neighbours, best.length); k++) {
+			const [j, p] = best[k];
+			const key = i < j ? i * n + j : j * n + i;
 			if (seen.has(key)) continue;
 			seen.add(key);
-			edges.push(edge);
+			edges.push(i < j ? [i, j, p] : [j, i, p]);
 		}
-	});
+	}
 	// Best first; ties by position so that the result never depends on sort stability.
 	return edges.sort((a, b) => b[2] - a[2] || a[0] - b[0] || a[1] - b[1]);
 }

@@ -10,6 +10,7 @@
  *   the same concept very likely talk about the same issue even with no character in common.
  */
 import { normaliseText } from './tokenize';
+import { matchTermGroups } from './term-matcher';
 
 /** Applied in order after {@link normaliseText}; longer phrases first where they overlap. */
 const SYNONYMS: ReadonlyArray<readonly [string, string]> = [
@@ -183,7 +184,7 @@ function concept(id: string, terms: string): Concept {
 
 /** Ids of the concepts whose cue words occur in the (already normalised) text. */
 export function matchConcepts(normalised: string, concepts: readonly Concept[]): string[] {
-	return concepts
-		.filter((c) => c.terms.some((term) => term.length > 0 && normalised.includes(term)))
-		.map((c) => c.id);
+	return matchTermGroups(normalised, concepts, () =>
+		concepts.map((c) => c.terms.filter((term) => term.length > 0))
+	).map((k) => concepts[k].id);
 }

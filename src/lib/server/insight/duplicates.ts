@@ -87,7 +87,16 @@ export interface DuplicateIndex {
 	idf: number[];
 	/** IDF of a feature seen once: normalises "how rare is the rarest shared term". */
 	maxIdf: number;
-	postings: Array<Array<[number, number]>>;
+	/**
+	 * Postings in compressed-row form: the items holding feature f are
+	 * `postingPositions[postingStart[f] .. postingStart[f + 1])`, with their weights in
+	 * `postingValues` (flat typed arrays: no per-entry objects to chase or collect).
+	 */
+	postingStart: Int32Array;
+	postingPositions: Int32Array;
+	postingValues: Float64Array;
+	/** Entries filled so far per feature (while building). */
+	postingFill: Int32Array;
 	groups: Map<string, number[]>;
 	maxPostings: number;
 	/** Reusable accumulator for queries (one slot per item), so a query allocates no big array. */
@@ -150,7 +159,7 @@ export function buildDuplicateIndex(
 		kinds,
 		idf: frequency.map((df) => computeIdf(df, items.length)),
 		maxIdf: computeIdf(1, Math.max(items.length, 2)),
-		postings: frequency.map(() => []),
+		...emptyPostings(frequency),
 		groups: new Map(),
 		scratch: new Float64Array(items.length),
 		buffer: new Float64Array(model.weights.length),
@@ -162,6 +171,18 @@ export function buildDuplicateIndex(
 	};
 	bags.forEach((bag, i) => addProfile(index, i, profileFromBag(index, bag, items[i])));
 	return index;
+}
+
+function emptyPostings(frequency: readonly number[]) {
+	const postingStart = new Int32Array(frequency.length + 1);
+	for (let f = 0; f < frequency.length; f++) postingStart[f + 1] = postingStart[f] + frequency[f];
+	const total = postingStart[frequency.length];
+	return {
+		postingStart,
+		postingFill: new Int32Array(frequency.length),
+		postingPositions: new Int32Array(total),
+		postingValues: new Float64Array(total)
+	};
 }
 
 function withoutUndefined(options: DuplicateOptions): Partial<Settings> {
@@ -178,7 +199,13 @@ function kindOf(feature: string): Kind {
 function addProfile(index: DuplicateIndex, position: number, profile: Profile): void {
 	index.profiles.push(profile);
 	const { combined } = profile;
-	combined.indices.forEach((f, k) => index.postings[f].push([position, combined.values[k]]));
+	for (let k = 0; k < combined.indices.length; k++) {
+		const f = combined.indices[k];
+		// Filled in position order, so slot = start + number of earlier items holding f.
+		const slot = index.postingStart[f] + index.postingFill[f]++;
+		index.postingPositions[slot] = position;
+		index.postingValues[slot] = combined.values[k];
+	}
 	const key = groupKey(index.items[position]);
 	if (!key) return;
 	const group = index.groups.get(key);
@@ -463,21 +490,23 @@ function firstStageScores(
 	vector: SparseVector,
 	self: number
 ): { positions: number[]; scores: number[] } {
-	const { scratch, items } = index;
+	const { scratch, items, postingStart, postingPositions, postingValues, maxPostings } = index;
 	const touched: number[] = [];
 	// Every touched slot is made non-zero, so "=== 0" means "not yet touched".
 	const TOUCH = 1e-12;
 	for (let k = 0; k < vector.indices.length; k++) {
-		const posting = index.postings[vector.indices[k]];
-		if (posting.length > index.maxPostings) continue;
+		const f = vector.indices[k];
+		const start = postingStart[f];
+		const end = postingStart[f + 1];
+		if (end - start > maxPostings) continue;
 		const weight = vector.values[k];
-		for (let p = 0; p < posting.length; p++) {
-			const position = posting[p][0];
+		for (let p = start; p < end; p++) {
+			const position = postingPositions[p];
 			if (scratch[position] === 0) {
 				touched.push(position);
 				scratch[position] = TOUCH;
 			}
-			scratch[position] += posting[p][1] * weight;
+			scratch[position] += postingValues[p] * weight;
 		}
 	}
 	const key = groupKey(item);

@@ -3,6 +3,7 @@
  */
 import { DEFAULT_LEXICON, type CategoryId, type LexiconTopic } from './lexicon';
 import { extractFeatures, normaliseText, type NgramOptions } from './tokenize';
+import { matchTermGroups } from './term-matcher';
 
 /** Sparse vector: parallel arrays of feature indices and values. */
 export interface SparseVector {
@@ -17,7 +18,9 @@ export const CATEGORY_PREFIX = '@c:';
 /** Topics whose terms occur in the text. */
 export function matchTopics(text: string, lexicon: readonly LexiconTopic[]): LexiconTopic[] {
 	const normalised = normaliseText(text);
-	return lexicon.filter((topic) => topic.terms.some((term) => normalised.includes(term)));
+	return matchTermGroups(normalised, lexicon, () => lexicon.map((t) => t.terms)).map(
+		(k) => lexicon[k]
+	);
 }
 
 /**
