@@ -1,7 +1,8 @@
 /**
  * Benchmark: npm run bench:insight [-- <suggestions.jsonl>]
  * Held-out split of the dev set (by duplicate cluster, fixed seed, ~70/30): trained and
- * cold-start figures, clustering time for 2,000 and 20,000 synthetic items, suggest latency.
+ * cold-start figures, cluster precision/recall at several thresholds, clustering time for 2,000
+ * and 20,000 synthetic items, suggest latency.
  * Every result is one JSON line on stdout.
  *
  * npm run bench:insight -- --fit-default-pair-model [<suggestions.jsonl>] instead prints the pair
@@ -17,8 +18,9 @@ import {
 import { evaluateInsight, withOutOfFoldCategories } from '../src/lib/server/insight/evaluation';
 import { trainPairModel } from '../src/lib/server/insight/pair-training';
 import { createCategoriser } from '../src/lib/server/insight/categoriser';
-import { clusterItems } from '../src/lib/server/insight/clustering';
-import type { InsightItem } from '../src/lib/server/insight/duplicates';
+import { clusterAtThresholds, clusterItems } from '../src/lib/server/insight/clustering';
+import { buildDuplicateIndex, type InsightItem } from '../src/lib/server/insight/duplicates';
+import { clusterRootsFromLinks, computePairScores } from '../src/lib/server/insight/metrics';
 import { createPrng } from '../src/lib/server/insight/prng';
 
 const SPLIT_SEED = 20240817;
@@ -71,6 +73,43 @@ function measureSuggestLatency(train: readonly LabelledRecord[], texts: readonly
 	};
 }
 
+const OPERATING_THRESHOLDS = [0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6, 0.7];
+
+/**
+ * Cluster pair precision/recall on the held-out split at several pair-probability thresholds
+ * (pair model and categoriser trained on the training split only), so the trade-off is visible.
+ */
+function operatingPoints(train: readonly LabelledRecord[], heldOut: readonly LabelledRecord[]) {
+	const categoriser = createCategoriser();
+	categoriser.train(train);
+	const pairModel = trainPairModel(withOutOfFoldCategories(train));
+	const items: InsightItem[] = heldOut.map((r) => {
+		const distribution = categoriser.distribution(r.text);
+		return {
+			id: r.id,
+			text: r.text,
+			township: r.township,
+			category: distribution[0]?.category ?? null,
+			categories: distribution
+		};
+	});
+	const roots = clusterRootsFromLinks(heldOut);
+	const index = buildDuplicateIndex(items, { pairModel });
+	return clusterAtThresholds(index, OPERATING_THRESHOLDS).map((clusters, t) => {
+		const scores = computePairScores(
+			clusters.map((c) => c.ids),
+			roots
+		);
+		return {
+			threshold: OPERATING_THRESHOLDS[t],
+			precision: Math.round(scores.precision * 1e4) / 1e4,
+			recall: Math.round(scores.recall * 1e4) / 1e4,
+			clusters: clusters.length,
+			tuned: OPERATING_THRESHOLDS[t] === pairModel.threshold
+		};
+	});
+}
+
 function main(): void {
 	const args = process.argv.slice(2);
 	const fitDefault = args[0] === '--fit-default-pair-model';
@@ -94,6 +133,7 @@ function main(): void {
 	print({ split: 'held-out', seed: SPLIT_SEED, train: train.length, eval: heldOut.length });
 	print({ model: 'cold-start', ...evaluateInsight([], heldOut) });
 	print({ model: 'trained', ...evaluateInsight(train, heldOut) });
+	print({ clusterOperatingPoints: operatingPoints(train, heldOut) });
 	print(
 		measureSuggestLatency(
 			train,
