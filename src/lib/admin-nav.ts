@@ -19,6 +19,7 @@ export const ADMIN_NAV: NavItem[] = [
 	{ href: '/admin/units', label: (m) => m.nav.units, roles: ['organiser'] },
 	{ href: '/admin/areas', label: (m) => m.nav.areas, roles: ['organiser'] },
 	{ href: '/admin/groups', label: (m) => m.nav.groups, roles: ['organiser'] },
+	{ href: '/admin/tokens', label: (m) => m.nav.tokens, roles: [] },
 	{ href: '/admin/audit', label: (m) => m.nav.audit, roles: [] }
 ];
 

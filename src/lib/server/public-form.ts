@@ -5,11 +5,14 @@ import { getCampaign, latestVersion } from './campaigns';
 import type { Database } from './db';
 import type { Campaign, QuestionnaireVersion } from './db/schema';
 import { clientKey, hitRateLimit, submissionRateLimit } from './rate-limit';
-import { recordResponse } from './responses';
+import { Conflict } from './errors';
+import { resolveFormCode } from './form-codes';
+import { findResponseByToken, recordResponse } from './responses';
 
 export const TOKEN_FIELD = 'submission_token';
 /** Hidden from people (off-screen, out of tab order); bots that fill every field fill this too. */
 export const HONEYPOT_FIELD = 'website';
+export const FORM_CODE_FIELD = 'form_code';
 
 export function newSubmissionToken(): string {
 	return encodeBase32LowerCaseNoPadding(crypto.getRandomValues(new Uint8Array(20)));
@@ -37,8 +40,21 @@ export async function loadPublicForm(
 export type SubmitOutcome =
 	| { kind: 'stored'; receiptCode: string; repeated: boolean }
 	| { kind: 'unavailable'; availability: Availability }
-	| { kind: 'rate_limited'; retryAfter: number; typed: TypedValues; token: string }
-	| { kind: 'invalid'; errors: Record<string, string>; typed: TypedValues; token: string };
+	| {
+			kind: 'rate_limited';
+			retryAfter: number;
+			typed: TypedValues;
+			token: string;
+			formCode: string;
+	  }
+	| {
+			kind: 'invalid';
+			errors: Record<string, string>;
+			typed: TypedValues;
+			token: string;
+			/** The form code to keep in the form, or '' when it must be dropped (used or unknown). */
+			formCode: string;
+	  };
 
 /**
  * A public submission, in the order that protects the respondent's work: availability, the
@@ -62,21 +78,48 @@ export async function submitPublicForm(
 	if (!tokenOk) errors._form = 'form_expired';
 	const honeypot = form.get(HONEYPOT_FIELD);
 	if (typeof honeypot === 'string' && honeypot.trim() !== '') errors._form = 'honeypot';
-	if (Object.keys(errors).length) return { kind: 'invalid', errors, typed: parsed.typed, token };
+	const codeInput = String(form.get(FORM_CODE_FIELD) ?? '').trim();
+	const formCode = codeInput ? await resolveFormCode(db, campaign.id, codeInput) : null;
+	if (formCode?.used && tokenOk) {
+		// The code may be used by this very form: a repeat of a stored submission gets its receipt.
+		const first = await findResponseByToken(db, campaign.id, token);
+		if (first) return { kind: 'stored', receiptCode: first.receiptCode, repeated: true };
+	}
+	if (codeInput && (!formCode || formCode.used)) {
+		errors._form = formCode ? 'form_code_used' : 'form_code_unknown';
+	}
+	const keptCode = formCode && !formCode.used ? formCode.code : '';
+	if (Object.keys(errors).length) {
+		return { kind: 'invalid', errors, typed: parsed.typed, token, formCode: keptCode };
+	}
 
 	const key = await clientKey(db, 'submit', clientAddress);
 	const rate = await hitRateLimit(db, key, submissionRateLimit());
 	if (!rate.allowed) {
-		return { kind: 'rate_limited', retryAfter: rate.retryAfter, typed: parsed.typed, token };
+		return {
+			kind: 'rate_limited',
+			retryAfter: rate.retryAfter,
+			typed: parsed.typed,
+			token,
+			formCode: keptCode
+		};
 	}
 
-	const stored = await recordResponse(db, {
-		campaignId: campaign.id,
-		versionId: version.id,
-		anonymous: campaign.anonymous,
-		submissionToken: token,
-		parsed,
-		channel: 'online'
-	});
-	return { kind: 'stored', receiptCode: stored.receiptCode, repeated: stored.repeated };
+	try {
+		const stored = await recordResponse(db, {
+			campaignId: campaign.id,
+			versionId: version.id,
+			anonymous: campaign.anonymous,
+			submissionToken: token,
+			parsed,
+			channel: formCode ? 'paper' : 'online',
+			formCode
+		});
+		return { kind: 'stored', receiptCode: stored.receiptCode, repeated: stored.repeated };
+	} catch (e) {
+		// Lost a race for the code: say so plainly, keep the answers, and let them send it without.
+		if (!(e instanceof Conflict)) throw e;
+		const errors = { _form: 'form_code_used' };
+		return { kind: 'invalid', errors, typed: parsed.typed, token, formCode: '' };
+	}
 }

@@ -4,6 +4,8 @@ import type { ParsedAnswers } from '../questionnaire/answers';
 import { organisationIdOf } from './campaigns';
 import type { Database } from './db';
 import { campaigns, questionnaireVersions, responses } from './db/schema';
+import { Conflict } from './errors';
+import type { ResolvedFormCode } from './form-codes';
 import { generateReceiptCode } from './receipt-code';
 
 export interface NewResponse {
@@ -15,6 +17,8 @@ export interface NewResponse {
 	parsed: ParsedAnswers;
 	channel: Channel;
 	enteredBy?: number | null;
+	/** A printed form's code: it decides group, unit, area and channel, and can be used once. */
+	formCode?: ResolvedFormCode | null;
 }
 
 export interface RecordedResponse {
@@ -26,11 +30,13 @@ export interface RecordedResponse {
 
 /**
  * Stores one response exactly once. The insert skips on any unique conflict; if the token is then
- * found, this was a repeat (double click, reload, retry) and the first receipt is returned. If not,
- * the conflict was a (rare) receipt-code collision and another code is tried.
+ * found, this was a repeat (double click, reload, retry) and the first receipt is returned; if the
+ * form code is held by another response, that code was already used. Otherwise the conflict was a
+ * (rare) receipt-code collision and another code is tried.
  */
 export async function recordResponse(db: Database, input: NewResponse): Promise<RecordedResponse> {
-	const { parsed } = input;
+	const { parsed, formCode } = input;
+	const planned = formCode?.distribution;
 	// Anonymous campaigns keep no contact details, whatever a crafted request sends.
 	const contact = input.anonymous ? null : parsed.contact;
 	for (let attempt = 0; attempt < 5; attempt++) {
@@ -42,10 +48,11 @@ export async function recordResponse(db: Database, input: NewResponse): Promise<
 				versionId: input.versionId,
 				receiptCode,
 				submissionToken: input.submissionToken,
-				channel: input.channel,
-				groupId: organisationIdOf(parsed.groupOption),
-				areaId: organisationIdOf(parsed.areaOption),
-				unitId: organisationIdOf(parsed.unitOption),
+				channel: planned?.channel ?? input.channel,
+				groupId: planned ? planned.groupId : organisationIdOf(parsed.groupOption),
+				areaId: planned ? planned.areaId : organisationIdOf(parsed.areaOption),
+				unitId: planned ? planned.unitId : organisationIdOf(parsed.unitOption),
+				formCodeId: formCode?.id ?? null,
 				answers: parsed.answers,
 				contactName: contact?.name || null,
 				contactPhone: contact?.phone || null,
@@ -55,19 +62,26 @@ export async function recordResponse(db: Database, input: NewResponse): Promise<
 			.returning({ id: responses.id, receiptCode: responses.receiptCode });
 		if (row) return { ...row, repeated: false };
 		if (input.submissionToken) {
-			const [first] = await db
-				.select({ id: responses.id, receiptCode: responses.receiptCode })
-				.from(responses)
-				.where(
-					and(
-						eq(responses.submissionToken, input.submissionToken),
-						eq(responses.campaignId, input.campaignId)
-					)
-				);
+			const first = await findResponseByToken(db, input.campaignId, input.submissionToken);
 			if (first) return { ...first, repeated: true };
+		}
+		if (formCode) {
+			const [holder] = await db
+				.select({ id: responses.id })
+				.from(responses)
+				.where(eq(responses.formCodeId, formCode.id));
+			if (holder) throw new Conflict('form_code_used', { form_code: 'form_code_used' });
 		}
 	}
 	throw new Error('could not allocate a unique receipt code');
+}
+
+export async function findResponseByToken(db: Database, campaignId: number, token: string) {
+	const [first] = await db
+		.select({ id: responses.id, receiptCode: responses.receiptCode })
+		.from(responses)
+		.where(and(eq(responses.submissionToken, token), eq(responses.campaignId, campaignId)));
+	return first ?? null;
 }
 
 /** What a receipt code may reveal: when and to which campaign it was submitted — no answers, no contact. */

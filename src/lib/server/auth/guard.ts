@@ -1,4 +1,5 @@
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
+import { verifyApiToken } from '../api-tokens';
 import type { Role } from '../db/schema';
 import type { SessionUser } from './session';
 
@@ -27,4 +28,20 @@ export function safeNext(value: string | null | undefined, fallback = '/admin'):
 		return fallback;
 	}
 	return value;
+}
+
+/**
+ * Read access to the JSON API: a logged-in user with one of the roles, or a live API token
+ * (`Authorization: Bearer …`). Answers 401 rather than redirecting: the caller is a program.
+ */
+export async function requireApiReader(event: RequestEvent, ...roles: Role[]): Promise<void> {
+	const header = event.request.headers.get('authorization') ?? '';
+	const bearer = header.match(/^Bearer\s+(\S+)$/i)?.[1];
+	if (bearer) {
+		if (await verifyApiToken(event.locals.db, bearer)) return;
+		error(401, 'invalid or revoked API token');
+	}
+	const user = event.locals.user;
+	if (!user) error(401, 'log in or send an API token');
+	if (user.role !== 'admin' && !roles.includes(user.role)) error(403, 'forbidden');
 }

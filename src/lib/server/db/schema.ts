@@ -1,7 +1,9 @@
 import { sql } from 'drizzle-orm';
 import {
+	bigint,
 	bigserial,
 	boolean,
+	check,
 	date,
 	index,
 	integer,
@@ -185,6 +187,10 @@ export const responses = pgTable(
 		answers: jsonb('answers').$type<Answers>().notNull(),
 		contactName: text('contact_name'),
 		contactPhone: text('contact_phone'),
+		/** The printed form's single-use code; unique, so a code is counted once however it arrives. */
+		formCodeId: integer('form_code_id')
+			.unique()
+			.references((): AnyPgColumn => formCodes.id),
 		/** The clerk who typed a paper form in; null for web submissions. */
 		enteredBy: integer('entered_by').references(() => users.id),
 		submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull().defaultNow()
@@ -215,3 +221,76 @@ export const settings = pgTable('settings', {
 export type Campaign = typeof campaigns.$inferSelect;
 export type QuestionnaireVersion = typeof questionnaireVersions.$inferSelect;
 export type ResponseRow = typeof responses.$inferSelect;
+
+// ---------------------------------------------------------------- distribution and returns
+
+/** How many forms went out per campaign × group × unit or area × channel. */
+export const distributions = pgTable(
+	'distributions',
+	{
+		id: serial('id').primaryKey(),
+		campaignId: integer('campaign_id')
+			.notNull()
+			.references(() => campaigns.id),
+		groupId: integer('group_id').references(() => respondentGroups.id),
+		unitId: integer('unit_id').references(() => units.id),
+		areaId: integer('area_id').references(() => areas.id),
+		channel: text('channel').$type<Channel>().notNull(),
+		issued: integer('issued').notNull(),
+		issuedOn: date('issued_on'),
+		note: text('note').notNull().default(''),
+		...timestamps
+	},
+	(t) => [
+		index('distributions_campaign_idx').on(t.campaignId),
+		check('distributions_issued_nonnegative', sql`${t.issued} >= 0`)
+	]
+);
+
+/** Single-use codes printed on paper forms; a response may use a code once (unique on responses). */
+export const formCodes = pgTable(
+	'form_codes',
+	{
+		id: serial('id').primaryKey(),
+		campaignId: integer('campaign_id')
+			.notNull()
+			.references(() => campaigns.id),
+		distributionId: integer('distribution_id')
+			.notNull()
+			.references(() => distributions.id),
+		code: text('code').notNull().unique(),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [index('form_codes_distribution_idx').on(t.distributionId)]
+);
+
+/** Corrections of an entered response: what it said before and after, and who changed it. */
+export const responseRevisions = pgTable(
+	'response_revisions',
+	{
+		id: bigserial('id', { mode: 'number' }).primaryKey(),
+		responseId: bigint('response_id', { mode: 'number' })
+			.notNull()
+			.references(() => responses.id),
+		at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+		userId: integer('user_id').references(() => users.id),
+		before: jsonb('before').notNull(),
+		after: jsonb('after').notNull()
+	},
+	(t) => [index('response_revisions_response_idx').on(t.responseId)]
+);
+
+/** Bearer tokens for the JSON API; only the SHA-256 is stored, the token is shown once. */
+export const apiTokens = pgTable('api_tokens', {
+	id: serial('id').primaryKey(),
+	name: text('name').notNull(),
+	tokenHash: text('token_hash').notNull().unique(),
+	createdBy: integer('created_by').references(() => users.id),
+	createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+	lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+	revokedAt: timestamp('revoked_at', { withTimezone: true })
+});
+
+export type Distribution = typeof distributions.$inferSelect;
+export type FormCode = typeof formCodes.$inferSelect;
+export type ApiToken = typeof apiTokens.$inferSelect;

@@ -2,6 +2,7 @@ import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
 import { and, eq, isNull } from 'drizzle-orm';
 import { hashPassword } from '../auth/password';
 import { seedDemoCampaign } from './campaign';
+import { seedDemoReturns } from './returns';
 import type { Database } from '../db';
 import { areas, respondentGroups, units, users } from '../db/schema';
 import {
@@ -63,6 +64,7 @@ export async function seedDemo(db: Database, adminPassword?: string): Promise<Se
 			.from(users)
 			.where(eq(users.username, 'admin'));
 		await seedDemoCampaign(tx, admin?.id ?? null);
+		await seedDemoReturns(tx);
 		return {
 			adminCreated,
 			generatedAdminPassword: adminCreated && !adminPassword ? password : null

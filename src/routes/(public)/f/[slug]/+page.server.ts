@@ -2,16 +2,26 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { errorTexts, messages } from '$lib/i18n';
 import { NotFound } from '$lib/server/errors';
 import { readForm } from '$lib/server/forms';
+import { resolveFormCode } from '$lib/server/form-codes';
 import { loadPublicForm, newSubmissionToken, submitPublicForm } from '$lib/server/public-form';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, params }) => {
+export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const form = await loadPublicForm(locals.db, params.slug).catch((e) => {
 		if (e instanceof NotFound) error(404, 'not found');
 		throw e;
 	});
 	const { campaign, version, availability } = form;
+	// A printed form's QR code brings its code along; a used or unknown one is said, not hidden.
+	const codeParam = url.searchParams.get('c');
+	const code =
+		codeParam && availability === 'open'
+			? await resolveFormCode(locals.db, campaign.id, codeParam)
+			: null;
+	const formCodeState = !codeParam ? 'none' : !code ? 'unknown' : code.used ? 'used' : 'ok';
 	return {
+		formCode: formCodeState === 'ok' && code ? code.code : '',
+		formCodeState,
 		campaign: {
 			slug: campaign.slug,
 			title: campaign.title,
@@ -46,7 +56,7 @@ export const actions: Actions = {
 				break;
 			}
 			case 'unavailable':
-				return fail(409, { unavailable: true, errors: {}, typed: {}, token: '' });
+				return fail(409, { unavailable: true, errors: {}, typed: {}, token: '', formCode: '' });
 			case 'rate_limited': {
 				event.setHeaders({ 'retry-after': String(outcome.retryAfter) });
 				const errors = { _form: m.publicForm.rateLimited(Math.ceil(outcome.retryAfter / 60)) };
@@ -54,7 +64,8 @@ export const actions: Actions = {
 					unavailable: false,
 					errors,
 					typed: outcome.typed,
-					token: outcome.token
+					token: outcome.token,
+					formCode: outcome.formCode
 				});
 			}
 			case 'invalid':
@@ -62,7 +73,8 @@ export const actions: Actions = {
 					unavailable: false,
 					errors: errorTexts(m, outcome.errors),
 					typed: outcome.typed,
-					token: outcome.token
+					token: outcome.token,
+					formCode: outcome.formCode
 				});
 		}
 	}

@@ -4,18 +4,23 @@ import { requireRole } from '$lib/server/auth/guard';
 import { listVersions, setCampaignStatus } from '$lib/server/campaigns';
 import { handleForm } from '$lib/server/forms';
 import { listResponses } from '$lib/server/responses';
+import { campaignStats } from '$lib/server/return-rate';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireRole(event, 'organiser', 'clerk', 'reviewer', 'leader');
 	const { campaign } = await event.parent();
-	const [versions, recent] = await Promise.all([
+	// The dashboard re-runs this load every few seconds (invalidate) to show returns as they come in.
+	event.depends('xinkan:stats');
+	const [versions, recent, stats] = await Promise.all([
 		listVersions(event.locals.db, campaign.id),
-		listResponses(event.locals.db, campaign.id, 10)
+		listResponses(event.locals.db, campaign.id, 5),
+		campaignStats(event.locals.db, campaign.id)
 	]);
 	return {
 		versions,
 		recent,
+		stats,
 		canManage: user.role === 'admin' || user.role === 'organiser',
 		origin: event.url.origin
 	};

@@ -1,0 +1,50 @@
+import { contactNameField, contactPhoneField, fieldName } from './answers';
+import type { Question } from './types';
+
+/** Paper entry types closed answers as option numbers; the field that carries them. */
+export const numberField = (q: Question) => `n_${q.id}`;
+
+export const TYPED_AS_NUMBERS = new Set(['single', 'multiple', 'group', 'area', 'unit']);
+
+/**
+ * Turns a clerk's keyboard entry into the form the public questionnaire would have posted:
+ * "3" → the third option's id, "1 3" or "13" (with at most 9 options) → several ids. Numbers
+ * that name no option are reported per question, and what was typed is kept for re-display.
+ */
+export function entryToForm(
+	questions: Question[],
+	entry: FormData
+): { form: FormData; errors: Record<string, string>; typed: Record<string, string> } {
+	const form = new FormData();
+	const errors: Record<string, string> = {};
+	const typed: Record<string, string> = {};
+	const text = (name: string) => String(entry.get(name) ?? '').trim();
+	for (const q of questions) {
+		if (q.type === 'contact') {
+			for (const name of [contactNameField(q), contactPhoneField(q)]) {
+				typed[name] = text(name);
+				form.set(name, typed[name]);
+			}
+			continue;
+		}
+		if (!TYPED_AS_NUMBERS.has(q.type)) {
+			typed[fieldName(q)] = text(fieldName(q));
+			form.set(fieldName(q), typed[fieldName(q)]);
+			continue;
+		}
+		const raw = text(numberField(q));
+		typed[numberField(q)] = raw;
+		if (!raw) continue;
+		const parts =
+			/[\s,，、]/.test(raw) || q.options.length > 9 ? raw.split(/[\s,，、]+/) : [...raw];
+		const picked = parts
+			.filter(Boolean)
+			.map((p) => (/^\d+$/.test(p) ? q.options[Number(p) - 1] : undefined));
+		if (picked.some((o) => !o) || (q.type !== 'multiple' && picked.length > 1)) {
+			errors[q.id] = 'entry_number';
+			continue;
+		}
+		for (const option of picked) form.append(fieldName(q), option!.id);
+	}
+	return { form, errors, typed };
+}

@@ -1,0 +1,93 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { errorText, messages } from '$lib/i18n';
+import { distributionRow, generateCodesInput } from '$lib/schemas/distribution';
+import { requireRole } from '$lib/server/auth/guard';
+import { getCampaign } from '$lib/server/campaigns';
+import {
+	deleteDistributionRow,
+	importDistributionRows,
+	listDistribution,
+	saveDistributionRow
+} from '$lib/server/distribution';
+import { parseDistributionFile } from '$lib/server/distribution-import';
+import { generateFormCodes } from '$lib/server/form-codes';
+import { handleForm, readForm, routeId } from '$lib/server/forms';
+import { listAreas, listGroups, listUnits } from '$lib/server/organisation';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { describeImportProblem } from './import-problems';
+
+export const load: PageServerLoad = async (event) => {
+	requireRole(event, 'organiser');
+	const { campaign } = await event.parent();
+	const db = event.locals.db;
+	const [rows, groups, units, areas] = await Promise.all([
+		listDistribution(db, campaign.id),
+		listGroups(db),
+		listUnits(db),
+		listAreas(db)
+	]);
+	const editId = Number(event.url.searchParams.get('edit')) || null;
+	return { rows, groups, units, areas, editing: rows.find((r) => r.id === editId) ?? null };
+};
+
+const back = (event: RequestEvent, note: string) =>
+	redirect(303, `/admin/campaigns/${event.params.slug}/distribution?done=${note}`);
+
+export const actions: Actions = {
+	save: async (event) => {
+		const actor = requireRole(event, 'organiser');
+		const rawId = event.url.searchParams.get('id');
+		return handleForm(event, distributionRow, async (input) => {
+			const campaign = await getCampaign(event.locals.db, event.params.slug);
+			await saveDistributionRow(
+				event.locals.db,
+				actor.id,
+				campaign,
+				rawId ? routeId(rawId) : null,
+				input
+			);
+			back(event, 'saved');
+		});
+	},
+	delete: async (event) => {
+		const actor = requireRole(event, 'organiser');
+		const id = routeId(String((await readForm(event)).get('id') ?? ''));
+		const campaign = await getCampaign(event.locals.db, event.params.slug);
+		try {
+			await deleteDistributionRow(event.locals.db, actor.id, campaign, id);
+		} catch (e) {
+			const m = messages(event.locals.locale);
+			if (e instanceof Error && 'status' in e) {
+				return fail(Number(e.status), { values: {}, errors: { _form: errorText(m, e.message) } });
+			}
+			throw e;
+		}
+		back(event, 'deleted');
+	},
+	codes: async (event) => {
+		const actor = requireRole(event, 'organiser');
+		const id = routeId(event.url.searchParams.get('row') ?? '');
+		return handleForm(event, generateCodesInput, async ({ count }) => {
+			const campaign = await getCampaign(event.locals.db, event.params.slug);
+			const added = await generateFormCodes(event.locals.db, actor.id, campaign, id, count);
+			return { generated: added };
+		});
+	},
+	import: async (event) => {
+		const actor = requireRole(event, 'organiser');
+		const m = messages(event.locals.locale);
+		const file = (await readForm(event)).get('file');
+		if (!(file instanceof File) || file.size === 0) {
+			return fail(400, { importProblems: [m.errors.import_empty] });
+		}
+		const { rows, problems } = await parseDistributionFile(
+			event.locals.db,
+			new Uint8Array(await file.arrayBuffer())
+		);
+		if (problems.length) {
+			return fail(400, { importProblems: problems.map((p) => describeImportProblem(m, p)) });
+		}
+		const campaign = await getCampaign(event.locals.db, event.params.slug);
+		return { imported: await importDistributionRows(event.locals.db, actor.id, campaign, rows) };
+	}
+};

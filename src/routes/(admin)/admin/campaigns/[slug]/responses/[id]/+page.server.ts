@@ -1,0 +1,42 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { errorTexts, messages } from '$lib/i18n';
+import { requireRole } from '$lib/server/auth/guard';
+import { getCampaign } from '$lib/server/campaigns';
+import { NotFound } from '$lib/server/errors';
+import { readForm, routeId } from '$lib/server/forms';
+import { correctResponse, getResponseRecord, listRevisions } from '$lib/server/response-records';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	requireRole(event, 'clerk', 'organiser');
+	const { campaign } = await event.parent();
+	const id = routeId(event.params.id);
+	const record = await getResponseRecord(event.locals.db, campaign.id, id).catch((e) => {
+		if (e instanceof NotFound) error(404, 'not found');
+		throw e;
+	});
+	return { record, revisions: await listRevisions(event.locals.db, id) };
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const actor = requireRole(event, 'clerk', 'organiser');
+		const campaign = await getCampaign(event.locals.db, event.params.slug);
+		const id = routeId(event.params.id);
+		const outcome = await correctResponse(
+			event.locals.db,
+			actor.id,
+			campaign.id,
+			id,
+			campaign.anonymous,
+			await readForm(event)
+		);
+		if (Object.keys(outcome.errors).length) {
+			return fail(400, {
+				errors: errorTexts(messages(event.locals.locale), outcome.errors),
+				typed: outcome.typed
+			});
+		}
+		redirect(303, `/admin/campaigns/${campaign.slug}/responses/${id}?corrected=1`);
+	}
+};

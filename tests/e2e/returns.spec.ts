@@ -1,0 +1,139 @@
+import { expect, test } from '@playwright/test';
+import { writeFileSync } from 'node:fs';
+import { E2E_ORIGIN } from './accounts';
+import { logIn } from './helpers';
+
+test('coded paper forms: print them, then a clerk types three in by keyboard alone', async ({
+	browser
+}) => {
+	const organiser = await browser.newPage();
+	await logIn(organiser, 'organiser1');
+	await organiser.goto('/admin/campaigns/liuyang-2014/distribution');
+	await organiser.waitForLoadState('networkidle'); // hydrated: typing now is not reset
+	const row = organiser.getByRole('row', { name: /文家市供电所.*意见箱/ });
+	await row.getByRole('spinbutton').fill('3');
+	await row.getByRole('button', { name: '生成表单编号' }).click();
+	await expect(organiser.getByText('已生成 3 个表单编号')).toBeVisible();
+	await organiser
+		.getByRole('row', { name: /文家市供电所.*意见箱/ })
+		.getByRole('link', { name: '打印带编号的问卷' })
+		.click();
+	const sheets = organiser.locator('article.sheet');
+	await expect(sheets).toHaveCount(3);
+	await expect(sheets.first().locator('svg')).toBeVisible();
+	const codes = await sheets.locator('.code strong').allTextContents();
+	expect(codes).toHaveLength(3);
+	const pdf = await organiser.pdf({ format: 'A4', printBackground: true });
+	writeFileSync('artifacts/coded-forms.pdf', pdf);
+	expect(pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)).toHaveLength(3);
+
+	const clerk = await browser.newPage();
+	await logIn(clerk, 'clerk1');
+	await clerk.goto('/admin/campaigns/liuyang-2014/entry');
+	await clerk.waitForLoadState('networkidle');
+	let keystrokes = 0;
+	const type = async (text: string) => {
+		await clerk.keyboard.type(text);
+		keystrokes += [...text].length;
+	};
+	const press = async (key: string, times = 1) => {
+		for (let i = 0; i < times; i++) await clerk.keyboard.press(key);
+		keystrokes += times;
+	};
+	for (const [i, code] of codes.entries()) {
+		await expect(clerk.getByLabel('表单编号')).toBeFocused();
+		await type(code);
+		await press('Tab', 2); // past the channel: the code decides it
+		await type('3'); // 电力客户
+		await press('Tab');
+		await type('6'); // 文家市
+		await press('Tab');
+		await type('4');
+		await press('Tab');
+		await type('5');
+		await press('Tab');
+		await type(`第${i + 1}份：希望台区经理每月来村里一次`);
+		await press('Tab', 2); // no answer to the second open question
+		await type('25');
+		await press('Enter');
+		await expect(clerk.getByRole('status')).toContainText(`今天您已录入 ${i + 1} 份`);
+		await expect(clerk.getByLabel('表单编号')).toHaveValue('');
+	}
+	console.log(`keystrokes for one demo form without contact details: ${keystrokes / 3}`);
+
+	await clerk.goto('/admin/campaigns/liuyang-2014/responses');
+	await expect(clerk.getByText('第3份：希望台区经理每月来村里一次')).toBeVisible();
+	await expect(clerk.getByText(/意见箱 · 电力客户 · 文家市 · 表单编号/).first()).toBeVisible();
+
+	// A used code is refused plainly and nothing typed is lost.
+	await clerk.goto('/admin/campaigns/liuyang-2014/entry');
+	await clerk.waitForLoadState('networkidle');
+	await type(codes[0]);
+	await press('Tab', 2);
+	await type('3');
+	await press('Tab', 4);
+	await type('重复的表');
+	await press('Enter');
+	await expect(clerk.locator('#e-code-error')).toContainText('已经使用过');
+	await expect(clerk.getByLabel(/哪些方面还有待改进/)).toHaveValue('重复的表');
+});
+
+test('the return-rate dashboard shows the database’s figures and follows new returns', async ({
+	page,
+	browser
+}) => {
+	test.setTimeout(60_000);
+	await logIn(page, 'leader1');
+	await page.goto('/admin/campaigns/liuyang-2014');
+	const api = await (await page.request.get('/api/v1/campaigns/liuyang-2014/stats')).json();
+	expect(api.issued).toBe(1751);
+	expect(api.returned).toBeGreaterThanOrEqual(1640);
+	await expect(page.getByTestId('issued')).toHaveText(String(api.issued));
+	const returned = Number(await page.getByTestId('returned').textContent());
+	expect(returned).toBeGreaterThanOrEqual(1640);
+	const groups = page.getByRole('table', { name: '按对象类别' });
+	const customer = api.byGroup.find((g: { key: string }) => g.key === 'customer');
+	await expect(groups.getByRole('row', { name: /电力客户/ })).toContainText(
+		String(customer.issued)
+	);
+	const channel = page.getByRole('table', { name: '按渠道' });
+	await expect(channel.getByRole('row', { name: /纸质问卷/ })).toContainText('1010');
+	await page.screenshot({ path: 'artifacts/screenshots/dashboard.png', fullPage: true });
+
+	const respondent = await browser.newPage({ javaScriptEnabled: false });
+	await respondent.goto('/f/liuyang-2014');
+	await respondent.getByRole('radio', { name: '离退休职工' }).check();
+	await respondent.locator('input[name="q_supply"][value="5"]').check();
+	await respondent.locator('input[name="q_service"][value="5"]').check();
+	await respondent.getByRole('button', { name: '提交' }).click();
+	await expect(respondent.getByRole('heading', { level: 1 })).toHaveText('提交成功，谢谢您！');
+	await expect
+		.poll(async () => Number(await page.getByTestId('returned').textContent()), { timeout: 25_000 })
+		.toBeGreaterThan(returned);
+});
+
+test('an admin creates an API token, uses it, and revokes it', async ({ page, playwright }) => {
+	await logIn(page, 'admin');
+	await page.goto('/admin/tokens');
+	await page.getByLabel('用途说明').fill('指挥中心大屏');
+	await page.getByRole('button', { name: '创建令牌' }).click();
+	const token = (await page.locator('code.token').textContent())!.trim();
+	expect(token).toMatch(/^xk_/);
+	const api = await playwright.request.newContext({ baseURL: E2E_ORIGIN });
+	const ok = await api.get('/api/v1/campaigns/liuyang-2014/stats', {
+		headers: { authorization: `Bearer ${token}` }
+	});
+	expect(ok.status()).toBe(200);
+	expect((await ok.json()).issued).toBe(1751);
+	expect((await api.get('/api/v1/campaigns/liuyang-2014/stats')).status()).toBe(401);
+	await page
+		.getByRole('row', { name: /指挥中心大屏/ })
+		.getByRole('button', { name: '吊销' })
+		.click();
+	await expect(page.getByRole('row', { name: /指挥中心大屏/ })).toContainText('已吊销');
+	const revoked = await api.get('/api/v1/campaigns/liuyang-2014/stats', {
+		headers: { authorization: `Bearer ${token}` }
+	});
+	expect(revoked.status()).toBe(401);
+	await api.dispose();
+});
