@@ -64,6 +64,19 @@ if (typeof pg === 'string') {
 	env.TEST_DATABASE_URL = '';
 }
 
+// The reliability suites (tests/reliability) start the production build, so build before testing.
+if (
+	run(process.execPath, [
+		path.join(root, 'node_modules/vite/bin/vite.js'),
+		'build',
+		'--logLevel',
+		'warn'
+	]) !== 0
+) {
+	console.error('The build failed; nothing else can be tested.');
+	process.exit(1);
+}
+
 const vitestJson = path.join(artifacts, 'vitest.json');
 if (
 	run(
@@ -91,17 +104,6 @@ if (!existsSync(chromium)) {
 	}
 	loud(`${chromium} is missing: browser tests are SKIPPED (apt-get install chromium).`);
 } else {
-	if (
-		run(process.execPath, [
-			path.join(root, 'node_modules/vite/bin/vite.js'),
-			'build',
-			'--logLevel',
-			'warn'
-		]) !== 0
-	) {
-		console.error('The build failed; browser tests cannot run.');
-		process.exit(1);
-	}
 	if (run(bin('playwright'), ['test'], env) !== 0) failed = true;
 	const report = readJson(path.join(artifacts, 'playwright.json'));
 	if (report?.stats) {
