@@ -95,6 +95,7 @@ export const handleError: HandleServerError = ({ error, event, status }) => {
 		console.error(`database unavailable on ${event.route.id}:`, (error as Error).message);
 		return { message: 'database unavailable' };
 	}
-	if (status !== 404) console.error(`error on ${event.request.method} ${event.route.id}:`, error);
+	// Refused requests (415 non-form body, 413 too large, …) are the client's problem, not an error here.
+	if (status >= 500) console.error(`error on ${event.request.method} ${event.route.id}:`, error);
 	return { message: 'internal error' };
 };

@@ -328,6 +328,8 @@ export const en: Messages = {
 			'This form had already been submitted; here is its receipt code. Nothing was stored twice.',
 		rateLimited: (minutes: number) =>
 			`Too many submissions. Please try again in ${minutes} minute${minutes === 1 ? '' : 's'}; your answers are kept.`,
+		databaseDown:
+			'Your answers could not be saved just now. Please try again in a moment: your answers are kept below, just press Submit again. Nothing will be stored twice.',
 		charsLeft: (n: number) => `Up to ${n} characters`
 	},
 	receipt: {

@@ -319,6 +319,8 @@ export const zhCN = {
 		checkLink: '查看办理情况',
 		repeated: '这份问卷之前已经提交过，下面是当时的查询码，没有重复记录。',
 		rateLimited: (minutes: number) => `提交太频繁，请 ${minutes} 分钟后再试。您填写的内容已保留。`,
+		databaseDown:
+			'系统暂时无法保存您的答卷，请稍后再试。您填写的内容已保留，稍后直接再次点击“提交”即可，不会重复记录。',
 		charsLeft: (n: number) => `最多 ${n} 字`
 	},
 	receipt: {

@@ -15,11 +15,25 @@ function withoutSecrets(values: Record<string, string>): Record<string, string> 
 }
 
 export async function readForm(event: RequestEvent): Promise<FormData> {
+	let form: FormData;
 	try {
-		return await event.request.formData();
+		form = await event.request.formData();
 	} catch {
 		error(400, 'malformed form');
 	}
+	// PostgreSQL text cannot hold NUL (the query would fail with a 500) and no one types it: drop it.
+	if (
+		![...form].some(([k, v]) => k.includes('\0') || (typeof v === 'string' && v.includes('\0')))
+	) {
+		return form;
+	}
+	const clean = new FormData();
+	for (const [key, value] of form) {
+		const name = key.replaceAll('\0', '');
+		if (typeof value === 'string') clean.append(name, value.replaceAll('\0', ''));
+		else clean.append(name, value);
+	}
+	return clean;
 }
 
 /**

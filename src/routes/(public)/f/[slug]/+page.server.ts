@@ -1,21 +1,49 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { errorTexts, messages } from '$lib/i18n';
+import { parseAnswers } from '$lib/questionnaire/answers';
+import { isDatabaseUnavailable, unavailableCode } from '$lib/server/db/availability';
 import { NotFound } from '$lib/server/errors';
 import { readForm } from '$lib/server/forms';
 import { resolveFormCode } from '$lib/server/form-codes';
-import { loadPublicForm, newSubmissionToken, submitPublicForm } from '$lib/server/public-form';
+import {
+	loadPublicForm,
+	newSubmissionToken,
+	submitPublicForm,
+	FORM_CODE_FIELD,
+	TOKEN_FIELD,
+	type PublicForm
+} from '$lib/server/public-form';
 import type { Actions, PageServerLoad } from './$types';
 
+/**
+ * The last form this process served per campaign. While the database is briefly out of reach, a
+ * refused submission is shown again from it with every answer kept (and the form stays readable).
+ */
+const lastServed = new Map<string, PublicForm>();
+
 export const load: PageServerLoad = async ({ locals, params, url }) => {
-	const form = await loadPublicForm(locals.db, params.slug).catch((e) => {
-		if (e instanceof NotFound) error(404, 'not found');
-		throw e;
-	});
+	// A NUL cannot be in any slug, and PostgreSQL would fail on it rather than find nothing.
+	if (params.slug.includes('\0')) error(404, 'not found');
+	let databaseDown = false;
+	const form = await loadPublicForm(locals.db, params.slug).then(
+		(loaded) => {
+			lastServed.set(params.slug, loaded);
+			return loaded;
+		},
+		(e) => {
+			if (e instanceof NotFound) error(404, 'not found');
+			const kept = lastServed.get(params.slug);
+			if (!isDatabaseUnavailable(e)) throw e;
+			if (!kept) error(503, 'database unavailable');
+			databaseDown = true;
+			return kept;
+		}
+	);
 	const { campaign, version, availability } = form;
 	// A printed form's QR code brings its code along; a used or unknown one is said, not hidden.
 	const codeParam = url.searchParams.get('c');
 	const code =
-		codeParam && availability === 'open'
+		codeParam && availability === 'open' && !databaseDown
 			? await resolveFormCode(locals.db, campaign.id, codeParam)
 			: null;
 	const formCodeState = !codeParam ? 'none' : !code ? 'unknown' : code.used ? 'used' : 'ok';
@@ -40,16 +68,35 @@ export const actions: Actions = {
 	default: async (event) => {
 		const { locals, params } = event;
 		const m = messages(locals.locale);
+		const body = await readForm(event);
 		const outcome = await submitPublicForm(
 			locals.db,
 			params.slug,
-			await readForm(event),
+			body,
 			event.getClientAddress()
 		).catch((e) => {
 			if (e instanceof NotFound) error(404, 'not found');
-			throw e;
+			if (!isDatabaseUnavailable(e)) throw e;
+			console.error(`database unavailable on a public submission (${unavailableCode(e)})`);
+			return { kind: 'database_down' as const };
 		});
 		switch (outcome.kind) {
+			case 'database_down': {
+				// Nothing may have been stored, or it was and the answer got lost: either way the same
+				// token goes back into the form, so sending it again stores it once or finds its receipt.
+				const questions = lastServed.get(params.slug)?.version?.questions ?? [];
+				const token = body.get(TOKEN_FIELD);
+				event.setHeaders({ 'retry-after': '30' });
+				return fail(503, {
+					unavailable: false,
+					errors: { _form: m.publicForm.databaseDown },
+					typed: parseAnswers(questions, body).typed,
+					token: typeof token === 'string' && /^[a-z2-7]{32}$/.test(token) ? token : '',
+					formCode: String(body.get(FORM_CODE_FIELD) ?? '')
+						.trim()
+						.slice(0, 40)
+				});
+			}
 			case 'stored': {
 				const repeated = outcome.repeated ? '&repeated=1' : '';
 				redirect(303, `/f/${params.slug}/thanks?r=${outcome.receiptCode}${repeated}`);

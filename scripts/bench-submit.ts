@@ -1,0 +1,263 @@
+// `npm run bench:submit`: public-form submissions against the production server, then a count of
+// what was stored. For each database (PostgreSQL when BENCH_DATABASE_URL is set, then PGlite) and
+// each concurrency it prints one JSON line:
+//   {"db","concurrency","seconds","rps","p50ms","p99ms","non2xx","accepted","stored","lost","duplicates"}
+// and a GET run of the form page: {"db","get","concurrency","rps","p99ms"}.
+// Options (arguments or environment): --seconds / BENCH_SECONDS (20), --concurrency /
+// BENCH_CONCURRENCY ("10,50"), --db / BENCH_DB ("postgres,pglite"). A quick run:
+//   npm run bench:submit -- --seconds 3 --concurrency 10
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import postgres from 'postgres';
+import {
+	demoAnswers,
+	encodeForm,
+	formHeaders,
+	keepAliveAgent,
+	percentile,
+	randomToken,
+	receiptOf,
+	request
+} from '../tests/reliability/http';
+import { ensureBuild, startServer, type RunningServer } from './server-process';
+
+const SLUG = 'liuyang-2014';
+const SUBMIT_LIMIT = '100000000';
+
+function option(name: string, env: string, fallback: string): string {
+	const index = process.argv.indexOf(`--${name}`);
+	if (index >= 0 && process.argv[index + 1]) return process.argv[index + 1];
+	return process.env[env] || fallback;
+}
+
+const seconds = Number(option('seconds', 'BENCH_SECONDS', '20'));
+const concurrencies = option('concurrency', 'BENCH_CONCURRENCY', '10,50')
+	.split(',')
+	.map(Number)
+	.filter((n) => n > 0);
+const databases = option('db', 'BENCH_DB', 'postgres,pglite').split(',');
+
+interface Sample {
+	token: string;
+	status: number;
+	receipt: string | null;
+	ms: number;
+}
+
+/** Fires requests from `concurrency` loops for `seconds`; every request has a 30 s deadline. */
+async function load<T>(concurrency: number, durationS: number, fire: () => Promise<T>) {
+	const results: T[] = [];
+	let errors = 0;
+	const deadline = performance.now() + durationS * 1000;
+	const started = performance.now();
+	await Promise.all(
+		Array.from({ length: concurrency }, async () => {
+			while (performance.now() < deadline) {
+				try {
+					results.push(await fire());
+				} catch {
+					errors++;
+				}
+			}
+		})
+	);
+	return { results, errors, elapsed: (performance.now() - started) / 1000 };
+}
+
+async function submitRun(server: RunningServer, concurrency: number) {
+	const agent = keepAliveAgent(concurrency);
+	const url = `${server.origin}/f/${SLUG}`;
+	const headers = formHeaders(server.origin);
+	const run = await load(concurrency, seconds, async (): Promise<Sample> => {
+		const token = randomToken();
+		const response = await request(url, {
+			method: 'POST',
+			headers,
+			body: encodeForm(demoAnswers(token, `测试意见 ${token.slice(0, 8)}：希望缩短抢修时间`)),
+			agent,
+			timeoutMs: 30_000
+		});
+		return { token, status: response.status, receipt: receiptOf(response), ms: response.ms };
+	});
+	agent.destroy();
+	return run;
+}
+
+async function getRun(server: RunningServer, concurrency: number) {
+	const agent = keepAliveAgent(concurrency);
+	const url = `${server.origin}/f/${SLUG}`;
+	const run = await load(concurrency, Math.min(seconds, 10), async () => {
+		const response = await request(url, { headers: { accept: 'text/html' }, agent });
+		return { status: response.status, ms: response.ms };
+	});
+	agent.destroy();
+	const sorted = run.results.map((r) => r.ms).sort((a, b) => a - b);
+	return {
+		rps: Math.round(run.results.length / run.elapsed),
+		p99ms: Math.round(percentile(sorted, 99)),
+		non2xx: run.results.filter((r) => r.status !== 200).length + run.errors
+	};
+}
+
+type Counter = (tokens: string[]) => Promise<Map<string, string[]>>;
+
+function report(
+	db: string,
+	concurrency: number,
+	run: Awaited<ReturnType<typeof submitRun>>,
+	stored: Map<string, string[]>
+) {
+	const samples = run.results;
+	const sorted = samples.map((s) => s.ms).sort((a, b) => a - b);
+	const accepted = samples.filter((s) => s.receipt !== null);
+	const receipts = new Map<string, string>();
+	let duplicates = 0;
+	for (const s of accepted) {
+		const other = receipts.get(s.receipt!);
+		if (other !== undefined && other !== s.token) duplicates++;
+		receipts.set(s.receipt!, s.token);
+	}
+	let lost = 0;
+	let rows = 0;
+	for (const s of accepted) {
+		const found = stored.get(s.token) ?? [];
+		if (!found.includes(s.receipt!)) lost++;
+	}
+	for (const found of stored.values()) {
+		rows += found.length;
+		if (found.length > 1) duplicates += found.length - 1;
+	}
+	console.log(
+		JSON.stringify({
+			db,
+			concurrency,
+			seconds: Math.round(run.elapsed * 10) / 10,
+			rps: Math.round(samples.length / run.elapsed),
+			p50ms: Math.round(percentile(sorted, 50)),
+			p99ms: Math.round(percentile(sorted, 99)),
+			non2xx: samples.filter((s) => s.status !== 303).length + run.errors,
+			accepted: accepted.length,
+			stored: rows,
+			lost,
+			duplicates
+		})
+	);
+}
+
+async function rowsByToken(sql: postgres.Sql, tokens: string[]) {
+	const byToken = new Map<string, string[]>();
+	for (let i = 0; i < tokens.length; i += 5_000) {
+		const rows = await sql<{ submission_token: string; receipt_code: string }[]>`
+			select submission_token, receipt_code from responses
+			where submission_token = any(${tokens.slice(i, i + 5_000)})`;
+		for (const row of rows) {
+			byToken.set(row.submission_token, [
+				...(byToken.get(row.submission_token) ?? []),
+				row.receipt_code
+			]);
+		}
+	}
+	return byToken;
+}
+
+async function benchPostgres(serverUrl: string) {
+	const name = `xinkan_bench_${process.pid}`;
+	const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+	await admin.unsafe(
+		`create database ${name} template template0 encoding 'UTF8' lc_ctype 'C.UTF-8' lc_collate 'C.UTF-8'`
+	);
+	const url = new URL(serverUrl);
+	url.pathname = `/${name}`;
+	let server: RunningServer | undefined;
+	const sql = postgres(url.toString(), { max: 2, onnotice: () => {} });
+	try {
+		server = await startServer({
+			DATABASE_URL: url.toString(),
+			XINKAN_SUBMIT_LIMIT: SUBMIT_LIMIT
+		});
+		for (const concurrency of concurrencies) {
+			const run = await submitRun(server, concurrency);
+			const count: Counter = (tokens) => rowsByToken(sql, tokens);
+			report('postgres', concurrency, run, await count(run.results.map((s) => s.token)));
+		}
+		const get = await getRun(server, Math.max(...concurrencies));
+		console.log(
+			JSON.stringify({
+				db: 'postgres',
+				get: `/f/${SLUG}`,
+				concurrency: Math.max(...concurrencies),
+				...get
+			})
+		);
+	} finally {
+		await server?.stop();
+		await sql.end({ timeout: 5 });
+		await admin.unsafe(`drop database if exists ${name} with (force)`);
+		await admin.end({ timeout: 5 });
+	}
+}
+
+async function benchPglite() {
+	const dir = mkdtempSync(path.join(tmpdir(), 'xinkan-bench-'));
+	const runs: { concurrency: number; run: Awaited<ReturnType<typeof submitRun>> }[] = [];
+	let get: Awaited<ReturnType<typeof getRun>> | undefined;
+	try {
+		const server = await startServer({ XINKAN_DATA_DIR: dir, XINKAN_SUBMIT_LIMIT: SUBMIT_LIMIT });
+		try {
+			for (const concurrency of concurrencies) {
+				runs.push({ concurrency, run: await submitRun(server, concurrency) });
+			}
+			get = await getRun(server, Math.max(...concurrencies));
+		} finally {
+			await server.stop();
+		}
+		// PGlite is single-process: count once the server has let go of the folder.
+		const { openDatabase, queryRows } = await import('../src/lib/server/db/client');
+		const { sql } = await import('drizzle-orm');
+		const handle = openDatabase({ dataDir: dir });
+		try {
+			const rows = await queryRows<{ submission_token: string; receipt_code: string }>(
+				handle.db,
+				sql`select submission_token, receipt_code from responses where submission_token is not null`
+			);
+			for (const { concurrency, run } of runs) {
+				const tokens = new Set(run.results.map((s) => s.token));
+				const byToken = new Map<string, string[]>();
+				for (const row of rows) {
+					if (!tokens.has(row.submission_token)) continue;
+					byToken.set(row.submission_token, [
+						...(byToken.get(row.submission_token) ?? []),
+						row.receipt_code
+					]);
+				}
+				report('pglite', concurrency, run, byToken);
+			}
+		} finally {
+			await handle.close();
+		}
+		console.log(
+			JSON.stringify({
+				db: 'pglite',
+				get: `/f/${SLUG}`,
+				concurrency: Math.max(...concurrencies),
+				...get
+			})
+		);
+	} finally {
+		rmSync(dir, { recursive: true, force: true });
+	}
+}
+
+ensureBuild();
+console.error(
+	`bench:submit: ${seconds} s per run at concurrency ${concurrencies.join(', ')}; ` +
+		`the per-client submission limit is raised with XINKAN_SUBMIT_LIMIT=${SUBMIT_LIMIT} ` +
+		'(every request comes from one address)'
+);
+if (databases.includes('postgres')) {
+	const url = process.env.BENCH_DATABASE_URL;
+	if (url) await benchPostgres(url);
+	else console.error('bench:submit: BENCH_DATABASE_URL is not set, PostgreSQL is skipped');
+}
+if (databases.includes('pglite')) await benchPglite();
