@@ -154,21 +154,33 @@ interface Attempt {
 		};
 		const workers = Array.from({ length: 6 }, worker);
 
-		await sleep(1_000);
-		const beforeOutage = attempts.length;
-		await pg.stop();
-		const down = await health();
-		await sleep(1_200);
-		const duringOutage = attempts.length;
-		await pg.start();
-		let up = await health();
-		for (let i = 0; i < 40 && up.status !== 200; i++) {
-			await sleep(250);
+		let beforeOutage = 0;
+		let duringOutage = 0;
+		let down = { status: 0, body: { ok: true } };
+		let up = down;
+		let stopped = false;
+		try {
+			await sleep(1_000);
+			beforeOutage = attempts.length;
+			stopped = true;
+			await pg.stop();
+			down = await health();
+			await sleep(1_200);
+			duringOutage = attempts.length;
+			await pg.start();
+			stopped = false;
 			up = await health();
+			for (let i = 0; i < 40 && up.status !== 200; i++) {
+				await sleep(250);
+				up = await health();
+			}
+			await sleep(1_000);
+		} finally {
+			stop = true;
+			await Promise.all(workers);
+			// Whatever failed above (the app may have died), the next test needs the server back.
+			if (stopped) await pg.start();
 		}
-		await sleep(1_000);
-		stop = true;
-		await Promise.all(workers);
 
 		expect(down.status).toBe(503);
 		expect(down.body.ok).toBe(false);
