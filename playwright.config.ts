@@ -11,6 +11,8 @@ export default defineConfig({
 	workers: 2,
 	retries: 0,
 	timeout: 30_000,
+	// Two cores shared by the server, the browsers and the test runner: allow slow moments.
+	expect: { timeout: 10_000 },
 	reporter: [['list'], ['json', { outputFile: 'artifacts/playwright.json' }]],
 	use: {
 		baseURL: E2E_ORIGIN,

@@ -6,10 +6,13 @@ import { DEFAULT_LOCALE, isLocale, LARGE_TYPE_COOKIE, LOCALE_COOKIE } from '$lib
 import { readSession } from '$lib/server/auth/cookies';
 import { appDatabase, closeAppDatabase } from '$lib/server/db';
 import { isDatabaseUnavailable } from '$lib/server/db/availability';
+import { categoriserFor } from '$lib/server/insight-service';
 import { prepareDatabase } from '$lib/server/startup';
 
 export const init: ServerInit = async () => {
 	await prepareDatabase(appDatabase());
+	// Train (or load) the categoriser now rather than on a reviewer's first page view.
+	await categoriserFor(appDatabase().db);
 	// `node build` waits for open handles; closing the pool lets SIGTERM end the process.
 	process.once('sveltekit:shutdown', () => void closeAppDatabase());
 };
@@ -53,6 +56,14 @@ const compress: Handle = async ({ event, resolve }) => {
 	return new Response(await gzip(body), { status: response.status, headers });
 };
 
+/** A NUL in the address can reach no page, and PostgreSQL would fail on it: refuse it up front. */
+const rejectNul: Handle = async ({ event, resolve }) => {
+	if (event.url.pathname.includes('\0') || event.url.search.includes('%00')) {
+		return new Response('Bad request: NUL in the address', { status: 400 });
+	}
+	return resolve(event);
+};
+
 const securityHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
 	response.headers.set('X-Content-Type-Options', 'nosniff');
@@ -88,7 +99,7 @@ const identity: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-export const handle = sequence(logRequest, compress, securityHeaders, locale, identity);
+export const handle = sequence(logRequest, rejectNul, compress, securityHeaders, locale, identity);
 
 export const handleError: HandleServerError = ({ error, event, status }) => {
 	if (isDatabaseUnavailable(error)) {

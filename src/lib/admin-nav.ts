@@ -15,6 +15,18 @@ export const ADMIN_NAV: NavItem[] = [
 		label: (m) => m.nav.campaigns,
 		roles: ['organiser', 'clerk', 'reviewer', 'leader']
 	},
+	{
+		href: '/admin/suggestions',
+		label: (m) => m.nav.suggestions,
+		roles: ['organiser', 'reviewer', 'handler', 'leader']
+	},
+	{ href: '/admin/inbox', label: (m) => m.nav.inbox, roles: ['handler', 'reviewer', 'organiser'] },
+	{
+		href: '/admin/reports',
+		label: (m) => m.nav.reports,
+		roles: ['organiser', 'reviewer', 'leader']
+	},
+	{ href: '/admin/categories', label: (m) => m.nav.categories, roles: ['organiser', 'reviewer'] },
 	{ href: '/admin/users', label: (m) => m.nav.users, roles: [] },
 	{ href: '/admin/units', label: (m) => m.nav.units, roles: ['organiser'] },
 	{ href: '/admin/areas', label: (m) => m.nav.areas, roles: ['organiser'] },

@@ -29,3 +29,20 @@ export const CHANNELS = [
 	'qr_poster'
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
+
+export const NATURES = ['routine', 'legacy', 'new'] as const;
+export type Nature = (typeof NATURES)[number];
+
+export const SUGGESTION_STATUSES = [
+	'new',
+	'categorised',
+	'assigned',
+	'in_progress',
+	'resolved',
+	'planned',
+	'not_adopted'
+] as const;
+export type SuggestionStatus = (typeof SUGGESTION_STATUSES)[number];
+
+/** Closing states: each needs a reply to the proposers; planned also a plan and a target date. */
+export const CLOSED_STATUSES: SuggestionStatus[] = ['resolved', 'planned', 'not_adopted'];

@@ -286,3 +286,25 @@ export async function listVersions(db: Database, campaignId: number) {
 		.groupBy(questionnaireVersions.id)
 		.orderBy(desc(questionnaireVersions.version));
 }
+
+/**
+ * Campaigns newest first, and the one a review or report page opens by default: the one with
+ * the latest suggestion (where the work is), else the newest.
+ */
+export async function campaignsForReview(db: Database) {
+	const list = await db
+		.select({
+			id: campaigns.id,
+			title: campaigns.title,
+			slug: campaigns.slug,
+			latest: sql<
+				string | null
+			>`(select max(created_at)::text from suggestions s where s.campaign_id = ${campaigns.id})`
+		})
+		.from(campaigns)
+		.orderBy(desc(campaigns.id));
+	const busiest = [...list]
+		.filter((c) => c.latest)
+		.sort((a, b) => (b.latest! > a.latest! ? 1 : -1))[0];
+	return { list, preferred: busiest ?? list[0] ?? null };
+}

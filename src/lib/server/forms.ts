@@ -44,9 +44,10 @@ export async function readForm(event: RequestEvent): Promise<FormData> {
 export async function handleForm<S extends z.ZodType, R>(
 	event: RequestEvent,
 	schema: S,
-	run: (input: z.output<S>) => Promise<R>
+	run: (input: z.output<S>, form: FormData) => Promise<R>
 ): Promise<R | ActionFailure<FormFailure>> {
-	const values = formValues(await readForm(event));
+	const form = await readForm(event);
+	const values = formValues(form);
 	const m = messages(event.locals.locale);
 	const parsed = schema.safeParse(values);
 	if (!parsed.success) {
@@ -56,7 +57,7 @@ export async function handleForm<S extends z.ZodType, R>(
 		});
 	}
 	try {
-		return await run(parsed.data);
+		return await run(parsed.data, form);
 	} catch (e) {
 		if (!(e instanceof ServiceError)) throw e;
 		const errors = errorTexts(m, Object.keys(e.fields).length ? e.fields : { _form: e.message });

@@ -74,6 +74,7 @@ export async function enterPaperForm(
 		const stored = await recordResponse(db, {
 			campaignId: campaign.id,
 			versionId: version.id,
+			questions: version.questions,
 			anonymous: campaign.anonymous,
 			submissionToken: token,
 			parsed,

@@ -109,6 +109,7 @@ export async function submitPublicForm(
 		const stored = await recordResponse(db, {
 			campaignId: campaign.id,
 			versionId: version.id,
+			questions: version.questions,
 			anonymous: campaign.anonymous,
 			submissionToken: token,
 			parsed,

@@ -14,6 +14,7 @@ import {
 	users
 } from './db/schema';
 import { NotFound } from './errors';
+import { syncItemsAfterCorrection } from './suggestions/items';
 
 /** Responses with everything a reader needs to show them against their own version. */
 function responseQuery(db: Database) {
@@ -126,6 +127,7 @@ export async function correctResponse(
 	await db.transaction(async (tx) => {
 		const [before] = await tx.select().from(responses).where(eq(responses.id, id)).for('update');
 		await tx.update(responses).set(after).where(eq(responses.id, id));
+		await syncItemsAfterCorrection(tx, { id, campaignId }, record.questions, parsed.answers);
 		const snapshot = {
 			answers: before.answers,
 			contactName: before.contactName,

@@ -4,13 +4,17 @@ import type { ParsedAnswers } from '../questionnaire/answers';
 import { organisationIdOf } from './campaigns';
 import type { Database } from './db';
 import { campaigns, questionnaireVersions, responses } from './db/schema';
+import type { Question } from '../questionnaire/types';
 import { Conflict } from './errors';
+import { createItemsForResponse } from './suggestions/items';
 import type { ResolvedFormCode } from './form-codes';
 import { generateReceiptCode } from './receipt-code';
 
 export interface NewResponse {
 	campaignId: number;
 	versionId: number;
+	/** The version's questions: suggestion answers become items for the reviewers. */
+	questions: Question[];
 	anonymous: boolean;
 	/** The form's one-time token; null for entries that have no rendered form behind them. */
 	submissionToken: string | null;
@@ -37,29 +41,45 @@ export interface RecordedResponse {
 export async function recordResponse(db: Database, input: NewResponse): Promise<RecordedResponse> {
 	const { parsed, formCode } = input;
 	const planned = formCode?.distribution;
+	const hasSuggestions = input.questions.some(
+		(q) => q.type === 'suggestion' && typeof parsed.answers[q.id] === 'string'
+	);
 	// Anonymous campaigns keep no contact details, whatever a crafted request sends.
 	const contact = input.anonymous ? null : parsed.contact;
 	for (let attempt = 0; attempt < 5; attempt++) {
 		const receiptCode = generateReceiptCode();
-		const [row] = await db
-			.insert(responses)
-			.values({
-				campaignId: input.campaignId,
-				versionId: input.versionId,
-				receiptCode,
-				submissionToken: input.submissionToken,
-				channel: planned?.channel ?? input.channel,
-				groupId: planned ? planned.groupId : organisationIdOf(parsed.groupOption),
-				areaId: planned ? planned.areaId : organisationIdOf(parsed.areaOption),
-				unitId: planned ? planned.unitId : organisationIdOf(parsed.unitOption),
-				formCodeId: formCode?.id ?? null,
-				answers: parsed.answers,
-				contactName: contact?.name || null,
-				contactPhone: contact?.phone || null,
-				enteredBy: input.enteredBy ?? null
-			})
-			.onConflictDoNothing()
-			.returning({ id: responses.id, receiptCode: responses.receiptCode });
+		const insert = async (tx: Database) => {
+			const [row] = await tx
+				.insert(responses)
+				.values({
+					campaignId: input.campaignId,
+					versionId: input.versionId,
+					receiptCode,
+					submissionToken: input.submissionToken,
+					channel: planned?.channel ?? input.channel,
+					groupId: planned ? planned.groupId : organisationIdOf(parsed.groupOption),
+					areaId: planned ? planned.areaId : organisationIdOf(parsed.areaOption),
+					unitId: planned ? planned.unitId : organisationIdOf(parsed.unitOption),
+					formCodeId: formCode?.id ?? null,
+					answers: parsed.answers,
+					contactName: contact?.name || null,
+					contactPhone: contact?.phone || null,
+					enteredBy: input.enteredBy ?? null
+				})
+				.onConflictDoNothing()
+				.returning({ id: responses.id, receiptCode: responses.receiptCode });
+			if (row && hasSuggestions) {
+				await createItemsForResponse(
+					tx,
+					{ id: row.id, campaignId: input.campaignId },
+					input.questions,
+					parsed.answers
+				);
+			}
+			return row;
+		};
+		// Only responses with suggestion answers need a transaction (response + its items, or neither).
+		const row = hasSuggestions ? await db.transaction(insert) : await insert(db);
 		if (row) return { ...row, repeated: false };
 		if (input.submissionToken) {
 			const first = await findResponseByToken(db, input.campaignId, input.submissionToken);
@@ -88,6 +108,7 @@ export async function findResponseByToken(db: Database, campaignId: number, toke
 export async function findReceipt(db: Database, code: string) {
 	const [row] = await db
 		.select({
+			responseId: responses.id,
 			receiptCode: responses.receiptCode,
 			submittedAt: responses.submittedAt,
 			campaignTitle: campaigns.title,

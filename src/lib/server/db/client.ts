@@ -59,7 +59,9 @@ function openPostgres(url: string, poolSize = 10): DatabaseHandle {
 		max: poolSize,
 		onnotice: () => {},
 		connect_timeout: 10,
-		idle_timeout: 60
+		idle_timeout: 60,
+		// Reconnect within a second of a server restart instead of backing off to 20 s.
+		backoff: (attempt: number) => Math.min(0.05 * 2 ** attempt, 1)
 	});
 	const db = drizzlePostgres(client, { schema }) as unknown as Database;
 	return {

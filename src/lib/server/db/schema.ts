@@ -16,7 +16,15 @@ import {
 	uniqueIndex,
 	type AnyPgColumn
 } from 'drizzle-orm/pg-core';
-import type { AreaKind, CampaignStatus, Channel, Role, UnitKind } from '../../domain';
+import type {
+	AreaKind,
+	CampaignStatus,
+	Channel,
+	Nature,
+	Role,
+	SuggestionStatus,
+	UnitKind
+} from '../../domain';
 import type { Answers, Question } from '../../questionnaire/types';
 
 export { AREA_KINDS, CAMPAIGN_STATUSES, CHANNELS, ROLES, UNIT_KINDS } from '../../domain';
@@ -294,3 +302,112 @@ export const apiTokens = pgTable('api_tokens', {
 export type Distribution = typeof distributions.$inferSelect;
 export type FormCode = typeof formCodes.$inferSelect;
 export type ApiToken = typeof apiTokens.$inferSelect;
+
+// ---------------------------------------------------------------- suggestions
+
+export const categories = pgTable('categories', {
+	id: serial('id').primaryKey(),
+	key: text('key').notNull().unique(),
+	nameZh: text('name_zh').notNull(),
+	nameEn: text('name_en').notNull(),
+	sortOrder: integer('sort_order').notNull().default(0),
+	active: boolean('active').notNull().default(true),
+	...timestamps
+});
+
+/**
+ * One distinct concern. Raw items (the respondents' answers) are merged into it; a suggestion
+ * merged into another keeps its row with `mergedInto` set, so an unmerge can restore it.
+ */
+export const suggestions = pgTable(
+	'suggestions',
+	{
+		id: serial('id').primaryKey(),
+		campaignId: integer('campaign_id')
+			.notNull()
+			.references(() => campaigns.id),
+		title: text('title').notNull(),
+		categoryId: integer('category_id').references(() => categories.id),
+		nature: text('nature').$type<Nature>(),
+		status: text('status').$type<SuggestionStatus>().notNull().default('new'),
+		departmentId: integer('department_id').references(() => units.id),
+		measures: text('measures').notNull().default(''),
+		deadline: date('deadline'),
+		reply: text('reply').notNull().default(''),
+		plan: text('plan').notNull().default(''),
+		targetDate: date('target_date'),
+		published: boolean('published').notNull().default(false),
+		mergedInto: integer('merged_into').references((): AnyPgColumn => suggestions.id),
+		closedAt: timestamp('closed_at', { withTimezone: true }),
+		...timestamps
+	},
+	(t) => [
+		index('suggestions_campaign_status_idx').on(t.campaignId, t.status),
+		index('suggestions_department_idx').on(t.departmentId),
+		index('suggestions_merged_into_idx').on(t.mergedInto),
+		index('suggestions_title_trgm_idx').using('gin', sql`${t.title} gin_trgm_ops`)
+	]
+);
+
+/** A respondent's answer (or part of one, after a split) to a suggestion question. */
+export const suggestionItems = pgTable(
+	'suggestion_items',
+	{
+		id: serial('id').primaryKey(),
+		campaignId: integer('campaign_id')
+			.notNull()
+			.references(() => campaigns.id),
+		responseId: bigint('response_id', { mode: 'number' })
+			.notNull()
+			.references(() => responses.id),
+		questionId: text('question_id').notNull(),
+		text: text('text').notNull(),
+		/** The whole answer as written, kept when the item is a split part of it. */
+		sourceText: text('source_text').notNull(),
+		suggestionId: integer('suggestion_id')
+			.notNull()
+			.references(() => suggestions.id),
+		/** The suggestion created for this item: where an unmerge sends it back. */
+		originId: integer('origin_id')
+			.notNull()
+			.references(() => suggestions.id),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [
+		index('suggestion_items_suggestion_idx').on(t.suggestionId),
+		index('suggestion_items_response_idx').on(t.responseId),
+		index('suggestion_items_text_trgm_idx').using('gin', sql`${t.text} gin_trgm_ops`)
+	]
+);
+
+/** Everything that happened to a suggestion: who, when, what (the item's history and comments). */
+export const suggestionEvents = pgTable(
+	'suggestion_events',
+	{
+		id: bigserial('id', { mode: 'number' }).primaryKey(),
+		suggestionId: integer('suggestion_id')
+			.notNull()
+			.references(() => suggestions.id),
+		at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+		userId: integer('user_id').references(() => users.id),
+		kind: text('kind').notNull(),
+		data: jsonb('data').notNull().default({})
+	},
+	(t) => [
+		index('suggestion_events_suggestion_idx').on(t.suggestionId, t.at),
+		index('suggestion_events_kind_at_idx').on(t.kind, t.at)
+	]
+);
+
+/** Trained categoriser models, so learning survives restarts and is shared by all processes. */
+export const insightModels = pgTable('insight_models', {
+	id: serial('id').primaryKey(),
+	kind: text('kind').notNull(),
+	model: jsonb('model').notNull(),
+	examples: integer('examples').notNull(),
+	trainedAt: timestamp('trained_at', { withTimezone: true }).notNull().defaultNow()
+});
+
+export type Category = typeof categories.$inferSelect;
+export type Suggestion = typeof suggestions.$inferSelect;
+export type SuggestionItem = typeof suggestionItems.$inferSelect;

@@ -1,10 +1,20 @@
 import { eq } from 'drizzle-orm';
 import type { Channel } from '../../domain';
-import type { Answers } from '../../questionnaire/types';
+import type { Answers, Question } from '../../questionnaire/types';
 import { createPrng, shuffleWith } from '../insight/prng';
 import { latestVersion } from '../campaigns';
 import type { Database } from '../db';
-import { areas, campaigns, distributions, respondentGroups, responses, units } from '../db/schema';
+import {
+	areas,
+	campaigns,
+	distributions,
+	respondentGroups,
+	responses,
+	suggestionItems,
+	suggestions,
+	units
+} from '../db/schema';
+import { titleFrom } from '../suggestions/items';
 import { DEMO_SLUG } from './campaign';
 import { DEMO_DEPARTMENTS, DEMO_STATIONS, DEMO_TOWNSHIPS } from './organisation';
 import { DEMO_CONCERNS, type DemoGroup } from './suggestion-corpus';
@@ -208,8 +218,54 @@ export async function seedDemoReturns(db: Database): Promise<void> {
 		};
 	});
 	for (let i = 0; i < values.length; i += 400) {
-		await db.insert(responses).values(values.slice(i, i + 400));
+		const stored = await db
+			.insert(responses)
+			.values(values.slice(i, i + 400))
+			.returning({
+				id: responses.id,
+				answers: responses.answers,
+				submittedAt: responses.submittedAt
+			});
+		await createDemoItems(db, campaign.id, version.questions, stored);
 	}
+}
+
+/** The suggestion items of the demo responses, inserted in two statements per batch. */
+async function createDemoItems(
+	db: Database,
+	campaignId: number,
+	questions: Question[],
+	stored: { id: number; answers: Answers; submittedAt: Date }[]
+) {
+	const texts = stored.flatMap((r) =>
+		questions
+			.filter((q) => q.type === 'suggestion' && typeof r.answers[q.id] === 'string')
+			.map((q) => ({ response: r, questionId: q.id, text: r.answers[q.id] as string }))
+	);
+	if (!texts.length) return;
+	const made = await db
+		.insert(suggestions)
+		.values(
+			texts.map((t) => ({
+				campaignId,
+				title: titleFrom(t.text),
+				createdAt: t.response.submittedAt,
+				updatedAt: t.response.submittedAt
+			}))
+		)
+		.returning({ id: suggestions.id });
+	await db.insert(suggestionItems).values(
+		texts.map((t, i) => ({
+			campaignId,
+			responseId: t.response.id,
+			questionId: t.questionId,
+			text: t.text,
+			sourceText: t.text,
+			suggestionId: made[i].id,
+			originId: made[i].id,
+			createdAt: t.response.submittedAt
+		}))
+	);
 }
 
 function drawSkeletons(plan: PlanRow[], random: () => number): Skeleton[] {

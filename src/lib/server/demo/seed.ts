@@ -3,6 +3,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { hashPassword } from '../auth/password';
 import { seedDemoCampaign } from './campaign';
 import { seedDemoReturns } from './returns';
+import { seedDemoSuggestions } from './suggestions';
 import type { Database } from '../db';
 import { areas, respondentGroups, units, users } from '../db/schema';
 import {
@@ -65,6 +66,7 @@ export async function seedDemo(db: Database, adminPassword?: string): Promise<Se
 			.where(eq(users.username, 'admin'));
 		await seedDemoCampaign(tx, admin?.id ?? null);
 		await seedDemoReturns(tx);
+		await seedDemoSuggestions(tx, admin?.id ?? null);
 		return {
 			adminCreated,
 			generatedAdminPassword: adminCreated && !adminPassword ? password : null

@@ -1,6 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import { normaliseReceiptCode } from '$lib/server/receipt-code';
 import { findReceipt } from '$lib/server/responses';
+import { suggestionsOfResponse } from '$lib/server/suggestions/reports';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
@@ -9,5 +10,8 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	if (code !== params.code) redirect(301, `/r/${code}`);
 	const receipt = await findReceipt(locals.db, code);
 	if (!receipt) error(404, 'not found');
-	return { receipt };
+	return {
+		receipt: { ...receipt, responseId: undefined },
+		suggestions: await suggestionsOfResponse(locals.db, receipt.responseId)
+	};
 };

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { NATURES, SUGGESTION_STATUSES } from '../domain';
+
+const id = z.coerce.number().int('invalid').positive('invalid');
+const optionalDate = z
+	.string()
+	.trim()
+	.transform((v) => (v === '' ? null : v))
+	.pipe(
+		z
+			.string()
+			.regex(/^\d{4}-\d{2}-\d{2}$/, 'date_format')
+			.nullable()
+	)
+	.default(null);
+const text = (max: number) => z.string().trim().max(max, 'too_long').default('');
+
+export const categoriseInput = z.object({
+	categoryId: id,
+	nature: z
+		.preprocess((v) => (v === '' ? null : v), z.enum(NATURES, 'invalid').nullable())
+		.default(null)
+});
+export const assignInput = z.object({ departmentId: id, deadline: optionalDate });
+export const statusInput = z.object({
+	status: z.enum(SUGGESTION_STATUSES, 'invalid'),
+	reply: text(5000),
+	plan: text(5000),
+	targetDate: optionalDate,
+	measures: text(5000)
+});
+export const mergeInput = z.object({ targetId: id, title: text(200) });
+export const commentInput = z.object({
+	text: z.string().trim().min(1, 'required').max(5000, 'too_long')
+});
+export const titleInput = z.object({
+	title: z.string().trim().min(1, 'required').max(200, 'too_long')
+});
+export const splitInput = z.object({ itemId: id, parts: z.string().max(10000, 'too_long') });
+export const publishInput = z.object({ published: z.enum(['true', 'false']) });
+export const categoryInput = z.object({
+	key: z
+		.string()
+		.trim()
+		.min(1, 'required')
+		.max(40, 'too_long')
+		.regex(/^[a-z0-9_]+$/, 'key_chars'),
+	nameZh: z.string().trim().min(1, 'required').max(60, 'too_long'),
+	nameEn: z.string().trim().min(1, 'required').max(60, 'too_long'),
+	sortOrder: z.coerce.number().int('invalid').min(0, 'invalid').max(9999, 'invalid').default(0),
+	active: z.preprocess((v) => v === 'on' || v === 'true' || v === true, z.boolean())
+});
+
+/** The ids of the suggestions ticked in a list (repeated `id` fields). */
+export function selectedIds(form: FormData): number[] {
+	return form
+		.getAll('id')
+		.map((v) => Number(v))
+		.filter((n) => Number.isInteger(n) && n > 0);
+}

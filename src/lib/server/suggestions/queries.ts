@@ -1,0 +1,239 @@
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { localDate } from '../../campaign-availability';
+import { CLOSED_STATUSES, type Nature, type SuggestionStatus } from '../../domain';
+import type { Database } from '../db';
+import {
+	areas,
+	categories,
+	respondentGroups,
+	responses,
+	suggestionEvents,
+	suggestionItems,
+	suggestions,
+	units,
+	users
+} from '../db/schema';
+import { NotFound } from '../errors';
+import { canSeeContact, visibleTo, type Actor } from './actor';
+
+export interface QueueFilter {
+	campaignId?: number;
+	categoryId?: number;
+	nature?: Nature;
+	status?: SuggestionStatus;
+	departmentId?: number;
+	groupKey?: string;
+	areaId?: number;
+	from?: string;
+	to?: string;
+	q?: string;
+	overdue?: boolean;
+	published?: boolean;
+	sort?: 'new' | 'old' | 'raised' | 'deadline';
+	page?: number;
+	pageSize?: number;
+}
+
+const closedList = sql.raw(CLOSED_STATUSES.map((s) => `'${s}'`).join(','));
+
+/** Past its deadline and not closed, counted in the organisation's calendar. */
+export function overdueSql(today = localDate(new Date())): SQL {
+	return sql`(${suggestions.deadline} < ${today} and ${suggestions.status} not in (${closedList}))`;
+}
+
+const itemsWhere = (condition: SQL) =>
+	sql`exists (select 1 from ${suggestionItems} i join ${responses} r on r.id = i.response_id where i.suggestion_id = ${suggestions.id} and ${condition})`;
+
+export function queueWhere(actor: Actor, f: QueueFilter): SQL {
+	const parts: (SQL | undefined)[] = [visibleTo(actor)];
+	if (f.campaignId) parts.push(eq(suggestions.campaignId, f.campaignId));
+	if (f.categoryId) parts.push(eq(suggestions.categoryId, f.categoryId));
+	if (f.nature) parts.push(eq(suggestions.nature, f.nature));
+	if (f.status) parts.push(eq(suggestions.status, f.status));
+	if (f.departmentId) parts.push(eq(suggestions.departmentId, f.departmentId));
+	if (f.published !== undefined) parts.push(eq(suggestions.published, f.published));
+	if (f.groupKey) {
+		parts.push(
+			itemsWhere(sql`r.group_id = (select id from respondent_groups where key = ${f.groupKey})`)
+		);
+	}
+	if (f.areaId) parts.push(itemsWhere(sql`r.area_id = ${f.areaId}`));
+	if (f.from) {
+		parts.push(
+			sql`${suggestions.createdAt} >= (${f.from}::date::timestamp at time zone 'Asia/Shanghai')`
+		);
+	}
+	if (f.to) {
+		parts.push(
+			sql`${suggestions.createdAt} < ((${f.to}::date + 1)::timestamp at time zone 'Asia/Shanghai')`
+		);
+	}
+	if (f.overdue) parts.push(overdueSql());
+	if (f.q) {
+		// ILIKE is served by the pg_trgm GIN indexes for three characters and more, in Chinese too.
+		const pattern = `%${f.q.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+		parts.push(
+			sql`(${suggestions.title} ilike ${pattern} or exists (select 1 from ${suggestionItems} i where i.suggestion_id = ${suggestions.id} and i.text ilike ${pattern}))`
+		);
+	}
+	return and(...parts)!;
+}
+
+const raisedSql = sql<number>`(select count(*)::int from ${suggestionItems} i where i.suggestion_id = ${suggestions.id})`;
+
+export async function listQueue(db: Database, actor: Actor, f: QueueFilter) {
+	const pageSize = Math.min(200, f.pageSize ?? 50);
+	const page = Math.max(1, f.page ?? 1);
+	const where = queueWhere(actor, f);
+	const order = {
+		new: [desc(suggestions.id)],
+		old: [asc(suggestions.id)],
+		raised: [desc(raisedSql), asc(suggestions.id)],
+		deadline: [sql`${suggestions.deadline} asc nulls last`, asc(suggestions.id)]
+	}[f.sort ?? 'new'];
+	const [rows, [{ total }]] = await Promise.all([
+		db
+			.select({
+				id: suggestions.id,
+				campaignId: suggestions.campaignId,
+				title: suggestions.title,
+				status: suggestions.status,
+				nature: suggestions.nature,
+				categoryId: suggestions.categoryId,
+				category: categories.nameZh,
+				categoryKey: categories.key,
+				departmentId: suggestions.departmentId,
+				department: units.name,
+				deadline: suggestions.deadline,
+				published: suggestions.published,
+				createdAt: suggestions.createdAt,
+				raised: raisedSql,
+				overdue: sql<boolean>`${overdueSql()}`
+			})
+			.from(suggestions)
+			.leftJoin(categories, eq(suggestions.categoryId, categories.id))
+			.leftJoin(units, eq(suggestions.departmentId, units.id))
+			.where(where)
+			.orderBy(...order)
+			.limit(pageSize)
+			.offset((page - 1) * pageSize),
+		db
+			.select({ total: sql<number>`count(*)::int` })
+			.from(suggestions)
+			.where(where)
+	]);
+	return { rows, total, page, pageSize };
+}
+
+/** The source answers of suggestions, with who raised them (group, area, channel). */
+export async function sourcesOf(db: Database, actor: Actor, suggestionIds: number[]) {
+	if (!suggestionIds.length) return [];
+	const rows = await db
+		.select({
+			id: suggestionItems.id,
+			suggestionId: suggestionItems.suggestionId,
+			text: suggestionItems.text,
+			sourceText: suggestionItems.sourceText,
+			questionId: suggestionItems.questionId,
+			responseId: responses.id,
+			receiptCode: responses.receiptCode,
+			submittedAt: responses.submittedAt,
+			channel: responses.channel,
+			group: respondentGroups.nameZh,
+			groupKey: respondentGroups.key,
+			area: areas.name,
+			contactName: responses.contactName,
+			contactPhone: responses.contactPhone
+		})
+		.from(suggestionItems)
+		.innerJoin(responses, eq(suggestionItems.responseId, responses.id))
+		.leftJoin(respondentGroups, eq(responses.groupId, respondentGroups.id))
+		.leftJoin(areas, eq(responses.areaId, areas.id))
+		.where(inArray(suggestionItems.suggestionId, suggestionIds))
+		.orderBy(asc(suggestionItems.id));
+	const contact = canSeeContact(actor);
+	return rows.map((r) => ({
+		...r,
+		contactName: contact ? r.contactName : null,
+		contactPhone: contact ? r.contactPhone : null
+	}));
+}
+
+export async function getSuggestion(db: Database, actor: Actor, id: number) {
+	const [row] = await db
+		.select({
+			suggestion: suggestions,
+			category: categories,
+			department: units.name,
+			overdue: sql<boolean>`${overdueSql()}`
+		})
+		.from(suggestions)
+		.leftJoin(categories, eq(suggestions.categoryId, categories.id))
+		.leftJoin(units, eq(suggestions.departmentId, units.id))
+		.where(and(eq(suggestions.id, id), visibleTo(actor)));
+	if (!row) throw new NotFound();
+	const [sources, events] = await Promise.all([
+		sourcesOf(db, actor, [id]),
+		db
+			.select({
+				id: suggestionEvents.id,
+				at: suggestionEvents.at,
+				user: users.username,
+				kind: suggestionEvents.kind,
+				data: suggestionEvents.data
+			})
+			.from(suggestionEvents)
+			.leftJoin(users, eq(suggestionEvents.userId, users.id))
+			.where(eq(suggestionEvents.suggestionId, id))
+			.orderBy(desc(suggestionEvents.id))
+	]);
+	return { ...row, sources, events };
+}
+
+/** A handler's inbox: new assignments, items near or past their deadline, others' comments. */
+export async function handlerInbox(db: Database, actor: Actor) {
+	const soon = localDate(new Date(Date.now() + 7 * 86_400_000));
+	const mine = and(visibleTo(actor), sql`${suggestions.status} not in (${closedList})`);
+	const base = {
+		id: suggestions.id,
+		title: suggestions.title,
+		status: suggestions.status,
+		deadline: suggestions.deadline,
+		overdue: sql<boolean>`${overdueSql()}`
+	};
+	const [assigned, dueSoon, comments] = await Promise.all([
+		db
+			.select(base)
+			.from(suggestions)
+			.where(and(mine, eq(suggestions.status, 'assigned')))
+			.orderBy(desc(suggestions.updatedAt))
+			.limit(50),
+		db
+			.select(base)
+			.from(suggestions)
+			.where(and(mine, sql`${suggestions.deadline} <= ${soon}`))
+			.orderBy(asc(suggestions.deadline))
+			.limit(50),
+		db
+			.select({
+				id: suggestions.id,
+				title: suggestions.title,
+				at: suggestionEvents.at,
+				user: users.username,
+				data: suggestionEvents.data
+			})
+			.from(suggestionEvents)
+			.innerJoin(suggestions, eq(suggestionEvents.suggestionId, suggestions.id))
+			.leftJoin(users, eq(suggestionEvents.userId, users.id))
+			.where(
+				and(
+					visibleTo(actor),
+					eq(suggestionEvents.kind, 'comment'),
+					sql`${suggestionEvents.userId} is distinct from ${actor.id}`
+				)
+			)
+			.orderBy(desc(suggestionEvents.at))
+			.limit(20)
+	]);
+	return { assigned, dueSoon, comments };
+}

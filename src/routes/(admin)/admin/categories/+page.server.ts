@@ -1,0 +1,24 @@
+import { redirect } from '@sveltejs/kit';
+import { categoryInput } from '$lib/schemas/suggestion';
+import { requireRole } from '$lib/server/auth/guard';
+import { listCategories, saveCategory } from '$lib/server/categories';
+import { handleForm, routeId } from '$lib/server/forms';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	requireRole(event, 'reviewer', 'organiser');
+	const list = await listCategories(event.locals.db);
+	const editId = Number(event.url.searchParams.get('edit')) || null;
+	return { list, editing: list.find((c) => c.id === editId) ?? null };
+};
+
+export const actions: Actions = {
+	save: async (event) => {
+		const actor = requireRole(event, 'reviewer', 'organiser');
+		const raw = event.url.searchParams.get('id');
+		return handleForm(event, categoryInput, async (input) => {
+			await saveCategory(event.locals.db, actor.id, raw ? routeId(raw) : null, input);
+			redirect(303, '/admin/categories?saved=1');
+		});
+	}
+};

@@ -1,0 +1,78 @@
+import { fail } from '@sveltejs/kit';
+import { errorText, messages } from '$lib/i18n';
+import { assignInput, categoriseInput, mergeInput, selectedIds } from '$lib/schemas/suggestion';
+import { requireRole } from '$lib/server/auth/guard';
+import { ServiceError } from '$lib/server/errors';
+import { handleForm, readForm } from '$lib/server/forms';
+import { learnDecision } from '$lib/server/insight-service';
+import { sourcesOf } from '$lib/server/suggestions/queries';
+import { assign, categorise, merge } from '$lib/server/suggestions/workflow';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { categoryKeyOf, loadQueue } from './queue';
+
+export const load: PageServerLoad = async (event) => {
+	const user = requireRole(event, 'reviewer', 'organiser', 'handler', 'leader');
+	return loadQueue(event.locals.db, user, event.url);
+};
+
+const actor = (event: RequestEvent) => requireRole(event, 'reviewer', 'organiser');
+
+export const actions: Actions = {
+	categorise: async (event) => {
+		const user = actor(event);
+		return handleForm(event, categoriseInput, async (input, form) => {
+			const ids = selectedIds(form);
+			await categorise(event.locals.db, user, ids, input);
+			await teach(event, ids, input.categoryId);
+			return { done: 'categorise', count: ids.length };
+		});
+	},
+	/** One click (or the `a` key) on a suggested category: that category for that suggestion. */
+	accept: async (event) => {
+		const user = actor(event);
+		const [id, categoryId] = String((await readForm(event)).get('accept') ?? '')
+			.split(':')
+			.map(Number);
+		try {
+			await categorise(event.locals.db, user, [id], { categoryId, nature: null });
+		} catch (e) {
+			if (e instanceof ServiceError) {
+				return fail(e.status, {
+					errors: { _form: errorText(messages(event.locals.locale), e.message) }
+				});
+			}
+			throw e;
+		}
+		await teach(event, [id], categoryId);
+		return { done: 'categorise', count: 1 };
+	},
+	assign: async (event) => {
+		const user = actor(event);
+		return handleForm(event, assignInput, async (input, form) => {
+			const ids = selectedIds(form);
+			await assign(event.locals.db, user, ids, input);
+			return { done: 'assign', count: ids.length };
+		});
+	},
+	merge: async (event) => {
+		const user = actor(event);
+		return handleForm(event, mergeInput.partial({ targetId: true }), async (input, form) => {
+			const ids = selectedIds(form);
+			await merge(event.locals.db, user, ids, input.targetId ?? ids[0], input.title ?? '');
+			return { done: 'merge', count: ids.length };
+		});
+	}
+};
+
+/** The reviewer's decision is what counts; it also teaches the categoriser at once. */
+async function teach(event: RequestEvent, ids: number[], categoryId: number) {
+	const key = await categoryKeyOf(event.locals.db, categoryId);
+	const sources = await sourcesOf(event.locals.db, actor(event), ids);
+	if (key) {
+		await learnDecision(
+			event.locals.db,
+			sources.map((s) => s.text),
+			key
+		);
+	}
+}

@@ -1,0 +1,66 @@
+import { error, json } from '@sveltejs/kit';
+import { SUGGESTION_STATUSES, type SuggestionStatus } from '$lib/domain';
+import { requireApiReader } from '$lib/server/auth/guard';
+import { getCampaign } from '$lib/server/campaigns';
+import { categories } from '$lib/server/db/schema';
+import { NotFound } from '$lib/server/errors';
+import { listQueue } from '$lib/server/suggestions/queries';
+import { eq } from 'drizzle-orm';
+import type { RequestHandler } from './$types';
+
+/** Readers through the API see what a leader sees: every live suggestion, no contact details. */
+const API_READER = { id: 0, role: 'leader' as const, unitId: null };
+
+export const GET: RequestHandler = async (event) => {
+	await requireApiReader(event, 'organiser', 'reviewer', 'leader');
+	const db = event.locals.db;
+	const campaign = await getCampaign(db, event.params.slug).catch((e) => {
+		if (e instanceof NotFound) error(404, 'no such campaign');
+		throw e;
+	});
+	const p = event.url.searchParams;
+	const categoryKey = p.get('category');
+	const [category] = categoryKey
+		? await db.select().from(categories).where(eq(categories.key, categoryKey))
+		: [];
+	if (categoryKey && !category) error(400, 'unknown category');
+	const status = p.get('status');
+	if (status && !(SUGGESTION_STATUSES as readonly string[]).includes(status)) {
+		error(400, 'unknown status');
+	}
+	const department = p.get('department');
+	if (department && !/^\d+$/.test(department)) error(400, 'department must be a unit id');
+	const page = Number(p.get('page') ?? '1');
+	if (!Number.isInteger(page) || page < 1 || page > 100_000) {
+		error(400, 'page must be a positive integer');
+	}
+	const result = await listQueue(db, API_READER, {
+		campaignId: campaign.id,
+		categoryId: category?.id,
+		status: (status as SuggestionStatus) ?? undefined,
+		departmentId: department ? Number(department) : undefined,
+		page,
+		pageSize: 50,
+		sort: 'old'
+	});
+	return json(
+		{
+			total: result.total,
+			page: result.page,
+			pageSize: result.pageSize,
+			items: result.rows.map((r) => ({
+				id: r.id,
+				title: r.title,
+				category: r.categoryKey,
+				nature: r.nature,
+				status: r.status,
+				department: r.department,
+				deadline: r.deadline,
+				overdue: r.overdue,
+				raised: r.raised,
+				published: r.published
+			}))
+		},
+		{ headers: { 'cache-control': 'no-store' } }
+	);
+};

@@ -1,0 +1,117 @@
+import { expect, test, type Browser } from '@playwright/test';
+import { logIn } from './helpers';
+
+async function respond(browser: Browser, text: string): Promise<string> {
+	const page = await browser.newPage({ javaScriptEnabled: false });
+	await page.goto('/f/liuyang-2014');
+	await page.getByRole('radio', { name: '电力客户' }).check();
+	await page.locator('input[name="q_supply"][value="3"]').check();
+	await page.locator('input[name="q_service"][value="3"]').check();
+	await page.getByLabel(/哪些方面还有待改进/).fill(text);
+	await page.getByRole('button', { name: '提交' }).click();
+	const code = (await page.locator('.code strong').textContent())!.trim();
+	await page.close();
+	return code;
+}
+
+test('from two answers to one published reply: review, merge, assign, handle, answer', async ({
+	browser
+}) => {
+	test.setTimeout(90_000);
+	const code = await respond(browser, '后山村三组的路灯坏了三个月，晚上走路看不见，希望尽快修好。');
+	await respond(browser, '后山村路灯坏好久了冇人修，老人晚上出门不安全');
+
+	const reviewer = await browser.newPage();
+	await logIn(reviewer, 'reviewer1');
+	await reviewer.goto('/admin/suggestions?q=后山村&status=new');
+	await reviewer.waitForLoadState('networkidle');
+	const rows = reviewer.locator('[data-row]');
+	await expect(rows).toHaveCount(2);
+	// The software's hints are there: a suggested category with its confidence, one key away.
+	await expect(rows.first().locator('button[data-suggest="0"]')).toBeVisible();
+	await reviewer.keyboard.press('j');
+	await reviewer.keyboard.press('k');
+	await reviewer.keyboard.press('x');
+	await reviewer.keyboard.press('j');
+	await reviewer.keyboard.press('x');
+	await expect(reviewer.getByText('已选 2 条')).toBeVisible();
+	await reviewer.locator('#bulk-title').fill('后山村路灯长期不亮');
+	await reviewer.getByRole('button', { name: '合并所选' }).click();
+	await expect(rows).toHaveCount(1);
+	await expect(rows.first()).toContainText('后山村路灯长期不亮');
+	await expect(rows.first()).toContainText('2 人提出');
+	await expect(reviewer.getByText('已选 0 条')).toBeVisible();
+	// Without the status filter, so the item stays in view as it moves on.
+	await reviewer.goto('/admin/suggestions?q=后山村');
+	await reviewer.waitForLoadState('networkidle');
+	await expect(rows).toHaveCount(1);
+
+	await rows.first().getByRole('checkbox').check();
+	await reviewer.locator('#bulk-category').selectOption({ label: '其他' });
+	await reviewer.getByRole('button', { name: '批量归类' }).click();
+	await expect(rows.first()).toContainText('已归类');
+	await rows.first().getByRole('checkbox').check();
+	await reviewer.locator('#bulk-department').selectOption({ label: '营销部' });
+	await reviewer.locator('#bulk-deadline').fill('2030-06-30');
+	await reviewer.getByRole('button', { name: '批量交办' }).click();
+	await expect(rows.first()).toContainText('营销部');
+	const href = await rows.first().locator('a.title').getAttribute('href');
+	expect(href).toMatch(/^\/admin\/suggestions\/\d+$/);
+
+	const other = await browser.newPage();
+	await logIn(other, 'handler-b');
+	expect((await other.goto(href!))?.status()).toBe(404);
+
+	const handler = await browser.newPage();
+	await logIn(handler, 'handler-a');
+	await handler.goto('/admin/inbox');
+	await expect(handler.getByRole('link', { name: '后山村路灯长期不亮' })).toBeVisible();
+	await handler.goto(href!);
+	await handler.waitForLoadState('networkidle');
+	await expect(handler.getByText('电力客户 2')).toBeVisible();
+	await handler.getByLabel('状态').selectOption('resolved');
+	await handler.getByLabel('整改措施').fill('更换 6 盏路灯的灯头和线路');
+	await handler.getByRole('button', { name: '更新状态' }).click();
+	await expect(handler.locator('#w-reply-error')).toContainText('必须填写给群众的答复');
+	await handler
+		.getByLabel('答复（群众可见）')
+		.fill('路灯已于本周修复，今后由台区经理每月巡查一次。');
+	await handler.getByRole('button', { name: '更新状态' }).click();
+	await expect(handler.getByText('已保存')).toBeVisible();
+	await expect(handler.locator('p.meta').first()).toContainText('已整改');
+
+	await reviewer.goto(href!);
+	await reviewer.getByRole('button', { name: '在整改公示中公布' }).click();
+	await expect(reviewer.getByText('已公布')).toBeVisible();
+
+	const citizen = await browser.newPage({ javaScriptEnabled: false });
+	await citizen.goto(`/r/${code}`);
+	await expect(citizen.getByRole('heading', { name: '后山村路灯长期不亮' })).toBeVisible();
+	await expect(citizen.getByText('路灯已于本周修复')).toBeVisible();
+	await expect(citizen.getByText('已整改')).toBeVisible();
+	await citizen.goto('/board/liuyang-2014?category=other');
+	await expect(citizen.getByRole('heading', { name: '后山村路灯长期不亮' })).toBeVisible();
+	await expect(citizen.getByText('路灯已于本周修复')).toBeVisible();
+	await citizen.screenshot({ path: 'artifacts/screenshots/board-360.png' });
+});
+
+test('leaders read the overview and the weekly report; the report matches the API', async ({
+	page
+}) => {
+	await logIn(page, 'leader1');
+	// Other tests add suggestions meanwhile: compare a page and an API answer taken back to back.
+	await expect
+		.poll(async () => {
+			await page.goto('/admin/reports');
+			const shown = Number(await page.getByTestId('total').textContent());
+			const api = await (
+				await page.request.get('/api/v1/campaigns/liuyang-2014/suggestions/stats')
+			).json();
+			return shown >= 182 && shown === api.total;
+		})
+		.toBe(true);
+	await page.goto('/admin/reports/weekly?week=2014-04-16');
+	await expect(page.getByText('2014-04-14 至 2014-04-20')).toBeVisible();
+	await expect(page.getByRole('table', { name: '合计' })).toBeVisible();
+	expect((await page.goto('/admin/suggestions/duplicates'))?.status()).toBe(403);
+});
