@@ -1,0 +1,300 @@
+// Access control against the production server (PGlite in a temp folder, demo loaded, one account
+// per role): every page, form action and endpoint found in src/routes × every role is checked
+// against the expectation table of access-matrix.ts — a route without an entry fails, a loosened
+// guard fails. Then CSRF, logout, expired sessions, the login throttle and API token revocation.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureBuild, root, startServer, type RunningServer } from '../../scripts/server-process';
+import { openDatabase, queryRows } from '../../src/lib/server/db/client';
+import { prepareDatabase } from '../../src/lib/server/startup';
+import { createUser } from '../../src/lib/server/users';
+import {
+	EXPECTED,
+	ROLES,
+	urlFor,
+	walkRoutes,
+	type FoundRoute,
+	type Params,
+	type Who
+} from './access-matrix';
+import { encodeForm, formHeaders, keepAliveAgent, request, sessionCookie } from './http';
+
+const PASSWORD = 'access-suite-password';
+const SLUG = 'liuyang-2014';
+const ACCOUNTS: { who: Who; username: string; role: string; unit: string | null }[] = [
+	{ who: 'organiser', username: 'organiser1', role: 'organiser', unit: null },
+	{ who: 'clerk', username: 'clerk1', role: 'clerk', unit: null },
+	{ who: 'reviewer', username: 'reviewer1', role: 'reviewer', unit: null },
+	{ who: 'handler-a', username: 'handler-a', role: 'handler', unit: '营销部' },
+	{ who: 'handler-b', username: 'handler-b', role: 'handler', unit: '运维检修部' },
+	{ who: 'leader', username: 'leader1', role: 'leader', unit: null }
+];
+// The server takes the client address from x-forwarded-for, so the throttle test has its own.
+const ADDRESS = { 'x-forwarded-for': '10.1.0.1' };
+
+let dataDir: string;
+let app: RunningServer;
+let params: Params;
+const cookies = new Map<Who, string>();
+const agent = keepAliveAgent(16);
+const serverEnv = () => ({
+	XINKAN_DATA_DIR: dataDir,
+	XINKAN_ADMIN_PASSWORD: PASSWORD,
+	ADDRESS_HEADER: 'x-forwarded-for',
+	XFF_DEPTH: '1'
+});
+
+function get(url: string, cookie?: string, extra: Record<string, string> = {}) {
+	return request(app.origin + url, {
+		agent,
+		headers: { accept: 'text/html', ...ADDRESS, ...(cookie ? { cookie } : {}), ...extra }
+	});
+}
+
+function post(url: string, fields: Record<string, string>, cookie?: string, origin = app.origin) {
+	return request(app.origin + url, {
+		method: 'POST',
+		agent,
+		headers: formHeaders(origin, { ...ADDRESS, ...(cookie ? { cookie } : {}) }),
+		body: encodeForm(fields)
+	});
+}
+
+async function login(username: string, password = PASSWORD, address = ADDRESS) {
+	const res = await request(app.origin + '/login', {
+		method: 'POST',
+		agent,
+		headers: formHeaders(app.origin, address),
+		body: encodeForm({ username, password })
+	});
+	return { res, cookie: sessionCookie(res) };
+}
+
+beforeAll(async () => {
+	ensureBuild();
+	dataDir = mkdtempSync(path.join(tmpdir(), 'xinkan-access-'));
+	const handle = openDatabase({ dataDir });
+	try {
+		await prepareDatabase(handle, { XINKAN_ADMIN_PASSWORD: PASSWORD }, () => {});
+		for (const a of ACCOUNTS) {
+			const [unit] = a.unit
+				? await queryRows<{ id: number }>(
+						handle.db,
+						sql`select id from units where name = ${a.unit}`
+					)
+				: [];
+			await createUser(handle.db, null, {
+				username: a.username,
+				password: PASSWORD,
+				displayName: a.username,
+				role: a.role as 'organiser',
+				unitId: unit?.id ?? null
+			});
+		}
+		const one = async (query: ReturnType<typeof sql>) => {
+			const rows = await queryRows<{ v: string | number }>(handle.db, query);
+			if (!rows.length) throw new Error('demo data missing for the access suite');
+			return rows[0].v;
+		};
+		const campaign = sql`(select id from campaigns where slug = ${SLUG})`;
+		params = {
+			slug: SLUG,
+			locale: 'en',
+			code: String(
+				await one(
+					sql`select receipt_code as v from responses where campaign_id = ${campaign} order by id limit 1`
+				)
+			),
+			suggestionId: Number(
+				await one(sql`select s.id as v from suggestions s join units u on u.id = s.department_id
+					where u.name = '营销部' and s.merged_into is null and s.campaign_id = ${campaign}
+					order by s.id limit 1`)
+			),
+			responseId: Number(
+				await one(
+					sql`select id as v from responses where campaign_id = ${campaign} order by id limit 1`
+				)
+			),
+			distributionId: Number(
+				await one(
+					sql`select id as v from distributions where campaign_id = ${campaign} order by id limit 1`
+				)
+			),
+			userId: Number(await one(sql`select id as v from users where username = 'clerk1'`))
+		};
+	} finally {
+		await handle.close();
+	}
+	app = await startServer(serverEnv());
+	for (const a of [{ who: 'admin' as Who, username: 'admin' }, ...ACCOUNTS]) {
+		const { res, cookie } = await login(a.username);
+		if (!cookie) throw new Error(`login of ${a.username} failed: ${res.status}`);
+		cookies.set(a.who, cookie);
+	}
+}, 120_000);
+
+afterAll(async () => {
+	agent.destroy();
+	await app?.stop();
+	if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+const routes = walkRoutes(path.join(root, 'src/routes'));
+
+describe('access matrix', () => {
+	it('has an expectation for every page, action and endpoint in src/routes (and no stale ones)', () => {
+		const keys = routes.map((r) => r.key);
+		expect(keys.filter((k) => !(k in EXPECTED))).toEqual([]);
+		expect(Object.keys(EXPECTED).filter((k) => !keys.includes(k))).toEqual([]);
+		expect(routes.length).toBeGreaterThan(70);
+	});
+
+	it('answers every role as the table says', async () => {
+		const failures: string[] = [];
+		let checked = 0;
+		const check = async (route: FoundRoute, who: Who) => {
+			const e = EXPECTED[route.key];
+			if (!e) return;
+			const url = urlFor(route.routeId, params);
+			let cookie = who === 'anonymous' ? undefined : cookies.get(who);
+			// Logging out must not end the session the rest of the matrix uses: a throwaway one.
+			if (route.key.startsWith('ACTION /(auth)/logout') && cookie) {
+				const username = who === 'admin' ? 'admin' : ACCOUNTS.find((a) => a.who === who)!.username;
+				cookie = (await login(username)).cookie ?? undefined;
+			}
+			// A default action is posted to the bare address (SvelteKit itself throws on `?/default`).
+			const target =
+				route.action === 'default' ? url : `${url}${url.includes('?') ? '&' : '?'}/${route.action}`;
+			const res = route.kind === 'ACTION' ? await post(target, {}, cookie) : await get(url, cookie);
+			checked++;
+			const status = res.status;
+			const location = String(res.headers.location ?? '');
+			const label = `${who} ${route.kind === 'ACTION' ? 'POST' : route.method} ${url}${
+				route.action ? ` ?/${route.action}` : ''
+			} → ${status}${location ? ` ${location}` : ''}`;
+			const fail = (why: string) => failures.push(`${label}: ${why}`);
+			if (status >= 500) return fail('server error');
+			if (e.kind === 'public') {
+				if (status === 403 || status === 401) return fail('refused on a public route');
+				const ok = e.ok ?? 200;
+				if (ok && status !== ok) return fail(`expected ${ok}`);
+				if (route.key === 'PAGE /(auth)/login') {
+					const want = who === 'anonymous' ? 200 : 303;
+					if (status !== want) fail(`expected ${want}`);
+				}
+				return;
+			}
+			const roleOf = who.startsWith('handler') ? 'handler' : who;
+			const allowed =
+				who !== 'anonymous' && (who === 'admin' || e.roles.includes(roleOf as 'handler'));
+			if (who === 'anonymous') {
+				if (e.api) {
+					if (status !== 401) fail('expected 401');
+				} else if (status !== 303 || !location.startsWith('/login?next=')) {
+					fail('expected 303 to /login');
+				}
+			} else if (!allowed) {
+				if (status !== 403) fail('expected 403');
+			} else if (e.hidden?.includes(who) && route.kind !== 'ACTION') {
+				if (status !== 404) fail('expected 404 (not theirs to see)');
+			} else if (route.kind === 'ACTION') {
+				if (status === 403 || status === 401) fail('allowed role refused');
+			} else if (status !== 200) {
+				fail('expected 200');
+			}
+		};
+		const jobs: (() => Promise<void>)[] = [];
+		for (const route of routes) for (const who of ROLES) jobs.push(() => check(route, who));
+		const workers = Array.from({ length: 8 }, async () => {
+			for (let job = jobs.shift(); job; job = jobs.shift()) await job();
+		});
+		await Promise.all(workers);
+		expect(failures).toEqual([]);
+		expect(checked).toBe(routes.length * ROLES.length);
+	}, 120_000);
+
+	it('sends handler-b to 404 on a 营销部 suggestion even with a well-formed status change', async () => {
+		const res = await post(
+			`/admin/suggestions/${params.suggestionId}?/status`,
+			{ status: 'in_progress', reply: '', plan: '', targetDate: '', measures: '' },
+			cookies.get('handler-b')
+		);
+		expect(res.status).toBe(404);
+	});
+});
+
+describe('sessions and tokens', () => {
+	it('refuses a form post from another origin (CSRF)', async () => {
+		const res = await post(
+			'/admin/tokens?/create',
+			{ name: 'csrf' },
+			cookies.get('admin'),
+			'https://evil.example'
+		);
+		expect(res.status).toBe(403);
+		const list = await get('/admin/tokens', cookies.get('admin'));
+		expect(list.text).not.toContain('>csrf<');
+	});
+
+	it('creates an API token that reads the stats API, and refuses it after revoking', async () => {
+		const admin = cookies.get('admin');
+		const created = await post('/admin/tokens?/create', { name: 'access-suite' }, admin);
+		expect(created.status).toBe(200);
+		const token = /<code class="token[^"]*">(xk_[a-z0-9]+)<\/code>/.exec(created.text)?.[1];
+		expect(token).toBeTruthy();
+		const api = `/api/v1/campaigns/${SLUG}/stats`;
+		const bearer = { authorization: `Bearer ${token}` };
+		expect((await get(api, undefined, bearer)).status).toBe(200);
+		expect((await get(api, undefined, { authorization: 'Bearer xk_nonsense' })).status).toBe(401);
+		const page = await get('/admin/tokens', admin);
+		// Newest first: the first revoke form is the token just created.
+		const id = /name="id" value="(\d+)"/.exec(page.text)?.[1];
+		expect(id).toBeTruthy();
+		const revoked = await post('/admin/tokens?/revoke', { id: id! }, admin);
+		expect(revoked.status).toBe(200);
+		expect((await get(api, undefined, bearer)).status).toBe(401);
+	});
+
+	it('answers 429 after ten failed logins of one username', async () => {
+		const address = { 'x-forwarded-for': '10.2.0.9' };
+		const statuses: number[] = [];
+		for (let i = 0; i < 11; i++) {
+			statuses.push((await login('throttle-target', `wrong-${i}`, address)).res.status);
+		}
+		expect(statuses.slice(0, 10)).toEqual(Array(10).fill(400));
+		expect(statuses[10]).toBe(429);
+	});
+
+	it('ends a session on POST /logout', async () => {
+		const { cookie } = await login('reviewer1');
+		expect((await get('/admin/suggestions', cookie!)).status).toBe(200);
+		const out = await post('/logout', {}, cookie!);
+		expect(out.status).toBe(303);
+		const after = await get('/admin/suggestions', cookie!);
+		expect(after.status).toBe(303);
+		expect(String(after.headers.location)).toMatch(/^\/login\?next=/);
+	});
+
+	// Last: stops the server to edit the PGlite folder, then starts it again.
+	it('refuses a session whose expires_at has passed', async () => {
+		const { cookie } = await login('leader1');
+		expect((await get('/admin/reports', cookie!)).status).toBe(200);
+		await app.stop();
+		const handle = openDatabase({ dataDir });
+		try {
+			await handle.db.execute(
+				sql`update sessions set expires_at = now() - interval '1 minute'
+					where user_id = (select id from users where username = 'leader1')`
+			);
+		} finally {
+			await handle.close();
+		}
+		app = await startServer(serverEnv());
+		const after = await get('/admin/reports', cookie!);
+		expect(after.status).toBe(303);
+		expect(String(after.headers.location)).toMatch(/^\/login\?next=/);
+	}, 60_000);
+});
