@@ -175,7 +175,7 @@ describe('access matrix', () => {
 			const label = `${who} ${route.kind === 'ACTION' ? 'POST' : route.method} ${url}${
 				route.action ? ` ?/${route.action}` : ''
 			} → ${status}${location ? ` ${location}` : ''}`;
-			const fail = (why: string) => failures.push(`${label}: ${why}`);
+			const fail = (why: string): void => void failures.push(`${label}: ${why}`);
 			if (status >= 500) return fail('server error');
 			if (e.kind === 'public') {
 				if (status === 403 || status === 401) return fail('refused on a public route');

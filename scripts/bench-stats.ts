@@ -1,0 +1,270 @@
+// `npm run bench:stats`: the report queries on a big campaign. Creates a throwaway PostgreSQL
+// database, migrates it, loads the demo, bulk-inserts 1,000,000 responses and 100,000 suggestions
+// (150,000 items, ~200,000 events) into the demo campaign, then times campaignStats,
+// suggestionStats, the review queue's first filtered page and weeklyReport (p50/p99 over 50 calls,
+// in-process), prints one EXPLAIN (ANALYZE) summary per service, and, as an experiment inside the
+// bench database only, times them again with candidate indexes. The database is always dropped.
+import postgres from 'postgres';
+import { drizzle } from 'drizzle-orm/postgres-js';
+import { sql } from 'drizzle-orm';
+import { openDatabase, queryRows, type Database } from '../src/lib/server/db/client';
+import * as schema from '../src/lib/server/db/schema';
+import { seedDemo } from '../src/lib/server/demo/seed';
+import { campaignStats } from '../src/lib/server/return-rate';
+import { suggestionStats } from '../src/lib/server/suggestions/reports';
+import { listQueue } from '../src/lib/server/suggestions/queries';
+import { weeklyReport } from '../src/lib/server/suggestions/weekly';
+import { percentile } from '../tests/reliability/http';
+
+const RESPONSES = Number(process.env.BENCH_RESPONSES ?? 1_000_000);
+const SUGGESTIONS = Number(process.env.BENCH_SUGGESTIONS ?? 100_000);
+const CALLS = Number(process.env.BENCH_CALLS ?? 50);
+const BATCH = 100_000;
+const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const dbName = `xinkan_bench_stats_${process.pid}`;
+const benchUrl = (() => {
+	const u = new URL(adminUrl);
+	u.pathname = `/${dbName}`;
+	return u.toString();
+})();
+const BIG = ['responses', 'suggestions', 'suggestion_items', 'suggestion_events'];
+const log = (line: string) => console.error(`[bench:stats] ${line}`);
+
+const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+let created = false;
+let handle: ReturnType<typeof openDatabase> | null = null;
+let raw: postgres.Sql | null = null;
+
+async function load(db: Database, campaignId: number) {
+	const ids = async (q: ReturnType<typeof sql>) =>
+		(await queryRows<{ id: number }>(db, q)).map((r) => Number(r.id));
+	const [version] = await ids(
+		sql`select id from questionnaire_versions where campaign_id = ${campaignId} order by version desc limit 1`
+	);
+	const groups = await ids(sql`select id from respondent_groups order by id`);
+	const areas = await ids(sql`select id from areas order by id`);
+	const units = await ids(sql`select id from units where kind <> 'company' order by id`);
+	const cats = await ids(sql`select id from categories order by id`);
+	const users = await ids(sql`select id from users order by id`);
+	const arr = (xs: number[]) => sql.raw(`array[${xs.join(',')}]::int[]`);
+	const pick = (xs: number[], expr: string) =>
+		sql`(${arr(xs)})[1 + (${sql.raw(expr)}) % ${xs.length}]`;
+	const channels = sql.raw(
+		`array['paper','letter','suggestion_box','forum','visit','online','qr_poster']`
+	);
+
+	log(`distributions: ${groups.length} groups × ${areas.length} areas × 7 channels`);
+	await db.execute(sql`insert into distributions (campaign_id, group_id, area_id, unit_id, channel, issued, issued_on)
+		select ${campaignId}, g, a, ${units[0]}, (${channels})[1 + c], 200 + (g * 7 + a * 3 + c) % 400, current_date - 150
+		from unnest(${arr(groups)}) g, unnest(${arr(areas)}) a, generate_series(0, 6) c`);
+
+	const started = performance.now();
+	for (let from = 1; from <= RESPONSES; from += BATCH) {
+		const to = Math.min(RESPONSES, from + BATCH - 1);
+		await db.execute(sql`insert into responses (campaign_id, version_id, receipt_code, channel, group_id, area_id, unit_id, answers, submitted_at)
+			select ${campaignId}, ${version}, 'BENCH' || lpad(g::text, 9, '0'),
+				(${channels})[1 + (g * 13) % 7], ${pick(groups, 'g * 7')}, ${pick(areas, 'g * 11')}, ${pick(units, 'g * 3')},
+				jsonb_build_object('q_supply', 1 + g % 5, 'q_service', 1 + (g / 5) % 5, 'q_improve', '希望停电前提前通知 ' || g),
+				now() - make_interval(days => g % 150, secs => (g * 37) % 86400)
+			from generate_series(${from}::int, ${to}::int) g`);
+		log(`responses ${to}/${RESPONSES} (${((performance.now() - started) / 1000).toFixed(0)} s)`);
+	}
+	const [firstResponse] = await ids(
+		sql`select min(id) as id from responses where receipt_code like 'BENCH%'`
+	);
+
+	const statuses = sql.raw(
+		`array['new','categorised','assigned','in_progress','resolved','planned','not_adopted']`
+	);
+	const natures = sql.raw(`array['routine','legacy','new']`);
+	await db.execute(sql`insert into suggestions (campaign_id, title, category_id, nature, status, department_id, deadline, closed_at, created_at, updated_at)
+		select ${campaignId}, '建议' || g || ' 电费缴纳 停电 通知 线路 抢修',
+			case when st = 0 then null else ${pick(cats, 'g * 5')} end,
+			case when st = 0 then null else (${natures})[1 + g % 3] end,
+			(${statuses})[1 + st],
+			case when st < 2 then null else ${pick(units, 'g * 3')} end,
+			case when st < 2 then null else (current_date - 140 + (g % 170)) end,
+			case when st >= 4 then now() - make_interval(days => g % 120) end,
+			now() - make_interval(days => 120 + g % 30) + make_interval(days => 0),
+			now()
+		from (select g, (g * 7) % 7 + (g / 7) % 7 as s0 from generate_series(1, ${SUGGESTIONS}) g) x,
+			lateral (select s0 % 7 as st) y`);
+	const [firstSuggestion] = await ids(
+		sql`select min(id) as id from suggestions where title like '建议%'`
+	);
+	log(`suggestions ${SUGGESTIONS}`);
+	const items = Math.round(SUGGESTIONS * 1.5);
+	await db.execute(sql`insert into suggestion_items (campaign_id, response_id, question_id, text, source_text, suggestion_id, origin_id)
+		select ${campaignId}, ${firstResponse} + (g * 7) % ${RESPONSES}, 'q_improve', '希望停电前提前通知 ' || g, '希望停电前提前通知 ' || g,
+			${firstSuggestion} + g % ${SUGGESTIONS}, ${firstSuggestion} + g % ${SUGGESTIONS}
+		from generate_series(0, ${items - 1}) g`);
+	log(`suggestion_items ${items}`);
+	await db.execute(sql`insert into suggestion_events (suggestion_id, at, user_id, kind, data)
+		select s.id, s.created_at + make_interval(days => k.n * (1 + s.id % 10)), ${users[0]}, k.kind, '{}'::jsonb
+		from suggestions s
+		join (values ('categorise', 1, 1), ('assign', 2, 2), ('status', 3, 3)) k(kind, n, min_status)
+			on array_position(${statuses}, s.status) - 1 >= k.min_status
+		where s.campaign_id = ${campaignId} and s.title like '建议%'`);
+	const [{ n: events }] = await queryRows<{ n: number }>(
+		db,
+		sql`select count(*)::int as n from suggestion_events`
+	);
+	log(`suggestion_events ${events}; analyze`);
+	await db.execute(sql`vacuum analyze`);
+}
+
+interface Explained {
+	summary: string;
+}
+
+/** Runs `fn` once on a logging connection and EXPLAIN ANALYZEs each query it sent. */
+async function explain(sqlClient: postgres.Sql, fn: (db: Database) => Promise<unknown>) {
+	const queries: { query: string; params: unknown[] }[] = [];
+	const logging = drizzle(sqlClient, {
+		schema,
+		logger: { logQuery: (query, params) => void queries.push({ query, params }) }
+	}) as unknown as Database;
+	await fn(logging);
+	const plans: { ms: number; top: string; seq: string[] }[] = [];
+	for (const q of queries) {
+		const [row] = await sqlClient.unsafe(
+			`explain (analyze, format json) ${q.query}`,
+			q.params as postgres.ParameterOrJSON<never>[]
+		);
+		const plan = (row['QUERY PLAN'] as { Plan: PlanNode; 'Execution Time': number }[])[0];
+		const seq = new Set<string>();
+		const walk = (n: PlanNode) => {
+			if (n['Node Type'] === 'Seq Scan' && BIG.includes(n['Relation Name'] ?? '')) {
+				seq.add(n['Relation Name']!);
+			}
+			for (const c of n.Plans ?? []) walk(c);
+		};
+		walk(plan.Plan);
+		plans.push({ ms: plan['Execution Time'], top: plan.Plan['Node Type'], seq: [...seq] });
+	}
+	const slowest = plans.reduce((a, b) => (b.ms > a.ms ? b : a), plans[0]);
+	const seqScans = [...new Set(plans.flatMap((p) => p.seq))];
+	return {
+		queries: plans.length,
+		totalMs: Math.round(plans.reduce((s, p) => s + p.ms, 0) * 10) / 10,
+		slowestMs: Math.round(slowest.ms * 10) / 10,
+		slowestTop: slowest.top,
+		seqScansOnBigTables: seqScans
+	} satisfies Record<string, unknown> & Partial<Explained>;
+}
+
+interface PlanNode {
+	'Node Type': string;
+	'Relation Name'?: string;
+	Plans?: PlanNode[];
+}
+
+async function time(fn: () => Promise<unknown>, calls = CALLS) {
+	const ms: number[] = [];
+	for (let i = 0; i < calls; i++) {
+		const t = performance.now();
+		await fn();
+		ms.push(performance.now() - t);
+	}
+	ms.sort((a, b) => a - b);
+	const r = (x: number) => Math.round(x * 10) / 10;
+	return { p50ms: r(percentile(ms, 50)), p99ms: r(percentile(ms, 99)) };
+}
+
+async function main() {
+	await admin.unsafe(
+		`create database ${dbName} template template0 encoding 'UTF8' lc_ctype 'C.UTF-8' lc_collate 'C.UTF-8'`
+	);
+	created = true;
+	handle = openDatabase({ url: benchUrl, poolSize: 10 });
+	raw = postgres(benchUrl, { max: 1, onnotice: () => {} });
+	await handle.migrate();
+	await seedDemo(handle.db, 'bench-stats-password');
+	const db = handle.db;
+	const [{ id: campaignId }] = await queryRows<{ id: number }>(
+		db,
+		sql`select id from campaigns where slug = 'liuyang-2014'`
+	);
+	const t0 = performance.now();
+	await load(db, campaignId);
+	log(`loaded in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+	const [{ categoryId }] = await queryRows<{ categoryId: number }>(
+		db,
+		sql`select category_id as "categoryId" from suggestions where status = 'assigned' and campaign_id = ${campaignId}
+			group by 1 order by count(*) desc limit 1`
+	);
+	const reviewer = { id: 1, role: 'reviewer' as const, unitId: null };
+	const today = new Date().toISOString().slice(0, 10);
+	const benches: [string, (d: Database) => Promise<unknown>][] = [
+		['returnRateStats', (d) => campaignStats(d, campaignId)],
+		['suggestionStats', (d) => suggestionStats(d, campaignId)],
+		['reviewQueue', (d) => listQueue(d, reviewer, { campaignId, status: 'assigned', categoryId })],
+		['weeklyReport', (d) => weeklyReport(d, campaignId, today)]
+	];
+	const base = { responses: RESPONSES, suggestions: SUGGESTIONS };
+	const run = async (label: string, calls = CALLS) => {
+		const results: Record<string, number> = {};
+		for (const [bench, fn] of benches) {
+			const t = await time(() => fn(db), calls);
+			results[bench] = t.p50ms;
+			console.log(
+				JSON.stringify({ bench, ...base, ...t, calls, ...(label ? { experiment: label } : {}) })
+			);
+			console.log(
+				JSON.stringify({
+					explain: bench,
+					...(label ? { experiment: label } : {}),
+					...(await explain(raw!, fn))
+				})
+			);
+		}
+		return results;
+	};
+	const before = await run('');
+
+	// Experiment (bench database only; no migration): candidate indexes, then the same timings.
+	const experiment = [
+		'create index bench_responses_campaign_cover on responses (campaign_id) include (group_id, unit_id, area_id, channel, submitted_at)',
+		'create index bench_items_campaign on suggestion_items (campaign_id)',
+		'create index bench_suggestions_queue on suggestions (campaign_id, status, category_id, id desc) where merged_into is null',
+		'create index bench_events_kind on suggestion_events (suggestion_id, kind, at)'
+	];
+	for (const ddl of experiment) {
+		log(`EXPERIMENT: ${ddl}`);
+		await raw.unsafe(ddl);
+	}
+	await raw.unsafe('vacuum analyze');
+	const after = await run('indexes:' + experiment.map((d) => d.split(' ')[2]).join(','));
+	for (const k of Object.keys(before)) {
+		console.log(
+			JSON.stringify({
+				experiment: 'index gain (p50 before → after)',
+				bench: k,
+				beforeMs: before[k],
+				afterMs: after[k],
+				gain: `${Math.round((1 - after[k] / before[k]) * 100)}%`
+			})
+		);
+	}
+}
+
+async function cleanup() {
+	await raw?.end({ timeout: 5 }).catch(() => {});
+	await handle?.close().catch(() => {});
+	if (created) {
+		await admin.unsafe(`drop database if exists ${dbName} with (force)`).catch((e) => {
+			log(`could not drop ${dbName}: ${(e as Error).message}`);
+		});
+	}
+	await admin.end({ timeout: 5 });
+}
+
+process.once('SIGINT', () => void cleanup().then(() => process.exit(130)));
+try {
+	await main();
+} catch (e) {
+	console.error(e);
+	process.exitCode = 1;
+} finally {
+	await cleanup();
+}
