@@ -343,6 +343,10 @@ export const suggestions = pgTable(
 	},
 	(t) => [
 		index('suggestions_campaign_status_idx').on(t.campaignId, t.status),
+		// The review queue's usual question; 10 → 3 ms at 100,000 suggestions (bench:stats).
+		index('suggestions_queue_idx')
+			.on(t.campaignId, t.status, t.categoryId, t.id.desc())
+			.where(sql`${t.mergedInto} is null`),
 		index('suggestions_department_idx').on(t.departmentId),
 		index('suggestions_merged_into_idx').on(t.mergedInto),
 		index('suggestions_title_trgm_idx').using('gin', sql`${t.title} gin_trgm_ops`)
@@ -395,6 +399,8 @@ export const suggestionEvents = pgTable(
 	},
 	(t) => [
 		index('suggestion_events_suggestion_idx').on(t.suggestionId, t.at),
+		// The weekly report asks "did this suggestion get such an event in the week".
+		index('suggestion_events_suggestion_kind_at_idx').on(t.suggestionId, t.kind, t.at),
 		index('suggestion_events_kind_at_idx').on(t.kind, t.at)
 	]
 );

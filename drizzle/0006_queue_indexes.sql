@@ -1,0 +1,2 @@
+CREATE INDEX "suggestion_events_suggestion_kind_at_idx" ON "suggestion_events" USING btree ("suggestion_id","kind","at");--> statement-breakpoint
+CREATE INDEX "suggestions_queue_idx" ON "suggestions" USING btree ("campaign_id","status","category_id","id" DESC NULLS LAST) WHERE "suggestions"."merged_into" is null;
