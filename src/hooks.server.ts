@@ -61,6 +61,10 @@ const rejectNul: Handle = async ({ event, resolve }) => {
 	if (event.url.pathname.includes('\0') || event.url.search.includes('%00')) {
 		return new Response('Bad request: NUL in the address', { status: 400 });
 	}
+	// SvelteKit throws (a 500) on an action named "default" in the query; it is only ever a bad request.
+	if (event.request.method === 'POST' && event.url.searchParams.has('/default')) {
+		return new Response('Bad request: post the default action to the page itself', { status: 400 });
+	}
 	return resolve(event);
 };
 

@@ -73,6 +73,7 @@ test('an admin creates a user; a handler without a department is refused per fie
 }) => {
 	await logIn(page, 'admin');
 	await page.goto('/admin/users');
+	await page.waitForLoadState('networkidle'); // hydrated: nothing typed now is reset
 	await page.getByLabel('用户名').fill('newhandler');
 	await page.getByLabel('角色').selectOption('handler');
 	await page.getByLabel('初始密码').fill('a-good-password');

@@ -6,6 +6,7 @@ test('an organiser builds a questionnaire by keyboard, publishes it and responde
 }) => {
 	await logIn(page, 'organiser1');
 	await page.goto('/admin/campaigns');
+	await page.waitForLoadState('networkidle');
 	await page.getByLabel('活动名称').fill('社港镇用电意见征集');
 	await page.getByLabel('网址代码').fill('shegang-e2e');
 	await page.getByRole('button', { name: '新建活动' }).click();
