@@ -57,6 +57,7 @@ test('an organiser builds a questionnaire by keyboard, publishes it and responde
 
 	// A second version changes the form; the first response keeps showing against version 1.
 	await page.goto('/admin/campaigns/shegang-e2e/questionnaire');
+	await page.waitForLoadState('networkidle');
 	await page
 		.getByRole('region', { name: /第 1 题/ })
 		.getByLabel('题目')
