@@ -4,6 +4,15 @@ import type { Question } from './types';
 /** Paper entry types closed answers as option numbers; the field that carries them. */
 export const numberField = (q: Question) => `n_${q.id}`;
 
+/**
+ * The option numbers a clerk typed: "1 3", "1,3" or "1、3"; with at most nine options also "13".
+ * Empty parts are dropped; parts are not checked here.
+ */
+export function optionNumbers(raw: string, optionCount: number): string[] {
+	const parts = /[\s,，、]/.test(raw) || optionCount > 9 ? raw.split(/[\s,，、]+/) : [...raw];
+	return parts.filter(Boolean);
+}
+
 export const TYPED_AS_NUMBERS = new Set(['single', 'multiple', 'group', 'area', 'unit']);
 
 /**
@@ -35,11 +44,9 @@ export function entryToForm(
 		const raw = text(numberField(q));
 		typed[numberField(q)] = raw;
 		if (!raw) continue;
-		const parts =
-			/[\s,，、]/.test(raw) || q.options.length > 9 ? raw.split(/[\s,，、]+/) : [...raw];
-		const picked = parts
-			.filter(Boolean)
-			.map((p) => (/^\d+$/.test(p) ? q.options[Number(p) - 1] : undefined));
+		const picked = optionNumbers(raw, q.options.length).map((p) =>
+			/^\d+$/.test(p) ? q.options[Number(p) - 1] : undefined
+		);
 		if (picked.some((o) => !o) || (q.type !== 'multiple' && picked.length > 1)) {
 			errors[q.id] = 'entry_number';
 			continue;

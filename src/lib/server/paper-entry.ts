@@ -8,7 +8,7 @@ import type { Database } from './db';
 import { responses } from './db/schema';
 import { Conflict, Forbidden, Invalid } from './errors';
 import { resolveFormCode } from './form-codes';
-import { newSubmissionToken, TOKEN_FIELD } from './public-form';
+import { newSubmissionToken, TOKEN_FIELD, TOKEN_PATTERN } from './public-form';
 import { findResponseByToken, recordResponse } from './responses';
 
 export type EntryOutcome =
@@ -49,7 +49,7 @@ export async function enterPaperForm(
 	const parsed = parseAnswers(version.questions, form);
 	const errors: Record<string, string> = { ...parsed.errors, ...numberErrors };
 	const rawToken = String(entry.get(TOKEN_FIELD) ?? '');
-	const token = /^[a-z2-7]{32}$/.test(rawToken) ? rawToken : newSubmissionToken();
+	const token = TOKEN_PATTERN.test(rawToken) ? rawToken : newSubmissionToken();
 	const codeInput = String(entry.get('form_code') ?? '').trim();
 	const channelInput = String(entry.get('channel') ?? 'paper');
 	typed.form_code = codeInput;

@@ -18,7 +18,8 @@ export function newSubmissionToken(): string {
 	return encodeBase32LowerCaseNoPadding(crypto.getRandomValues(new Uint8Array(20)));
 }
 
-const TOKEN_PATTERN = /^[a-z2-7]{32}$/;
+/** What `newSubmissionToken` makes; anything else is not a token of ours. */
+export const TOKEN_PATTERN = /^[a-z2-7]{32}$/;
 
 export interface PublicForm {
 	campaign: Campaign;

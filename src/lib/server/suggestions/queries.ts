@@ -34,7 +34,8 @@ export interface QueueFilter {
 	pageSize?: number;
 }
 
-const closedList = sql.raw(CLOSED_STATUSES.map((s) => `'${s}'`).join(','));
+/** The closing states as an SQL list, for `status in (…)`. */
+export const closedList = sql.raw(CLOSED_STATUSES.map((s) => `'${s}'`).join(','));
 
 /** Past its deadline and not closed, counted in the organisation's calendar. */
 export function overdueSql(today = localDate(new Date())): SQL {

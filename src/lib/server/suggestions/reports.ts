@@ -1,11 +1,10 @@
 import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
-import { CLOSED_STATUSES, NATURES, SUGGESTION_STATUSES } from '../../domain';
+import { NATURES, SUGGESTION_STATUSES } from '../../domain';
 import { messages } from '../../i18n';
 import { queryRows, type Database } from '../db';
 import { categories, suggestionItems, suggestions, units } from '../db/schema';
-import { overdueSql } from './queries';
+import { closedList, overdueSql } from './queries';
 
-const closedList = sql.raw(CLOSED_STATUSES.map((s) => `'${s}'`).join(','));
 const zh = messages('zh-CN');
 
 export type CountBy = {

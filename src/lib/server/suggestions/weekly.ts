@@ -1,8 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { CLOSED_STATUSES } from '../../domain';
 import { queryRows, type Database } from '../db';
-
-const closedList = sql.raw(CLOSED_STATUSES.map((s) => `'${s}'`).join(','));
+import { closedList } from './queries';
 
 import { WEEK_METRICS, type WeekMetric } from '../../weekly-metrics';
 
