@@ -1,14 +1,15 @@
-import { fail } from '@sveltejs/kit';
-import { errorText, messages } from '$lib/i18n';
+import { z } from 'zod';
 import { assignInput, categoriseInput, mergeInput, selectedIds } from '$lib/schemas/suggestion';
 import { requireRole } from '$lib/server/auth/guard';
-import { ServiceError } from '$lib/server/errors';
-import { handleForm, readForm } from '$lib/server/forms';
+import { handleForm } from '$lib/server/forms';
 import { learnDecision } from '$lib/server/insight-service';
 import { sourcesOf } from '$lib/server/suggestions/queries';
 import { assign, categorise, merge } from '$lib/server/suggestions/workflow';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { categoryKeyOf, loadQueue } from './queue';
+
+/** `suggestionId:categoryId` of a suggested-category button. */
+const acceptInput = z.object({ accept: z.string().regex(/^\d{1,9}:\d{1,9}$/, 'invalid') });
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireRole(event, 'reviewer', 'organiser', 'handler', 'leader');
@@ -30,21 +31,12 @@ export const actions: Actions = {
 	/** One click (or the `a` key) on a suggested category: that category for that suggestion. */
 	accept: async (event) => {
 		const user = actor(event);
-		const [id, categoryId] = String((await readForm(event)).get('accept') ?? '')
-			.split(':')
-			.map(Number);
-		try {
+		return handleForm(event, acceptInput, async ({ accept }) => {
+			const [id, categoryId] = accept.split(':').map(Number);
 			await categorise(event.locals.db, user, [id], { categoryId, nature: null });
-		} catch (e) {
-			if (e instanceof ServiceError) {
-				return fail(e.status, {
-					errors: { _form: errorText(messages(event.locals.locale), e.message) }
-				});
-			}
-			throw e;
-		}
-		await teach(event, [id], categoryId);
-		return { done: 'categorise', count: 1 };
+			await teach(event, [id], categoryId);
+			return { done: 'categorise', count: 1 };
+		});
 	},
 	assign: async (event) => {
 		const user = actor(event);

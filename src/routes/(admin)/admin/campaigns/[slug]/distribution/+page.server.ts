@@ -1,5 +1,6 @@
+import { z } from 'zod';
 import { fail, redirect } from '@sveltejs/kit';
-import { errorText, messages } from '$lib/i18n';
+import { messages } from '$lib/i18n';
 import { distributionRow, generateCodesInput } from '$lib/schemas/distribution';
 import { requireRole } from '$lib/server/auth/guard';
 import { getCampaign } from '$lib/server/campaigns';
@@ -51,18 +52,11 @@ export const actions: Actions = {
 	},
 	delete: async (event) => {
 		const actor = requireRole(event, 'organiser');
-		const id = routeId(String((await readForm(event)).get('id') ?? ''));
-		const campaign = await getCampaign(event.locals.db, event.params.slug);
-		try {
-			await deleteDistributionRow(event.locals.db, actor.id, campaign, id);
-		} catch (e) {
-			const m = messages(event.locals.locale);
-			if (e instanceof Error && 'status' in e) {
-				return fail(Number(e.status), { values: {}, errors: { _form: errorText(m, e.message) } });
-			}
-			throw e;
-		}
-		back(event, 'deleted');
+		return handleForm(event, z.object({ id: z.string() }), async ({ id }) => {
+			const campaign = await getCampaign(event.locals.db, event.params.slug);
+			await deleteDistributionRow(event.locals.db, actor.id, campaign, routeId(id));
+			back(event, 'deleted');
+		});
 	},
 	codes: async (event) => {
 		const actor = requireRole(event, 'organiser');
