@@ -29,21 +29,29 @@ const rate = (returned: number, issued: number) => (issued > 0 ? returned / issu
 type Row = { key: string | null; label: string | null; issued: number; returned: number };
 
 /**
+ * Returned responses per key of one dimension, from the roll-up the triggers of drizzle/0008 keep
+ * (`response_tallies`, summed over its slots) instead of counting a million responses; keys whose
+ * responses were all moved or deleted (a sum of 0) are not there, as in a count over the rows.
+ */
+function returnedBy(campaignId: number, dim: 'group' | 'unit' | 'area' | 'channel' | 'day') {
+	return sql`select key, sum(n)::int as returned from response_tallies
+		where campaign_id = ${campaignId} and dim = ${dim} group by key having sum(n) <> 0`;
+}
+
+/**
  * Issued (from the distribution plan) and returned (stored responses) side by side for one
  * column; the union keeps keys that have only one of the two (online returns, rows not named),
  * and rows without a group/unit/area fall together under null.
  */
-function sideBySide(
-	db: Database,
-	campaignId: number,
-	column: 'group_id' | 'unit_id' | 'area_id' | 'channel'
-) {
+function sideBySide(campaignId: number, column: 'group_id' | 'unit_id' | 'area_id' | 'channel') {
 	const k = sql.raw(column);
-	return sql`select ${k} as k, sum(issued)::int as issued, sum(returned)::int as returned from (
-		select ${k}, issued, 0 as returned from distributions where campaign_id = ${campaignId}
+	const dim = column === 'channel' ? 'channel' : (column.slice(0, -3) as 'group' | 'unit' | 'area');
+	const key = column === 'channel' ? sql`key` : sql`key::int`;
+	return sql`select k, sum(issued)::int as issued, sum(returned)::int as returned from (
+		select ${k} as k, issued, 0 as returned from distributions where campaign_id = ${campaignId}
 		union all
-		select ${k}, 0, 1 from responses where campaign_id = ${campaignId}
-	) u group by ${k}`;
+		select ${key}, 0, returned from (${returnedBy(campaignId, dim)}) t
+	) u group by k`;
 }
 
 async function breakdown(
@@ -63,7 +71,7 @@ async function breakdown(
 	return queryRows<Row>(
 		db,
 		sql`select ${key} as key, ${label} as label, j.issued, j.returned
-		from (${sideBySide(db, campaignId, `${dimension}_id`)}) j
+		from (${sideBySide(campaignId, `${dimension}_id`)}) j
 		order by (j.k is null), j.issued desc, j.returned desc, 2`
 	);
 }
@@ -71,21 +79,22 @@ async function breakdown(
 async function byChannel(db: Database, campaignId: number): Promise<Row[]> {
 	return queryRows<Row>(
 		db,
-		sql`select j.k as key, j.k as label, j.issued, j.returned from (${sideBySide(db, campaignId, 'channel')}) j`
+		sql`select j.k as key, j.k as label, j.issued, j.returned from (${sideBySide(campaignId, 'channel')}) j`
 	);
 }
 
-/** Every figure of the return-rate dashboard and the stats API, each one a count over rows. */
-export async function campaignStats(
-	db: Database,
-	campaignId: number,
-	timeZone = 'Asia/Shanghai'
-): Promise<CampaignStats> {
+/**
+ * Every figure of the return-rate dashboard and the stats API: issued from the distribution plan,
+ * returned from the roll-up of the responses (each figure equals a count over the rows;
+ * response-tallies.spec.ts recounts). Days are the organisation's calendar days (Asia/Shanghai),
+ * the zone the roll-up is kept in.
+ */
+export async function campaignStats(db: Database, campaignId: number): Promise<CampaignStats> {
 	const [totals, groups, unitRows, areaRows, channels, days] = await Promise.all([
 		queryRows<{ issued: number; returned: number }>(
 			db,
 			sql`select (select coalesce(sum(issued), 0)::int from distributions where campaign_id = ${campaignId}) as issued,
-			(select count(*)::int from responses where campaign_id = ${campaignId}) as returned`
+			(select coalesce(sum(n), 0)::int from response_tallies where campaign_id = ${campaignId} and dim = 'channel') as returned`
 		),
 		breakdown(db, campaignId, 'group'),
 		breakdown(db, campaignId, 'unit'),
@@ -93,8 +102,7 @@ export async function campaignStats(
 		byChannel(db, campaignId),
 		queryRows<{ date: string; returned: number }>(
 			db,
-			sql`select to_char((submitted_at at time zone ${timeZone})::date, 'YYYY-MM-DD') as date, count(*)::int as returned
-			from responses where campaign_id = ${campaignId} group by 1 order by 1`
+			sql`select key as date, returned from (${returnedBy(campaignId, 'day')}) t order by 1`
 		)
 	]);
 	const zh = messages('zh-CN');

@@ -11,8 +11,10 @@ import {
 	pgTable,
 	primaryKey,
 	serial,
+	smallint,
 	text,
 	timestamp,
+	unique,
 	uniqueIndex,
 	type AnyPgColumn
 } from 'drizzle-orm/pg-core';
@@ -209,6 +211,27 @@ export const responses = pgTable(
 	]
 );
 
+/**
+ * Roll-up of `responses`, kept by the triggers of drizzle/0008 (never written by the app): per
+ * campaign, how many responses name each group, unit, area (key = id as text, null = not given),
+ * channel, and day (key = YYYY-MM-DD, the organisation's Asia/Shanghai calendar). A response
+ * counts once in each of the five dimensions. Concurrent submissions would all queue on the same
+ * "today" and "online" rows, so each figure is spread over 16 slots (response id % 16) and
+ * readers sum them. The return-rate statistics read this instead of a million responses;
+ * `response-tallies.spec.ts` checks it against a full recount.
+ */
+export const responseTallies = pgTable(
+	'response_tallies',
+	{
+		campaignId: integer('campaign_id').notNull(),
+		dim: text('dim').$type<'group' | 'unit' | 'area' | 'channel' | 'day'>().notNull(),
+		key: text('key'),
+		slot: smallint('slot').notNull(),
+		n: integer('n').notNull()
+	},
+	(t) => [unique('response_tallies_uq').on(t.campaignId, t.dim, t.key, t.slot).nullsNotDistinct()]
+);
+
 /** Fixed-window counters for rate limits; the key is a salted hash, never an address. */
 export const rateBuckets = pgTable(
 	'rate_buckets',
@@ -349,8 +372,64 @@ export const suggestions = pgTable(
 			.where(sql`${t.mergedInto} is null`),
 		index('suggestions_department_idx').on(t.departmentId),
 		index('suggestions_merged_into_idx').on(t.mergedInto),
-		index('suggestions_title_trgm_idx').using('gin', sql`${t.title} gin_trgm_ops`)
+		index('suggestions_title_trgm_idx').using('gin', sql`${t.title} gin_trgm_ops`),
+		// Statistics and the weekly report at 100,000 suggestions (bench:stats). Open ones by
+		// deadline: "overdue" (today's or a week's) is a range of it, read from the index alone.
+		index('suggestions_open_deadline_idx')
+			.on(t.campaignId, t.deadline, t.id, t.createdAt, t.departmentId, t.categoryId)
+			.where(
+				sql`${t.mergedInto} is null and ${t.status} not in ('resolved', 'planned', 'not_adopted')`
+			),
+		// Closed ones by closing time: the week's closed list, and what was still open at a week's end.
+		index('suggestions_closed_at_idx')
+			.on(
+				t.campaignId,
+				t.closedAt,
+				t.id,
+				t.status,
+				t.deadline,
+				t.createdAt,
+				t.departmentId,
+				t.categoryId
+			)
+			.where(
+				sql`${t.mergedInto} is null and ${t.status} in ('resolved', 'planned', 'not_adopted')`
+			),
+		// Days to close, in order: the median is the middle entry, not a sort of every closed one.
+		index('suggestions_days_to_close_idx')
+			.on(
+				t.campaignId,
+				sql`(extract(epoch from ${t.closedAt} - ${t.createdAt}) / 86400)`,
+				t.closedAt,
+				t.createdAt
+			)
+			.where(
+				sql`${t.mergedInto} is null and ${t.status} in ('resolved', 'planned', 'not_adopted') and ${t.closedAt} is not null`
+			),
+		// The week's new suggestions.
+		index('suggestions_created_idx')
+			.on(t.campaignId, t.createdAt, t.departmentId, t.categoryId)
+			.where(sql`${t.mergedInto} is null`)
 	]
+);
+
+/**
+ * Roll-up of live suggestions (not merged away) and of raw answers, kept by the triggers of
+ * drizzle/0008: per campaign, how many live suggestions have each category, nature, status,
+ * department (key = id or value as text, null = none), and how many suggestion_items exist
+ * (dim 'items', key null). Spread over 16 slots (row id % 16) like response_tallies, because
+ * every submission with a suggestion adds to the same "new" / "no category" rows.
+ */
+export const suggestionTallies = pgTable(
+	'suggestion_tallies',
+	{
+		campaignId: integer('campaign_id').notNull(),
+		dim: text('dim').$type<'category' | 'nature' | 'status' | 'department' | 'items'>().notNull(),
+		key: text('key'),
+		slot: smallint('slot').notNull(),
+		n: integer('n').notNull()
+	},
+	(t) => [unique('suggestion_tallies_uq').on(t.campaignId, t.dim, t.key, t.slot).nullsNotDistinct()]
 );
 
 /** A respondent's answer (or part of one, after a split) to a suggestion question. */

@@ -14,13 +14,28 @@ export type CountBy = {
 };
 
 /**
+ * Live suggestions (or raw answers, dim 'items') per key of one dimension, from the roll-up the
+ * triggers of drizzle/0008 keep (`suggestion_tallies`, summed over its slots); keys counted down
+ * to 0 (every suggestion moved on or merged away) are not there, as in a count over the rows.
+ */
+function tally(campaignId: number, dim: 'category' | 'nature' | 'status' | 'department' | 'items') {
+	return sql`select key, sum(n)::int as count from suggestion_tallies
+		where campaign_id = ${campaignId} and dim = ${dim} group by key having sum(n) <> 0`;
+}
+
+/**
  * The suggestion statistics of a campaign (dashboard and API). Merged-away suggestions are not
  * counted: 182 distinct suggestions, not 1,640 answers. resolutionRate = resolved ÷ total;
  * medianDaysToClose over every closed suggestion (resolved, planned or not adopted).
+ * The counts by category, nature, status and department come from the roll-up; overdue depends on
+ * today, so it is counted from the index of open suggestions by deadline; the median is the
+ * middle entry of the index of days to close (percentile_cont's interpolation, same figure).
  */
 export async function suggestionStats(db: Database, campaignId: number) {
 	const live = sql`campaign_id = ${campaignId} and merged_into is null`;
-	const [[totals], byCategory, byNature, byStatus, byDepartment, overdueByDepartment] =
+	const closedLive = sql`${live} and status in (${closedList}) and closed_at is not null`;
+	const daysToClose = sql`(extract(epoch from closed_at - created_at) / 86400)`;
+	const [[totals], [median], byCategory, byNature, byStatus, byDepartment, overdueByDepartment] =
 		await Promise.all([
 			queryRows<{
 				total: number;
@@ -28,37 +43,43 @@ export async function suggestionStats(db: Database, campaignId: number) {
 				overdue: number;
 				resolved: number;
 				closed: number;
-				median: number | null;
 			}>(
 				db,
-				sql`select count(*)::int as total,
-				(select count(*)::int from suggestion_items where campaign_id = ${campaignId}) as raw,
-				(count(*) filter (where ${overdueSql()}))::int as overdue,
-				(count(*) filter (where status = 'resolved'))::int as resolved,
-				(count(*) filter (where status in (${closedList})))::int as closed,
-				percentile_cont(0.5) within group (order by extract(epoch from closed_at - created_at) / 86400)
-					filter (where status in (${closedList}) and closed_at is not null) as median
-				from suggestions where ${live}`
+				sql`select coalesce((select sum(count) from (${tally(campaignId, 'status')}) t), 0)::int as total,
+				coalesce((select sum(count) from (${tally(campaignId, 'items')}) t), 0)::int as raw,
+				(select count(*)::int from suggestions where ${live} and ${overdueSql()}) as overdue,
+				coalesce((select sum(count) from (${tally(campaignId, 'status')}) t where key = 'resolved'), 0)::int as resolved,
+				coalesce((select sum(count) from (${tally(campaignId, 'status')}) t where key in (${closedList})), 0)::int as closed`
+			),
+			// percentile_cont(0.5): the entry at (n - 1) / 2, interpolated halfway to the next when n is even.
+			queryRows<{ median: number | null }>(
+				db,
+				sql`with c as (select count(*)::int as n from suggestions where ${closedLive}),
+				m as (select ${daysToClose}::float8 as v from suggestions where ${closedLive}
+					order by ${daysToClose} offset (select (n - 1) / 2 from c) limit 2)
+				select case when (select n from c) = 0 then null
+					when (select n from c) % 2 = 1 then (select min(v) from m)
+					else (select min(v) from m) + ((select max(v) from m) - (select min(v) from m)) * 0.5 end as median`
 			),
 			queryRows<CountBy>(
 				db,
-				sql`select c.key, coalesce(c.name_zh, ${zh.stats.notGiven}) as label, count(*)::int as count from suggestions left join categories c on c.id = suggestions.category_id where suggestions.campaign_id = ${campaignId} and suggestions.merged_into is null group by c.key, c.name_zh, c.sort_order order by c.sort_order nulls last`
+				sql`select c.key, coalesce(c.name_zh, ${zh.stats.notGiven}) as label, t.count from (${tally(campaignId, 'category')}) t left join categories c on c.id = t.key::int order by c.sort_order nulls last, c.key`
 			),
 			queryRows<CountBy>(
 				db,
-				sql`select nature as key, nature as label, count(*)::int as count from suggestions where ${live} group by nature`
+				sql`select key, key as label, count from (${tally(campaignId, 'nature')}) t`
 			),
 			queryRows<CountBy>(
 				db,
-				sql`select status as key, status as label, count(*)::int as count from suggestions where ${live} group by status`
+				sql`select key, key as label, count from (${tally(campaignId, 'status')}) t`
 			),
 			queryRows<CountBy>(
 				db,
-				sql`select u.id::text as key, coalesce(u.name, ${zh.stats.notGiven}) as label, count(*)::int as count from suggestions left join units u on u.id = suggestions.department_id where suggestions.campaign_id = ${campaignId} and suggestions.merged_into is null group by u.id, u.name order by count(*) desc`
+				sql`select u.id::text as key, coalesce(u.name, ${zh.stats.notGiven}) as label, t.count from (${tally(campaignId, 'department')}) t left join units u on u.id = t.key::int order by t.count desc, u.id nulls last`
 			),
 			queryRows<CountBy>(
 				db,
-				sql`select u.id::text as key, u.name as label, count(*)::int as count from suggestions join units u on u.id = suggestions.department_id where suggestions.campaign_id = ${campaignId} and suggestions.merged_into is null and ${overdueSql()} group by u.id, u.name order by count(*) desc`
+				sql`select u.id::text as key, u.name as label, count(*)::int as count from suggestions join units u on u.id = suggestions.department_id where suggestions.campaign_id = ${campaignId} and suggestions.merged_into is null and ${overdueSql()} group by u.id, u.name order by count(*) desc, u.id`
 			)
 		]);
 	const total = Number(totals.total);
@@ -82,7 +103,7 @@ export async function suggestionStats(db: Database, campaignId: number) {
 		resolved: Number(totals.resolved),
 		closed: Number(totals.closed),
 		resolutionRate: total ? Number(totals.resolved) / total : null,
-		medianDaysToClose: totals.median == null ? null : Math.round(Number(totals.median) * 10) / 10
+		medianDaysToClose: median.median == null ? null : Math.round(Number(median.median) * 10) / 10
 	};
 }
 
