@@ -446,6 +446,8 @@ export const en: Messages = {
 		byCategory: 'By category',
 		overdueList: 'Overdue items',
 		closedList: 'Closed this week',
+		listCapped: (shown: number, total: number) =>
+			`Only the first ${shown} of ${total} are listed; the Excel export has them all.`,
 		none: 'None',
 		total: 'Suggestions',
 		rawAnswers: 'Answers',

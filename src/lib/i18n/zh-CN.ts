@@ -438,6 +438,8 @@ export const zhCN = {
 		byCategory: '按分类',
 		overdueList: '逾期事项',
 		closedList: '本周办结',
+		listCapped: (shown: number, total: number) =>
+			`仅列出前 ${shown} 条（共 ${total} 条）；导出 Excel 可查看全部。`,
 		none: '无',
 		total: '意见总数',
 		rawAnswers: '原始回答',

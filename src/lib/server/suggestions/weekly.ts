@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Database } from '../db';
 import { closedList } from './queries';
 
@@ -20,47 +20,102 @@ export function addDays(date: string, days: number): string {
 	return d.toISOString().slice(0, 10);
 }
 
+/** How many overdue and closed items the report lists unless asked for all; totals count all. */
+export const WEEK_LIST_LIMIT = 200;
+
+function bounds(campaignId: number, monday: string) {
+	return {
+		from: sql`(${monday}::date::timestamp at time zone 'Asia/Shanghai')`,
+		to: sql`((${monday}::date + 7)::timestamp at time zone 'Asia/Shanghai')`,
+		sunday: addDays(monday, 6),
+		live: sql`s.campaign_id = ${campaignId} and s.merged_into is null`
+	};
+}
+
 /**
- * Per live suggestion, which of the week's figures it counts in. Every figure of the report is a
- * count over these rows, so totals, departments and categories cannot disagree:
+ * Overdue at the end of the week: past its deadline by Sunday, created before the week ended, and
+ * not closed by then. Two halves, each a range of its own index: open now (by deadline), and
+ * closed after the week ended (by closing time; empty for the current week).
+ */
+function overdueHalves(campaignId: number, monday: string): [SQL, SQL] {
+	const { to, live, sunday } = bounds(campaignId, monday);
+	const due = sql`${live} and s.deadline <= ${sunday} and s.created_at < ${to}`;
+	return [
+		sql`${due} and s.status not in (${closedList})`,
+		sql`${due} and s.status in (${closedList}) and s.closed_at >= ${to}`
+	];
+}
+
+/**
+ * Which live suggestions count in which of the week's figures, as (metric, department, category)
+ * rows. Each branch reads only its candidates through an index instead of testing every live
+ * suggestion of the campaign; a suggestion appears once per figure it counts in. Every figure of
+ * the report is a count over these rows, so totals, departments and categories cannot disagree:
  * - new: created in the week; categorised / assigned: such an event in the week;
  * - resolved / planned: closed in the week and in that state now;
  * - overdue: at the end of the week, past its deadline and not closed by then.
  */
 function weekRows(campaignId: number, monday: string) {
-	const from = sql`(${monday}::date::timestamp at time zone 'Asia/Shanghai')`;
-	const to = sql`((${monday}::date + 7)::timestamp at time zone 'Asia/Shanghai')`;
-	const sunday = addDays(monday, 6);
-	const event = (kind: string) =>
-		sql`exists (select 1 from suggestion_events e where e.suggestion_id = s.id and e.kind = ${kind} and e.at >= ${from} and e.at < ${to})`;
-	return sql`select s.id, s.title, s.status, s.deadline, s.closed_at, s.department_id, s.category_id,
-		(s.created_at >= ${from} and s.created_at < ${to}) as m_new,
-		${event('categorise')} as m_categorised,
-		${event('assign')} as m_assigned,
-		(s.status = 'resolved' and s.closed_at >= ${from} and s.closed_at < ${to}) as m_resolved,
-		(s.status = 'planned' and s.closed_at >= ${from} and s.closed_at < ${to}) as m_planned,
-		(s.deadline <= ${sunday} and s.created_at < ${to}
-			and not (s.status in (${closedList}) and s.closed_at < ${to})) as m_overdue
-		from suggestions s where s.campaign_id = ${campaignId} and s.merged_into is null`;
+	const { from, to, live } = bounds(campaignId, monday);
+	const [openNow, closedAfter] = overdueHalves(campaignId, monday);
+	const event = (kind: string, metric: WeekMetric) =>
+		sql`select ${metric}::text, s.department_id, s.category_id from suggestions s where ${live} and s.id in
+			(select e.suggestion_id from suggestion_events e where e.kind = ${kind} and e.at >= ${from} and e.at < ${to})`;
+	return sql`select 'new'::text as metric, s.department_id, s.category_id from suggestions s
+			where ${live} and s.created_at >= ${from} and s.created_at < ${to}
+		union all ${event('categorise', 'categorised')}
+		union all ${event('assign', 'assigned')}
+		union all select s.status, s.department_id, s.category_id from suggestions s
+			where ${live} and s.status in (${closedList}) and s.status in ('resolved', 'planned')
+			and s.closed_at >= ${from} and s.closed_at < ${to}
+		union all select 'overdue', s.department_id, s.category_id from suggestions s where ${openNow}
+		union all select 'overdue', s.department_id, s.category_id from suggestions s where ${closedAfter}`;
 }
 
 type Counts = Record<WeekMetric, number>;
 const sums = sql.raw(
-	WEEK_METRICS.map((m) => `(count(*) filter (where m_${m}))::int as "${m}"`).join(', ')
+	WEEK_METRICS.map((m) => `(count(*) filter (where metric = '${m}'))::int as "${m}"`).join(', ')
 );
+const countsOf = (row: Record<string, unknown>): Counts =>
+	Object.fromEntries(WEEK_METRICS.map((m) => [m, Number(row[m] ?? 0)])) as Counts;
 
-export async function weeklyReport(db: Database, campaignId: number, date: string) {
+/**
+ * The weekly report. `listLimit` caps the overdue and closed lists (null: all, for the export);
+ * `overdueTotal` and `closedTotal` say how many there are in all.
+ */
+export async function weeklyReport(
+	db: Database,
+	campaignId: number,
+	date: string,
+	{ listLimit = WEEK_LIST_LIMIT as number | null } = {}
+) {
 	const monday = weekStart(date);
-	const rows = weekRows(campaignId, monday);
-	const [[totals], byDepartment, byCategory, overdueItems, closedItems] = await Promise.all([
-		queryRows<Counts>(db, sql`select ${sums} from (${rows}) w`),
-		queryRows<Counts & { key: string | null; label: string | null }>(
+	const sunday = addDays(monday, 6);
+	const { from, to, live } = bounds(campaignId, monday);
+	const [openNow, closedAfter] = overdueHalves(campaignId, monday);
+	const limit = listLimit == null ? sql`` : sql`limit ${listLimit}`;
+	const overdueList = (where: SQL) =>
+		sql`(select s.id, s.title, s.deadline, s.department_id from suggestions s where ${where} order by s.deadline, s.id ${limit})`;
+	type Group = Counts & {
+		gd: number;
+		gc: number;
+		department_id: number | null;
+		unit: string | null;
+		category: string | null;
+		category_label: string | null;
+	};
+	const [groups, overdueItems, closedRows] = await Promise.all([
+		// One pass over the week's rows: by department (gd = 0), by category (gc = 0), totals (both 1);
+		// each part in the order the report shows it.
+		queryRows<Group>(
 			db,
-			sql`select w.department_id::text as key, u.name as label, ${sums} from (${rows}) w left join units u on u.id = w.department_id group by w.department_id, u.name order by u.name nulls last`
-		),
-		queryRows<Counts & { key: string | null; label: string | null }>(
-			db,
-			sql`select c.key, c.name_zh as label, ${sums} from (${rows}) w left join categories c on c.id = w.category_id group by c.key, c.name_zh, c.sort_order order by c.sort_order nulls last`
+			sql`with g as (select grouping(w.department_id) as gd, grouping(w.category_id) as gc, w.department_id, w.category_id, ${sums}
+				from (${weekRows(campaignId, monday)}) w
+				group by grouping sets ((w.department_id), (w.category_id), ()))
+			select g.*, u.name as unit, c.key as category, c.name_zh as category_label from g
+			left join units u on g.gd = 0 and u.id = g.department_id
+			left join categories c on g.gc = 0 and c.id = g.category_id
+			order by g.gd, g.gc, u.name nulls last, g.department_id, c.sort_order nulls last, c.key`
 		),
 		queryRows<{
 			id: number;
@@ -70,27 +125,46 @@ export async function weeklyReport(db: Database, campaignId: number, date: strin
 			days: number;
 		}>(
 			db,
-			sql`select w.id, w.title, w.deadline::text as deadline, u.name as department, (${addDays(monday, 6)}::date - w.deadline)::int as days
-			from (${rows}) w left join units u on u.id = w.department_id where w.m_overdue order by w.deadline, w.id`
+			sql`select o.id, o.title, o.deadline::text as deadline, u.name as department, (${sunday}::date - o.deadline)::int as days
+			from (${overdueList(openNow)} union all ${overdueList(closedAfter)}) o
+			left join units u on u.id = o.department_id order by o.deadline, o.id ${limit}`
 		),
-		queryRows<{ id: number; title: string; status: string; department: string | null }>(
+		queryRows<{
+			id: number;
+			title: string;
+			status: string;
+			department: string | null;
+			total: number;
+		}>(
 			db,
-			sql`select w.id, w.title, w.status, u.name as department from (${rows}) w left join units u on u.id = w.department_id
-			where w.status in (${closedList}) and w.closed_at >= (${monday}::date::timestamp at time zone 'Asia/Shanghai')
-			and w.closed_at < ((${monday}::date + 7)::timestamp at time zone 'Asia/Shanghai') order by w.closed_at, w.id`
+			sql`select s.id, s.title, s.status, u.name as department, count(*) over ()::int as total
+			from suggestions s left join units u on u.id = s.department_id
+			where ${live} and s.status in (${closedList}) and s.closed_at >= ${from} and s.closed_at < ${to}
+			order by s.closed_at, s.id ${limit}`
 		)
 	]);
+	const totals = countsOf(groups.find((g) => Number(g.gd) === 1 && Number(g.gc) === 1) ?? {});
+	const byDepartment = groups
+		.filter((g) => Number(g.gd) === 0)
+		.map((g) => ({
+			key: g.department_id == null ? null : String(g.department_id),
+			label: g.unit,
+			...countsOf(g)
+		}));
+	const byCategory = groups
+		.filter((g) => Number(g.gd) === 1 && Number(g.gc) === 0)
+		.map((g) => ({ key: g.category, label: g.category_label, ...countsOf(g) }));
 	const nonEmpty = <T extends Counts>(list: T[]) =>
 		list.filter((r) => WEEK_METRICS.some((m) => Number(r[m]) > 0));
 	return {
 		monday,
-		sunday: addDays(monday, 6),
+		sunday,
 		totals,
 		byDepartment: nonEmpty(byDepartment),
 		byCategory: nonEmpty(byCategory),
 		overdueItems,
-		closedItems
+		overdueTotal: totals.overdue,
+		closedItems: closedRows.map(({ total: _, ...item }) => item),
+		closedTotal: closedRows.length ? Number(closedRows[0].total) : 0
 	};
 }
-
-export type WeeklyReport = Awaited<ReturnType<typeof weeklyReport>>;

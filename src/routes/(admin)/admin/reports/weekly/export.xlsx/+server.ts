@@ -14,7 +14,8 @@ export const GET: RequestHandler = async (event) => {
 	if (!campaign) error(404, 'no campaign');
 	const asked = event.url.searchParams.get('week') ?? '';
 	const date = /^\d{4}-\d{2}-\d{2}$/.test(asked) ? asked : localDate(new Date());
-	const r = await weeklyReport(event.locals.db, campaign.id, date);
+	// The export lists every overdue and closed item; the page shows the first ones.
+	const r = await weeklyReport(event.locals.db, campaign.id, date, { listLimit: null });
 	const m = messages(event.locals.locale);
 	const workbook = new ExcelJS.Workbook();
 	const sheet = workbook.addWorksheet(m.reports.weekly);
