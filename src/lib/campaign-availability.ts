@@ -6,7 +6,18 @@ export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 
 /** Today's date (YYYY-MM-DD) where the organisation is, not where the server is. */
 export function localDate(now: Date, timeZone = DEFAULT_TIME_ZONE): string {
-	return new Intl.DateTimeFormat('en-CA', { timeZone, dateStyle: 'short' }).format(now);
+	return dateFormat(timeZone).format(now);
+}
+
+// Building an Intl.DateTimeFormat costs far more than using one; every public page asks for today.
+const formats = new Map<string, Intl.DateTimeFormat>();
+function dateFormat(timeZone: string): Intl.DateTimeFormat {
+	let format = formats.get(timeZone);
+	if (!format) {
+		format = new Intl.DateTimeFormat('en-CA', { timeZone, dateStyle: 'short' });
+		formats.set(timeZone, format);
+	}
+	return format;
 }
 
 /** Whether a campaign's public form accepts answers now, and if not, why. */
