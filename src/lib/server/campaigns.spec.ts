@@ -2,9 +2,11 @@ import { count, eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { blankQuestion, type Question } from '../questionnaire/types';
 import {
+	campaignsChanged,
 	createCampaign,
 	getCampaign,
 	latestVersion,
+	publicCampaign,
 	publishQuestionnaire,
 	saveDraft,
 	setCampaignStatus,
@@ -122,6 +124,34 @@ describeEachDatabase('campaigns and questionnaire versions', (current) => {
 		await expect(updateCampaign(db, null, 'status', settings('status'))).rejects.toMatchObject({
 			status: 403
 		});
+	});
+
+	it('keeps a copy of the public campaign that follows every change at once', async () => {
+		const { db } = current();
+		await createCampaign(db, null, settings('copied'));
+		await saveDraft(db, null, 'copied', [question('a')]);
+		await publishQuestionnaire(db, null, 'copied');
+		await setCampaignStatus(db, null, 'copied', 'open');
+		const send = async (t: string) =>
+			(await submitPublicForm(db, 'copied', formWith(token(t), { q_a: 'y' }), '10.1.0.5')).kind;
+		expect(await send('f')).toBe('stored');
+		const first = await publicCampaign(db, 'copied');
+		// The copy is used: a second read is the same object, with no query behind it.
+		expect((await publicCampaign(db, 'copied')).campaign).toBe(first.campaign);
+
+		await setCampaignStatus(db, null, 'copied', 'closed');
+		expect(await send('g')).toBe('unavailable');
+		await setCampaignStatus(db, null, 'copied', 'open');
+		expect(await send('h')).toBe('stored');
+		await updateCampaign(db, null, 'copied', { ...settings('copied'), endsOn: '2000-01-01' });
+		expect(await send('i')).toBe('unavailable');
+		await updateCampaign(db, null, 'copied', settings('copied'));
+
+		// A read that began before a change (its query may have seen the old row) is not kept.
+		const racing = publicCampaign(db, 'copied');
+		campaignsChanged(db);
+		const raced = await racing;
+		expect((await publicCampaign(db, 'copied')).campaign).not.toBe(raced.campaign);
 	});
 
 	it('refuses contact questions on anonymous campaigns and anonymity while contact is asked', async () => {

@@ -12,7 +12,8 @@ import {
 	respondentGroups,
 	responses,
 	units,
-	type Campaign
+	type Campaign,
+	type QuestionnaireVersion
 } from './db/schema';
 import { Conflict, Forbidden, Invalid, NotFound } from './errors';
 
@@ -38,6 +39,58 @@ export async function getCampaign(db: Database, slug: string): Promise<Campaign>
 	return campaign;
 }
 
+/**
+ * The public form reads its campaign and current version on every view and every submission; a
+ * per-process copy saves both queries. Every write in this module calls `campaignsChanged` after
+ * it commits, and a read that began before a change is not kept (the generation moved on), so this
+ * process never serves a stale copy. Another process (a CLI run beside the server) is covered by the
+ * short lifetime of each copy.
+ */
+const PUBLIC_COPY_MS = 5_000;
+interface PublicCopy {
+	campaign: Campaign;
+	version: QuestionnaireVersion | null;
+	at: number;
+}
+const publicCopies = new WeakMap<
+	Database,
+	{ generation: number; bySlug: Map<string, PublicCopy> }
+>();
+
+function publicCopiesOf(db: Database) {
+	let copies = publicCopies.get(db);
+	if (!copies) {
+		copies = { generation: 0, bySlug: new Map() };
+		publicCopies.set(db, copies);
+	}
+	return copies;
+}
+
+/** Forget every cached public copy of this database's campaigns (call after the write commits). */
+export function campaignsChanged(db: Database): void {
+	const copies = publicCopiesOf(db);
+	copies.generation++;
+	copies.bySlug.clear();
+}
+
+export async function publicCampaign(
+	db: Database,
+	slug: string,
+	now = Date.now()
+): Promise<{ campaign: Campaign; version: QuestionnaireVersion | null }> {
+	const copies = publicCopiesOf(db);
+	const copy = copies.bySlug.get(slug);
+	if (copy && now - copy.at < PUBLIC_COPY_MS) return copy;
+	const generation = copies.generation;
+	const campaign = await getCampaign(db, slug);
+	const version = await latestVersion(db, campaign.id);
+	if (copies.generation === generation) {
+		// Slugs that do not exist are not kept (getCampaign threw), so the map holds real campaigns only.
+		copies.bySlug.set(slug, { campaign, version, at: now });
+	}
+	return { campaign, version };
+}
+
 function assertEditable(campaign: Campaign) {
 	if (campaign.status === 'archived') throw new Forbidden('archived_read_only');
 }
@@ -61,6 +114,8 @@ export async function createCampaign(db: Database, actorId: number | null, input
 	} catch (e) {
 		if (isUniqueViolation(e)) throw new Conflict('slug_taken', { slug: 'slug_taken' });
 		throw e;
+	} finally {
+		campaignsChanged(db);
 	}
 }
 
@@ -96,6 +151,8 @@ export async function updateCampaign(
 	} catch (e) {
 		if (isUniqueViolation(e)) throw new Conflict('slug_taken', { slug: 'slug_taken' });
 		throw e;
+	} finally {
+		campaignsChanged(db);
 	}
 }
 
@@ -113,7 +170,7 @@ export async function setCampaignStatus(
 	slug: string,
 	status: CampaignStatus
 ): Promise<Campaign> {
-	return db.transaction(async (tx) => {
+	const changed = await db.transaction(async (tx) => {
 		const campaign = await getCampaign(tx, slug);
 		if (!CAMPAIGN_TRANSITIONS[campaign.status].includes(status)) {
 			throw new Invalid('status_transition', { status: 'status_transition' });
@@ -137,6 +194,8 @@ export async function setCampaignStatus(
 		});
 		return after;
 	});
+	campaignsChanged(db);
+	return changed;
 }
 
 export interface DraftProblem {
@@ -169,6 +228,7 @@ export async function saveDraft(
 			after: { questions: questions.length }
 		});
 	});
+	campaignsChanged(db);
 	return { problems: [] };
 }
 
@@ -258,6 +318,8 @@ export async function publishQuestionnaire(db: Database, actorId: number | null,
 	} catch (e) {
 		if (isUniqueViolation(e)) throw new Conflict('publish_race');
 		throw e;
+	} finally {
+		campaignsChanged(db);
 	}
 }
 

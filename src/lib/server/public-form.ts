@@ -1,7 +1,7 @@
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
 import { campaignAvailability, type Availability } from '../campaign-availability';
 import { parseAnswers, type TypedValues } from '../questionnaire/answers';
-import { getCampaign, latestVersion } from './campaigns';
+import { publicCampaign } from './campaigns';
 import type { Database } from './db';
 import type { Campaign, QuestionnaireVersion } from './db/schema';
 import { clientKey, hitRateLimit, submissionRateLimit } from './rate-limit';
@@ -32,8 +32,7 @@ export async function loadPublicForm(
 	slug: string,
 	now = new Date()
 ): Promise<PublicForm> {
-	const campaign = await getCampaign(db, slug);
-	const version = await latestVersion(db, campaign.id);
+	const { campaign, version } = await publicCampaign(db, slug);
 	const availability = version ? campaignAvailability(campaign, now) : 'draft';
 	return { campaign, version, availability };
 }
@@ -95,7 +94,7 @@ export async function submitPublicForm(
 	}
 
 	const key = await clientKey(db, 'submit', clientAddress);
-	const rate = await hitRateLimit(db, key, submissionRateLimit());
+	const rate = hitRateLimit(db, key, submissionRateLimit());
 	if (!rate.allowed) {
 		return {
 			kind: 'rate_limited',

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Question } from '../../questionnaire/types';
-import { publishQuestionnaire, saveDraft } from '../campaigns';
+import { campaignsChanged, publishQuestionnaire, saveDraft } from '../campaigns';
 import type { Database } from '../db';
 import { campaigns } from '../db/schema';
 
@@ -93,4 +93,5 @@ export async function seedDemoCampaign(db: Database, adminId: number | null): Pr
 	}
 	await publishQuestionnaire(db, adminId, DEMO_SLUG);
 	await db.update(campaigns).set({ status: 'open' }).where(eq(campaigns.slug, DEMO_SLUG));
+	campaignsChanged(db);
 }
