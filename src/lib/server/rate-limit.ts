@@ -1,8 +1,8 @@
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeHexLowerCase } from '@oslojs/encoding';
-import { eq, lt, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Database } from './db';
-import { rateBuckets, settings } from './db/schema';
+import { settings } from './db/schema';
 
 export interface RateLimit {
 	limit: number;
@@ -41,30 +41,41 @@ export async function clientKey(db: Database, scope: string, address: string): P
 	return encodeHexLowerCase(digest).slice(0, 32);
 }
 
+/** Hits per client key in the current fixed window, one table per database (per deployment). */
+const windows = new WeakMap<Database, Map<string, { windowStart: number; hits: number }>>();
+const SWEEP_EVERY = 1024;
+let sinceSweep = 0;
+
 /**
- * Counts one hit in the current fixed window with a single upsert (no read-then-write race) and
- * says whether it is within the limit, and if not how many seconds remain.
+ * Counts one hit in the current fixed window and says whether it is within the limit, and if not
+ * how many seconds remain. The count lives in this process: Xinkan runs as one Node process (PGlite
+ * allows no other), and a shared row in the database would make every public submission queue on
+ * one lock. A restart forgets the counts, which only ever lets a client through sooner.
  */
-export async function hitRateLimit(
+export function hitRateLimit(
 	db: Database,
 	key: string,
 	{ limit, windowSeconds }: RateLimit,
 	now = Date.now()
-): Promise<{ allowed: boolean; retryAfter: number }> {
+): { allowed: boolean; retryAfter: number } {
 	const windowMs = windowSeconds * 1000;
-	const windowStart = new Date(Math.floor(now / windowMs) * windowMs);
-	const [row] = await db
-		.insert(rateBuckets)
-		.values({ key, windowStart, hits: 1 })
-		.onConflictDoUpdate({
-			target: [rateBuckets.key, rateBuckets.windowStart],
-			set: { hits: sql`${rateBuckets.hits} + 1` }
-		})
-		.returning({ hits: rateBuckets.hits });
-	// Old windows are useless; sweeping on a small share of hits keeps the table small without a timer.
-	if (row.hits === 1 && Math.random() < 0.05) {
-		await db.delete(rateBuckets).where(lt(rateBuckets.windowStart, new Date(now - 2 * windowMs)));
+	const windowStart = Math.floor(now / windowMs) * windowMs;
+	let counts = windows.get(db);
+	if (!counts) {
+		counts = new Map();
+		windows.set(db, counts);
 	}
-	if (row.hits <= limit) return { allowed: true, retryAfter: 0 };
-	return { allowed: false, retryAfter: Math.ceil((windowStart.getTime() + windowMs - now) / 1000) };
+	// Old windows are useless; sweeping now and then keeps the map as small as the active clients.
+	if (++sinceSweep >= SWEEP_EVERY) {
+		sinceSweep = 0;
+		for (const [k, w] of counts) if (w.windowStart < windowStart) counts.delete(k);
+	}
+	let entry = counts.get(key);
+	if (!entry || entry.windowStart !== windowStart) {
+		entry = { windowStart, hits: 0 };
+		counts.set(key, entry);
+	}
+	entry.hits++;
+	if (entry.hits <= limit) return { allowed: true, retryAfter: 0 };
+	return { allowed: false, retryAfter: Math.ceil((windowStart + windowMs - now) / 1000) };
 }
