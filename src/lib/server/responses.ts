@@ -1,12 +1,12 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Channel } from '../domain';
 import type { ParsedAnswers } from '../questionnaire/answers';
 import { organisationIdOf } from './campaigns';
-import type { Database } from './db';
+import { queryRows, type Database } from './db';
 import { campaigns, questionnaireVersions, responses } from './db/schema';
 import type { Question } from '../questionnaire/types';
 import { Conflict } from './errors';
-import { createItemsForResponse } from './suggestions/items';
+import { suggestionAnswers, titleFrom } from './suggestions/items';
 import type { ResolvedFormCode } from './form-codes';
 import { generateReceiptCode } from './receipt-code';
 
@@ -41,46 +41,47 @@ export interface RecordedResponse {
 export async function recordResponse(db: Database, input: NewResponse): Promise<RecordedResponse> {
 	const { parsed, formCode } = input;
 	const planned = formCode?.distribution;
-	const hasSuggestions = input.questions.some(
-		(q) => q.type === 'suggestion' && typeof parsed.answers[q.id] === 'string'
-	);
 	// Anonymous campaigns keep no contact details, whatever a crafted request sends.
 	const contact = input.anonymous ? null : parsed.contact;
+	const items = JSON.stringify(
+		suggestionAnswers(input.questions, parsed.answers).map((a, ord) => ({
+			q: a.questionId,
+			body: a.text,
+			title: titleFrom(a.text),
+			ord
+		}))
+	);
+	const campaignId = input.campaignId;
 	for (let attempt = 0; attempt < 5; attempt++) {
 		const receiptCode = generateReceiptCode();
-		const insert = async (tx: Database) => {
-			const [row] = await tx
-				.insert(responses)
-				.values({
-					campaignId: input.campaignId,
-					versionId: input.versionId,
-					receiptCode,
-					submissionToken: input.submissionToken,
-					channel: planned?.channel ?? input.channel,
-					groupId: planned ? planned.groupId : organisationIdOf(parsed.groupOption),
-					areaId: planned ? planned.areaId : organisationIdOf(parsed.areaOption),
-					unitId: planned ? planned.unitId : organisationIdOf(parsed.unitOption),
-					formCodeId: formCode?.id ?? null,
-					answers: parsed.answers,
-					contactName: contact?.name || null,
-					contactPhone: contact?.phone || null,
-					enteredBy: input.enteredBy ?? null
-				})
-				.onConflictDoNothing()
-				.returning({ id: responses.id, receiptCode: responses.receiptCode });
-			if (row && hasSuggestions) {
-				await createItemsForResponse(
-					tx,
-					{ id: row.id, campaignId: input.campaignId },
-					input.questions,
-					parsed.answers
-				);
-			}
-			return row;
-		};
-		// Only responses with suggestion answers need a transaction (response + its items, or neither).
-		const row = hasSuggestions ? await db.transaction(insert) : await insert(db);
-		if (row) return { ...row, repeated: false };
+		// One statement stores the response, a suggestion per suggestion answer and its raw item, or
+		// nothing at all: atomic without a transaction, and one round trip on the busiest path.
+		const [row] = await queryRows<{ id: number; receipt_code: string }>(
+			db,
+			sql`with r as (
+				insert into responses (campaign_id, version_id, receipt_code, submission_token, channel,
+					group_id, area_id, unit_id, form_code_id, answers, contact_name, contact_phone, entered_by)
+				values (${campaignId}, ${input.versionId}, ${receiptCode}, ${input.submissionToken},
+					${planned?.channel ?? input.channel},
+					${planned ? planned.groupId : organisationIdOf(parsed.groupOption)},
+					${planned ? planned.areaId : organisationIdOf(parsed.areaOption)},
+					${planned ? planned.unitId : organisationIdOf(parsed.unitOption)},
+					${formCode?.id ?? null}, ${JSON.stringify(parsed.answers)}::jsonb,
+					${contact?.name || null}, ${contact?.phone || null}, ${input.enteredBy ?? null})
+				on conflict do nothing
+				returning id, receipt_code
+			), t as (
+				select nextval(pg_get_serial_sequence('suggestions', 'id'))::int as sid, x.q, x.body, x.title
+				from r, (select * from jsonb_to_recordset(${items}::jsonb) as y(q text, body text, title text, ord int) order by ord) x
+			), s as (
+				insert into suggestions (id, campaign_id, title) select sid, ${campaignId}, title from t
+			), i as (
+				insert into suggestion_items (campaign_id, response_id, question_id, text, source_text, suggestion_id, origin_id)
+				select ${campaignId}, r.id, t.q, t.body, t.body, t.sid, t.sid from r, t
+			)
+			select id, receipt_code from r`
+		);
+		if (row) return { id: Number(row.id), receiptCode: row.receipt_code, repeated: false };
 		if (input.submissionToken) {
 			const first = await findResponseByToken(db, input.campaignId, input.submissionToken);
 			if (first) return { ...first, repeated: true };

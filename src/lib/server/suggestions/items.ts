@@ -9,6 +9,18 @@ export function titleFrom(text: string): string {
 	return first.length > 40 ? `${first.slice(0, 39)}…` : first;
 }
 
+/** The non-empty answers to suggestion questions, in question order: each becomes a raw item. */
+export function suggestionAnswers(questions: Question[], answers: Answers) {
+	return questions
+		.filter(
+			(q) =>
+				q.type === 'suggestion' &&
+				typeof answers[q.id] === 'string' &&
+				(answers[q.id] as string).trim()
+		)
+		.map((q) => ({ questionId: q.id, text: (answers[q.id] as string).trim() }));
+}
+
 /**
  * Every non-empty answer to a suggestion question becomes a raw item with a suggestion of its
  * own (status new). Runs inside the transaction that stores the response.
@@ -19,14 +31,7 @@ export async function createItemsForResponse(
 	questions: Question[],
 	answers: Answers
 ): Promise<number> {
-	const texts = questions
-		.filter(
-			(q) =>
-				q.type === 'suggestion' &&
-				typeof answers[q.id] === 'string' &&
-				(answers[q.id] as string).trim()
-		)
-		.map((q) => ({ questionId: q.id, text: (answers[q.id] as string).trim() }));
+	const texts = suggestionAnswers(questions, answers);
 	if (!texts.length) return 0;
 	const created = response.submittedAt
 		? { createdAt: response.submittedAt, updatedAt: response.submittedAt }
