@@ -24,6 +24,8 @@ export interface CategoriserOptions {
 	lexiconWeight?: number;
 	/** Multiplier on lexicon topic/category pseudo-features relative to n-grams. */
 	lexiconBoost?: number;
+	/** The same before any reviewer decision, when the lexicon is all the model knows. */
+	coldStartLexiconBoost?: number;
 	/** Share of naive Bayes in the ensemble (0 = logistic regression only, 1 = NB only). */
 	nbWeight?: number;
 	/** Complement NB (true) or multinomial NB (false). */
@@ -55,6 +57,11 @@ export interface ModelState {
 	nbWeight: number;
 	/** Scales NB log-likelihoods of L2-normalised vectors into the range of LR logits. */
 	nbScale: number;
+	/**
+	 * Lexicon boost this model was built with (`coldStartLexiconBoost` when built from the
+	 * lexicon alone); absent in models stored by older versions, which used `options.lexiconBoost`.
+	 */
+	lexiconBoost?: number;
 	temperature: number;
 	exampleCount: number;
 }
@@ -69,11 +76,12 @@ export function resolveOptions(options: CategoriserOptions): ResolvedOptions {
 		categories: [...(options.categories ?? CATEGORY_IDS)],
 		lexicon: options.lexicon ?? DEFAULT_LEXICON,
 		lexiconWeight: options.lexiconWeight ?? 3,
-		lexiconBoost: options.lexiconBoost ?? 2,
+		lexiconBoost: options.lexiconBoost ?? 1,
+		coldStartLexiconBoost: options.coldStartLexiconBoost ?? 2,
 		nbWeight: options.nbWeight ?? 0.5,
 		complement: options.complement ?? true,
 		alpha: options.alpha ?? 0.1,
-		epochs: options.epochs ?? 15,
+		epochs: options.epochs ?? 30,
 		l2: options.l2 ?? 1e-4,
 		learningRate: options.learningRate ?? 0.5,
 		minDocumentFrequency: options.minDocumentFrequency ?? 2,
@@ -129,7 +137,12 @@ function crossValidate(
 }
 
 /** One fit without calibration (also used inside cross-validation). */
-export function fitModel(examples: readonly LabelledText[], options: ResolvedOptions): ModelState {
+export function fitModel(examples: readonly LabelledText[], resolved: ResolvedOptions): ModelState {
+	// The boost actually used is stored in the state, so scoring and `learn` use it too.
+	const options =
+		examples.length === 0
+			? { ...resolved, lexiconBoost: resolved.coldStartLexiconBoost }
+			: resolved;
 	const categories = [...options.categories];
 	const documents = collectDocuments(examples, options, categories);
 	const { vocabulary, idf } = buildVocabulary(documents, options.minDocumentFrequency);
@@ -150,7 +163,7 @@ export function fitModel(examples: readonly LabelledText[], options: ResolvedOpt
 	trainLogistic(lr, vectors, options.epochs, createPrng(options.seed));
 	return {
 		options: {
-			...options,
+			...resolved,
 			categories,
 			lexicon: options.lexicon.map((t) => ({ ...t, terms: [...t.terms] }))
 		},
@@ -162,6 +175,7 @@ export function fitModel(examples: readonly LabelledText[], options: ResolvedOpt
 		lr,
 		nbWeight: options.nbWeight,
 		nbScale: 10,
+		lexiconBoost: options.lexiconBoost,
 		temperature: 1,
 		exampleCount: examples.length
 	};

@@ -86,3 +86,27 @@ describe('categoriser', () => {
 		expect(() => categoriser.learn({ text, category: 'nope' })).toThrow(RangeError);
 	});
 });
+
+describe('lexicon boost', () => {
+	it('leans on the lexicon at cold start and on the data once trained', () => {
+		const categoriser = createCategoriser();
+		expect(categoriser.toJSON().state.lexiconBoost).toBe(2);
+		categoriser.train(EXAMPLES);
+		expect(categoriser.toJSON().state.lexiconBoost).toBe(1);
+		// The configured options are kept, so a restored model retrains the same way.
+		const restored = categoriserFromJSON(categoriser.toJSON());
+		expect(restored.toJSON().state.options.lexiconBoost).toBe(1);
+		expect(restored.toJSON().state.options.coldStartLexiconBoost).toBe(2);
+		expect(restored.suggest('变压器太小，电压低')).toEqual(
+			categoriser.suggest('变压器太小，电压低')
+		);
+	});
+
+	it('scores models stored before the boost was recorded with their options', () => {
+		const categoriser = createCategoriser({ lexiconBoost: 1.5 });
+		categoriser.train(EXAMPLES);
+		const json = categoriser.toJSON();
+		delete json.state.lexiconBoost;
+		expect(categoriserFromJSON(json).suggest('电压低')).toEqual(categoriser.suggest('电压低'));
+	});
+});

@@ -117,7 +117,7 @@ function scoreText(
 		index,
 		state.idf,
 		lexicon,
-		state.options.lexiconBoost
+		state.lexiconBoost ?? state.options.lexiconBoost
 	);
 	const fallback = fallbackDistribution(state.categories);
 	let probabilities = fallback;
@@ -159,7 +159,7 @@ function learnOne(
 		index,
 		state.idf,
 		lexicon,
-		state.options.lexiconBoost,
+		state.lexiconBoost ?? state.options.lexiconBoost,
 		state
 	);
 	addNaiveBayesExample(state.nb, vector, classIndex);
