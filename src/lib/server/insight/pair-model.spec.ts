@@ -16,7 +16,12 @@ import {
 	type PairSample
 } from './pair-model';
 import { DEFAULT_PAIR_MODEL } from './pair-model-default';
-import { collectPairSamples, trainPairModel, type PairTrainingItem } from './pair-training';
+import {
+	collectPairSamples,
+	crossValidateThresholds,
+	trainPairModel,
+	type PairTrainingItem
+} from './pair-training';
 
 const feature = (name: (typeof PAIR_FEATURES)[number]) => PAIR_FEATURES.indexOf(name);
 
@@ -191,5 +196,45 @@ describe('pair training and clustering', () => {
 		expect(pairs(low)).toBeGreaterThanOrEqual(pairs(high));
 		const capped = clusterItems(TRAINING, { threshold: 0.01, maxClusterSize: 2 });
 		for (const cluster of capped) expect(cluster.ids).toHaveLength(2);
+	});
+});
+
+describe('cluster threshold tuning', () => {
+	// Six issues raised more than once (enough to tune), plus the singletons above.
+	const items: PairTrainingItem[] = [
+		...TRAINING,
+		...[
+			['u1', '电杆歪了好久没人来扶', '达浒', 'safety', ''],
+			['u2', '我们组那根电杆倾斜得厉害，怕倒', '达浒', 'safety', 'u1'],
+			['u3', '台区经理换了人，联系卡上的电话还是老的', '社港', 'service_manager', ''],
+			['u4', '联系卡上的台区经理早调走了，打电话没人管', '社港', 'service_manager', 'u3']
+		].map(([id, text, township, category, duplicateOf]) => ({
+			id,
+			text,
+			township,
+			category,
+			duplicateOf
+		}))
+	];
+	const thresholds = [0.1, 0.3, 0.5, 0.7, 0.9];
+
+	it('picks the lowest threshold whose out-of-fold precision reaches the target', () => {
+		const points = crossValidateThresholds(items, { thresholds });
+		const reached = points.filter((p) => p.recall > 0);
+		expect(reached.length).toBeGreaterThan(0);
+		for (const target of new Set(reached.map((p) => p.precision))) {
+			const expected = Math.min(
+				...reached.filter((p) => p.precision >= target).map((p) => p.threshold)
+			);
+			const model = trainPairModel(items, { thresholds, minPrecision: target });
+			expect(model.threshold).toBe(expected);
+		}
+	});
+
+	it('falls back to F-beta when no threshold is precise enough', () => {
+		const model = trainPairModel(items, { thresholds, minPrecision: 1.01 });
+		const byF1 = trainPairModel(items, { thresholds, beta: 1 });
+		expect(model.threshold).toBe(byF1.threshold);
+		expect(thresholds).toContain(model.threshold);
 	});
 });

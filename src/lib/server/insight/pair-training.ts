@@ -28,14 +28,21 @@ export interface PairTrainingOptions extends DuplicateOptions {
 	folds?: number;
 	/** Thresholds tried. */
 	thresholds?: readonly number[];
-	/** The threshold maximises F-beta of pair precision/recall (default 1: F1). */
+	/** Without `minPrecision`: the threshold maximises F-beta of pair precision/recall. */
 	beta?: number;
+	/**
+	 * The lowest threshold whose out-of-fold pair precision reaches this (most recall at the
+	 * precision reviewers need); F-beta when none does. Default 0.8 (none when only `beta` is given).
+	 */
+	minPrecision?: number;
 	/** Used when there are too few duplicate clusters to tune. */
 	fallbackThreshold?: number;
 	source?: string;
 }
 
-const DEFAULT_THRESHOLDS = [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8];
+const DEFAULT_THRESHOLDS = [
+	0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8
+];
 
 function rootOf(item: PairTrainingItem): string {
 	return item.duplicateOf || item.id;
@@ -159,10 +166,16 @@ function tuneThreshold(
 ): number | null {
 	const clustered = new Set(items.filter((i) => i.duplicateOf).map(rootOf));
 	if (clustered.size < 6) return null;
+	const points = crossValidateThresholds(items, options);
+	const minPrecision = options.minPrecision ?? (options.beta === undefined ? 0.8 : undefined);
+	const precise = points.filter(
+		(p) => minPrecision !== undefined && p.recall > 0 && p.precision >= minPrecision
+	);
+	if (precise.length > 0) return Math.min(...precise.map((p) => p.threshold));
 	const beta2 = (options.beta ?? 1) ** 2;
 	let best: ThresholdPoint | null = null;
 	let bestF = -1;
-	for (const point of crossValidateThresholds(items, options)) {
+	for (const point of points) {
 		const { precision: p, recall: r } = point;
 		const f = p + r === 0 ? 0 : ((1 + beta2) * p * r) / (beta2 * p + r);
 		if (f > bestF + 1e-9) {
