@@ -1,11 +1,22 @@
 -- The roll-ups of 0007 (response_tallies, suggestion_tallies) are kept by statement-level triggers
 -- with transition tables: one aggregated upsert per statement, so a bulk insert of 100,000 rows
--- costs one pass and a public submission one small upsert per dimension. Rows are spread over 16
--- slots (row id % 16) so concurrent submissions rarely wait on the same tally row; upserts go in
--- key order so two transactions touching the same rows take their locks in the same order.
+-- costs one pass and a public submission one small upsert per dimension.
+-- Slots: each figure is spread over 16 rows, and a transaction adds to the slot of its connection
+-- (backend pid % 16), so concurrent submissions on different connections rarely wait on the same
+-- row, and a transaction that changes several suggestions one statement at a time keeps to one
+-- slot's rows instead of locking rows in other transactions' slots (which could deadlock two bulk
+-- actions). Which slot a row was added to does not matter: readers sum the slots, and a change
+-- may subtract in another slot than the one it was added in. Upserts go in key order, so two
+-- transactions on the same slot take their locks in the same order.
 -- PostgreSQL allows transition tables only on single-event triggers: one trigger per event.
 -- The triggers are created before the backfill; creating them locks the tables against writes
 -- until this migration commits, so no row is missed or counted twice.
+-- fillfactor 20: every update of a tally row leaves a dead version; room on the page keeps the
+-- updates HOT (no new index entries) until pruning reclaims them. The tables are a few thousand rows.
+ALTER TABLE response_tallies SET (fillfactor = 20);
+--> statement-breakpoint
+ALTER TABLE suggestion_tallies SET (fillfactor = 20);
+--> statement-breakpoint
 CREATE FUNCTION response_tally_keys(group_id integer, unit_id integer, area_id integer, channel text, submitted_at timestamptz)
 RETURNS TABLE (dim text, key text) LANGUAGE sql STABLE AS $$
 	VALUES ('group', group_id::text), ('unit', unit_id::text), ('area', area_id::text), ('channel', channel),
@@ -16,20 +27,20 @@ CREATE FUNCTION response_tallies_apply() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
 	IF TG_OP = 'INSERT' THEN
 		INSERT INTO response_tallies AS t (campaign_id, dim, key, slot, n)
-		SELECT r.campaign_id, k.dim, k.key, (r.id % 16)::smallint, count(*)::integer
+		SELECT r.campaign_id, k.dim, k.key, (pg_backend_pid() % 16)::smallint, count(*)::integer
 		FROM new_rows r, response_tally_keys(r.group_id, r.unit_id, r.area_id, r.channel, r.submitted_at) k
 		GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
 		ON CONFLICT (campaign_id, dim, key, slot) DO UPDATE SET n = t.n + excluded.n;
 	ELSIF TG_OP = 'DELETE' THEN
 		INSERT INTO response_tallies AS t (campaign_id, dim, key, slot, n)
-		SELECT r.campaign_id, k.dim, k.key, (r.id % 16)::smallint, -count(*)::integer
+		SELECT r.campaign_id, k.dim, k.key, (pg_backend_pid() % 16)::smallint, -count(*)::integer
 		FROM old_rows r, response_tally_keys(r.group_id, r.unit_id, r.area_id, r.channel, r.submitted_at) k
 		GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
 		ON CONFLICT (campaign_id, dim, key, slot) DO UPDATE SET n = t.n + excluded.n;
 	ELSIF TG_OP = 'UPDATE' THEN
 		-- Old rows out, new rows in; an update that moves nothing (a corrected answer) nets to no write.
 		INSERT INTO response_tallies AS t (campaign_id, dim, key, slot, n)
-		SELECT r.campaign_id, k.dim, k.key, (r.id % 16)::smallint, sum(r.delta)::integer
+		SELECT r.campaign_id, k.dim, k.key, (pg_backend_pid() % 16)::smallint, sum(r.delta)::integer
 		FROM (SELECT o.*, -1 AS delta FROM old_rows o UNION ALL SELECT w.*, 1 FROM new_rows w) r,
 			response_tally_keys(r.group_id, r.unit_id, r.area_id, r.channel, r.submitted_at) k
 		GROUP BY 1, 2, 3, 4 HAVING sum(r.delta) <> 0 ORDER BY 1, 2, 3, 4
@@ -68,21 +79,21 @@ CREATE FUNCTION suggestion_tallies_apply() RETURNS trigger LANGUAGE plpgsql AS $
 BEGIN
 	IF TG_OP = 'INSERT' THEN
 		INSERT INTO suggestion_tallies AS t (campaign_id, dim, key, slot, n)
-		SELECT r.campaign_id, k.dim, k.key, (r.id % 16)::smallint, count(*)::integer
+		SELECT r.campaign_id, k.dim, k.key, (pg_backend_pid() % 16)::smallint, count(*)::integer
 		FROM new_rows r, suggestion_tally_keys(r.category_id, r.nature, r.status, r.department_id) k
 		WHERE r.merged_into IS NULL
 		GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
 		ON CONFLICT (campaign_id, dim, key, slot) DO UPDATE SET n = t.n + excluded.n;
 	ELSIF TG_OP = 'DELETE' THEN
 		INSERT INTO suggestion_tallies AS t (campaign_id, dim, key, slot, n)
-		SELECT r.campaign_id, k.dim, k.key, (r.id % 16)::smallint, -count(*)::integer
+		SELECT r.campaign_id, k.dim, k.key, (pg_backend_pid() % 16)::smallint, -count(*)::integer
 		FROM old_rows r, suggestion_tally_keys(r.category_id, r.nature, r.status, r.department_id) k
 		WHERE r.merged_into IS NULL
 		GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
 		ON CONFLICT (campaign_id, dim, key, slot) DO UPDATE SET n = t.n + excluded.n;
 	ELSIF TG_OP = 'UPDATE' THEN
 		INSERT INTO suggestion_tallies AS t (campaign_id, dim, key, slot, n)
-		SELECT r.campaign_id, k.dim, k.key, (r.id % 16)::smallint, sum(r.delta)::integer
+		SELECT r.campaign_id, k.dim, k.key, (pg_backend_pid() % 16)::smallint, sum(r.delta)::integer
 		FROM (SELECT o.*, -1 AS delta FROM old_rows o UNION ALL SELECT w.*, 1 FROM new_rows w) r,
 			suggestion_tally_keys(r.category_id, r.nature, r.status, r.department_id) k
 		WHERE r.merged_into IS NULL
@@ -112,17 +123,17 @@ CREATE FUNCTION suggestion_item_tallies_apply() RETURNS trigger LANGUAGE plpgsql
 BEGIN
 	IF TG_OP = 'INSERT' THEN
 		INSERT INTO suggestion_tallies AS t (campaign_id, dim, key, slot, n)
-		SELECT r.campaign_id, 'items', NULL, (r.id % 16)::smallint, count(*)::integer
+		SELECT r.campaign_id, 'items', NULL, (pg_backend_pid() % 16)::smallint, count(*)::integer
 		FROM new_rows r GROUP BY 1, 4 ORDER BY 1, 4
 		ON CONFLICT (campaign_id, dim, key, slot) DO UPDATE SET n = t.n + excluded.n;
 	ELSIF TG_OP = 'DELETE' THEN
 		INSERT INTO suggestion_tallies AS t (campaign_id, dim, key, slot, n)
-		SELECT r.campaign_id, 'items', NULL, (r.id % 16)::smallint, -count(*)::integer
+		SELECT r.campaign_id, 'items', NULL, (pg_backend_pid() % 16)::smallint, -count(*)::integer
 		FROM old_rows r GROUP BY 1, 4 ORDER BY 1, 4
 		ON CONFLICT (campaign_id, dim, key, slot) DO UPDATE SET n = t.n + excluded.n;
 	ELSIF TG_OP = 'UPDATE' THEN
 		INSERT INTO suggestion_tallies AS t (campaign_id, dim, key, slot, n)
-		SELECT r.campaign_id, 'items', NULL, (r.id % 16)::smallint, sum(r.delta)::integer
+		SELECT r.campaign_id, 'items', NULL, (pg_backend_pid() % 16)::smallint, sum(r.delta)::integer
 		FROM (SELECT o.id, o.campaign_id, -1 AS delta FROM old_rows o
 			UNION ALL SELECT w.id, w.campaign_id, 1 FROM new_rows w) r
 		GROUP BY 1, 4 HAVING sum(r.delta) <> 0 ORDER BY 1, 4
