@@ -1,9 +1,13 @@
 // `npm run bench:stats`: the report queries on a big campaign. Creates a throwaway PostgreSQL
 // database, migrates it, loads the demo, bulk-inserts 1,000,000 responses and 100,000 suggestions
-// (150,000 items, ~200,000 events) into the demo campaign, then times campaignStats,
-// suggestionStats, the review queue's first filtered page and weeklyReport (p50/p99 over 50 calls,
-// in-process), prints one EXPLAIN (ANALYZE) summary per service, and, as an experiment inside the
-// bench database only, times them again with candidate indexes. The database is always dropped.
+// (150,000 items, ~200,000 events) into the demo campaign — through SQL, so the roll-up triggers of
+// drizzle/0008 keep response_tallies and suggestion_tallies as they go — then times
+// campaignStats, suggestionStats, the review queue's first filtered page and weeklyReport
+// (p50/p99 over 50 calls, in-process) and prints one EXPLAIN (ANALYZE) summary per service, with
+// the plan outline of its slowest query. Then it measures what the triggers cost writers (a bulk
+// insert of 100,000 responses, and single-row inserts from 50 connections, each with the triggers
+// on and off, rolled back or removed afterwards) and checks the roll-ups against a full recount.
+// The database is always dropped.
 import postgres from 'postgres';
 import { drizzle } from 'drizzle-orm/postgres-js';
 import { sql } from 'drizzle-orm';
@@ -69,6 +73,7 @@ async function load(db: Database, campaignId: number) {
 			from generate_series(${from}::int, ${to}::int) g`);
 		log(`responses ${to}/${RESPONSES} (${((performance.now() - started) / 1000).toFixed(0)} s)`);
 	}
+	const loadSeconds = (performance.now() - started) / 1000;
 	const [firstResponse] = await ids(
 		sql`select min(id) as id from responses where receipt_code like 'BENCH%'`
 	);
@@ -111,6 +116,7 @@ async function load(db: Database, campaignId: number) {
 	);
 	log(`suggestion_events ${events}; analyze`);
 	await db.execute(sql`vacuum analyze`);
+	return { responsesLoadSeconds: Math.round(loadSeconds) };
 }
 
 interface Explained {
@@ -125,7 +131,7 @@ async function explain(sqlClient: postgres.Sql, fn: (db: Database) => Promise<un
 		logger: { logQuery: (query, params) => void queries.push({ query, params }) }
 	}) as unknown as Database;
 	await fn(logging);
-	const plans: { ms: number; top: string; seq: string[] }[] = [];
+	const plans: { ms: number; top: string; seq: string[]; outline: string }[] = [];
 	for (const q of queries) {
 		const [row] = await sqlClient.unsafe(
 			`explain (analyze, format json) ${q.query}`,
@@ -140,7 +146,12 @@ async function explain(sqlClient: postgres.Sql, fn: (db: Database) => Promise<un
 			for (const c of n.Plans ?? []) walk(c);
 		};
 		walk(plan.Plan);
-		plans.push({ ms: plan['Execution Time'], top: plan.Plan['Node Type'], seq: [...seq] });
+		plans.push({
+			ms: plan['Execution Time'],
+			top: plan.Plan['Node Type'],
+			seq: [...seq],
+			outline: outline(plan.Plan)
+		});
 	}
 	const slowest = plans.reduce((a, b) => (b.ms > a.ms ? b : a), plans[0]);
 	const seqScans = [...new Set(plans.flatMap((p) => p.seq))];
@@ -149,6 +160,7 @@ async function explain(sqlClient: postgres.Sql, fn: (db: Database) => Promise<un
 		totalMs: Math.round(plans.reduce((s, p) => s + p.ms, 0) * 10) / 10,
 		slowestMs: Math.round(slowest.ms * 10) / 10,
 		slowestTop: slowest.top,
+		slowestPlan: slowest.outline,
 		seqScansOnBigTables: seqScans
 	} satisfies Record<string, unknown> & Partial<Explained>;
 }
@@ -156,7 +168,27 @@ async function explain(sqlClient: postgres.Sql, fn: (db: Database) => Promise<un
 interface PlanNode {
 	'Node Type': string;
 	'Relation Name'?: string;
+	'Index Name'?: string;
+	'Actual Rows'?: number;
+	'Actual Loops'?: number;
+	'Actual Total Time'?: number;
 	Plans?: PlanNode[];
+}
+
+/** The plan's nodes that read tables or took more than 1 ms, depth first: "node on table (rows, ms)". */
+function outline(root: PlanNode): string {
+	const parts: string[] = [];
+	const walk = (n: PlanNode, depth: number) => {
+		const ms = (n['Actual Total Time'] ?? 0) * (n['Actual Loops'] ?? 1);
+		if (n['Relation Name'] || ms >= 1 || depth === 0) {
+			const on = n['Index Name'] ?? n['Relation Name'];
+			const rows = (n['Actual Rows'] ?? 0) * (n['Actual Loops'] ?? 1);
+			parts.push(`${n['Node Type']}${on ? ` ${on}` : ''} (${rows} rows, ${ms.toFixed(1)} ms)`);
+		}
+		for (const c of n.Plans ?? []) walk(c, depth + 1);
+	};
+	walk(root, 0);
+	return parts.slice(0, 14).join(' > ');
 }
 
 async function time(fn: () => Promise<unknown>, calls = CALLS) {
@@ -186,8 +218,10 @@ async function main() {
 		sql`select id from campaigns where slug = 'liuyang-2014'`
 	);
 	const t0 = performance.now();
-	await load(db, campaignId);
-	log(`loaded in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+	const loaded = await load(db, campaignId);
+	const loadSeconds = Math.round((performance.now() - t0) / 1000);
+	log(`loaded in ${loadSeconds} s`);
+	console.log(JSON.stringify({ load: 'bulk SQL, triggers on', seconds: loadSeconds, ...loaded }));
 	const [{ categoryId }] = await queryRows<{ categoryId: number }>(
 		db,
 		sql`select category_id as "categoryId" from suggestions where status = 'assigned' and campaign_id = ${campaignId}
@@ -202,49 +236,107 @@ async function main() {
 		['weeklyReport', (d) => weeklyReport(d, campaignId, today)]
 	];
 	const base = { responses: RESPONSES, suggestions: SUGGESTIONS };
-	const run = async (label: string, calls = CALLS) => {
-		const results: Record<string, number> = {};
-		for (const [bench, fn] of benches) {
-			const t = await time(() => fn(db), calls);
-			results[bench] = t.p50ms;
-			console.log(
-				JSON.stringify({ bench, ...base, ...t, calls, ...(label ? { experiment: label } : {}) })
-			);
-			console.log(
-				JSON.stringify({
-					explain: bench,
-					...(label ? { experiment: label } : {}),
-					...(await explain(raw!, fn))
-				})
-			);
-		}
-		return results;
-	};
-	const before = await run('');
-
-	// Experiment (bench database only; no migration): candidate indexes, then the same timings.
-	const experiment = [
-		'create index bench_responses_campaign_cover on responses (campaign_id) include (group_id, unit_id, area_id, channel, submitted_at)',
-		'create index bench_items_campaign on suggestion_items (campaign_id)',
-		'create index bench_suggestions_queue on suggestions (campaign_id, status, category_id, id desc) where merged_into is null',
-		'create index bench_events_kind on suggestion_events (suggestion_id, kind, at)'
-	];
-	for (const ddl of experiment) {
-		log(`EXPERIMENT: ${ddl}`);
-		await raw.unsafe(ddl);
+	for (const [bench, fn] of benches) {
+		const t = await time(() => fn(db));
+		console.log(JSON.stringify({ bench, ...base, ...t, calls: CALLS }));
+		console.log(JSON.stringify({ explain: bench, ...(await explain(raw!, fn)) }));
 	}
-	await raw.unsafe('vacuum analyze');
-	const after = await run('indexes:' + experiment.map((d) => d.split(' ')[2]).join(','));
-	for (const k of Object.keys(before)) {
+	await triggerCost(campaignId);
+	const t1 = performance.now();
+	const [check] = await raw!.unsafe(`select
+		(select coalesce(json_agg(t order by t), '[]') from (select campaign_id, dim, key, sum(n)::int as n from response_tallies group by 1, 2, 3 having sum(n) <> 0) t)::text
+		= (select coalesce(json_agg(t order by t), '[]') from (
+			select campaign_id, 'group' as dim, group_id::text as key, count(*)::int as n from responses group by 1, 3
+			union all select campaign_id, 'unit', unit_id::text, count(*)::int from responses group by 1, 3
+			union all select campaign_id, 'area', area_id::text, count(*)::int from responses group by 1, 3
+			union all select campaign_id, 'channel', channel, count(*)::int from responses group by 1, 3
+			union all select campaign_id, 'day', to_char(submitted_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD'), count(*)::int from responses group by 1, 3) t)::text
+		as equal`);
+	console.log(
+		JSON.stringify({
+			check: 'response_tallies = full recount of responses',
+			equal: check.equal,
+			recountMs: Math.round(performance.now() - t1)
+		})
+	);
+	if (!check.equal) process.exitCode = 1;
+}
+
+/**
+ * What the roll-up triggers cost writers, on the loaded database: a 100,000-row INSERT … SELECT
+ * of responses in a transaction that is rolled back, and 50 connections inserting one response
+ * per statement (as public submissions do) for a few seconds; each with the triggers on, then
+ * off (ALTER TABLE … DISABLE TRIGGER, bench database only). Rows of the concurrent runs are
+ * deleted afterwards with the triggers in the state they were inserted with.
+ */
+async function triggerCost(campaignId: number) {
+	const [{ version }] = await raw!.unsafe(
+		`select id as version from questionnaire_versions where campaign_id = $1 order by version desc limit 1`,
+		[campaignId]
+	);
+	const triggers = async (sqlClient: postgres.Sql | postgres.TransactionSql, on: boolean) => {
+		for (const t of ['responses_tally_insert', 'responses_tally_delete']) {
+			await sqlClient.unsafe(`alter table responses ${on ? 'enable' : 'disable'} trigger ${t}`);
+		}
+	};
+	for (const on of [true, false]) {
+		const t = performance.now();
+		await raw!
+			.begin(async (tx) => {
+				if (!on) await triggers(tx, false);
+				await tx.unsafe(
+					`insert into responses (campaign_id, version_id, receipt_code, channel, group_id, answers, submitted_at)
+					select $1, $2, 'COST' || g, 'online', 1 + g % 5, '{}'::jsonb, now() from generate_series(1, 100000) g`,
+					[campaignId, version]
+				);
+				throw new Error('rollback');
+			})
+			.catch((e) => {
+				if ((e as Error).message !== 'rollback') throw e;
+			});
 		console.log(
 			JSON.stringify({
-				experiment: 'index gain (p50 before → after)',
-				bench: k,
-				beforeMs: before[k],
-				afterMs: after[k],
-				gain: `${Math.round((1 - after[k] / before[k]) * 100)}%`
+				triggerCost: 'INSERT … SELECT of 100,000 responses',
+				triggers: on ? 'on' : 'off',
+				ms: Math.round(performance.now() - t)
 			})
 		);
+	}
+	const seconds = Number(process.env.BENCH_INSERT_SECONDS ?? 5);
+	const pool = postgres(benchUrl, { max: 50, onnotice: () => {} });
+	try {
+		for (const on of [true, false]) {
+			if (!on) await triggers(raw!, false);
+			const ms: number[] = [];
+			const until = performance.now() + seconds * 1000;
+			let n = 0;
+			await Promise.all(
+				Array.from({ length: 50 }, async (_, w) => {
+					while (performance.now() < until) {
+						const i = n++;
+						const t = performance.now();
+						await pool`insert into responses (campaign_id, version_id, receipt_code, channel, group_id, answers)
+							values (${campaignId}, ${version}, ${`CONC${on ? 1 : 0}-${w}-${i}`}, 'online', ${1 + (i % 5)}, '{}'::jsonb)`;
+						ms.push(performance.now() - t);
+					}
+				})
+			);
+			ms.sort((a, b) => a - b);
+			console.log(
+				JSON.stringify({
+					triggerCost: 'single-row INSERTs of responses, 50 connections',
+					triggers: on ? 'on' : 'off',
+					seconds,
+					perSecond: Math.round(ms.length / seconds),
+					p50ms: Math.round(percentile(ms, 50) * 10) / 10,
+					p99ms: Math.round(percentile(ms, 99) * 10) / 10
+				})
+			);
+			await raw!.unsafe(`delete from responses where receipt_code like 'CONC${on ? 1 : 0}-%'`);
+			if (!on) await triggers(raw!, true);
+		}
+	} finally {
+		await pool.end({ timeout: 5 });
 	}
 }
 
