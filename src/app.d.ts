@@ -10,6 +10,8 @@ declare global {
 			user: SessionUser | null;
 			session: ValidSession | null;
 			locale: Locale;
+			/** Set by the public form's page cache so the rendered token is one it knows. */
+			submissionToken?: string;
 		}
 		interface Error {
 			message: string;

@@ -6,6 +6,7 @@ import { DEFAULT_LOCALE, isLocale, LARGE_TYPE_COOKIE, LOCALE_COOKIE } from '$lib
 import { readSession } from '$lib/server/auth/cookies';
 import { appDatabase, closeAppDatabase } from '$lib/server/db';
 import { isDatabaseUnavailable } from '$lib/server/db/availability';
+import { servePublicForm } from '$lib/server/form-page-cache';
 import { categoriserFor } from '$lib/server/insight-service';
 import { prepareDatabase } from '$lib/server/startup';
 
@@ -86,6 +87,20 @@ const locale: Handle = async ({ event, resolve }) => {
 	});
 };
 
+/** The public form is the page everyone opens: views of it come from a rendered copy (form-page-cache). */
+const publicFormPage: Handle = async ({ event, resolve }) => {
+	if (
+		event.request.method !== 'GET' ||
+		event.route.id !== '/(public)/f/[slug]' ||
+		event.url.search !== '' ||
+		!event.params.slug
+	) {
+		return resolve(event);
+	}
+	const variant = `${event.locals.locale}|${event.cookies.get(LARGE_TYPE_COOKIE) === '1'}`;
+	return servePublicForm(event, appDatabase().db, event.params.slug, variant, resolve);
+};
+
 const identity: Handle = async ({ event, resolve }) => {
 	const handle = appDatabase();
 	event.locals.db = handle.db;
@@ -103,7 +118,15 @@ const identity: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-export const handle = sequence(logRequest, rejectNul, compress, securityHeaders, locale, identity);
+export const handle = sequence(
+	logRequest,
+	rejectNul,
+	compress,
+	securityHeaders,
+	locale,
+	publicFormPage,
+	identity
+);
 
 export const handleError: HandleServerError = ({ error, event, status }) => {
 	if (isDatabaseUnavailable(error)) {

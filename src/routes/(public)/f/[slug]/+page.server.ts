@@ -60,7 +60,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		},
 		questions: availability === 'open' ? (version?.questions ?? []) : [],
 		availability,
-		token: newSubmissionToken()
+		token: locals.submissionToken ?? newSubmissionToken()
 	};
 };
 

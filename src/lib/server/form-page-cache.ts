@@ -1,0 +1,154 @@
+import type { RequestEvent, ResolveOptions } from '@sveltejs/kit';
+import zlib from 'node:zlib';
+import { campaignAvailability, type Availability } from '../campaign-availability';
+import { publicCampaign } from './campaigns';
+import type { Database } from './db';
+import type { Campaign, QuestionnaireVersion } from './db/schema';
+import { newSubmissionToken } from './public-form';
+
+/**
+ * The rendered public form, kept per address, language and type size, with a hole where the
+ * one-time submission token goes. Each view gets a fresh token spliced in; everything else on the
+ * page comes from the campaign and its current version, so the copy is used only while
+ * `publicCampaign` still hands out the very objects it was rendered from (any campaign write
+ * replaces them) and the campaign is still in the same state today (dates open and end it).
+ */
+interface RenderedForm {
+	before: string;
+	after: string;
+	gzip: GzipParts;
+	headers: [string, string][];
+	campaign: Campaign;
+	version: QuestionnaireVersion | null;
+	availability: Availability;
+}
+
+const MAX_PAGES = 500;
+const pages = new WeakMap<Database, Map<string, RenderedForm>>();
+
+type Resolve = (event: RequestEvent, opts?: ResolveOptions) => Response | Promise<Response>;
+
+/**
+ * Serves GET /f/<slug> (no query: a form code or other parameter always renders afresh) from the
+ * copy when it is current, else renders it and keeps the result. Anything unusual (no such
+ * campaign, database down, an error page, a signed-in visitor) goes the ordinary way.
+ */
+export async function servePublicForm(
+	event: RequestEvent,
+	db: Database,
+	slug: string,
+	variant: string,
+	resolve: Resolve,
+	opts?: ResolveOptions
+): Promise<Response> {
+	let current: Awaited<ReturnType<typeof publicCampaign>>;
+	try {
+		current = await publicCampaign(db, slug);
+	} catch {
+		return resolve(event, opts);
+	}
+	const availability = current.version
+		? campaignAvailability(current.campaign, new Date())
+		: 'draft';
+	let byKey = pages.get(db);
+	if (!byKey) {
+		byKey = new Map();
+		pages.set(db, byKey);
+	}
+	const key = `${event.url.pathname}|${variant}`;
+	const kept = byKey.get(key);
+	if (
+		kept &&
+		kept.campaign === current.campaign &&
+		kept.version === current.version &&
+		kept.availability === availability
+	) {
+		const fresh = newSubmissionToken();
+		if (acceptsGzip(event.request)) {
+			const headers = new Headers(kept.headers);
+			headers.set('content-encoding', 'gzip');
+			headers.append('vary', 'accept-encoding');
+			return new Response(gzipWithToken(kept.gzip, fresh), { status: 200, headers });
+		}
+		return new Response(kept.before + fresh + kept.after, { status: 200, headers: kept.headers });
+	}
+
+	const token = newSubmissionToken();
+	event.locals.submissionToken = token;
+	const response = await resolve(event, opts);
+	const type = response.headers.get('content-type') ?? '';
+	if (
+		response.status !== 200 ||
+		!type.startsWith('text/html') ||
+		response.headers.has('set-cookie') ||
+		event.locals.user
+	) {
+		return response;
+	}
+	const html = await response.text();
+	const at = html.indexOf(token);
+	const headers = new Headers(response.headers);
+	// The body changes with every token: a length or an entity tag of this one would be wrong.
+	headers.delete('content-length');
+	headers.delete('etag');
+	if (at >= 0 && html.indexOf(token, at + 1) < 0) {
+		if (byKey.size >= MAX_PAGES) byKey.delete(byKey.keys().next().value as string);
+		const before = html.slice(0, at);
+		const after = html.slice(at + token.length);
+		byKey.set(key, {
+			before,
+			after,
+			gzip: gzipParts(before, after),
+			headers: [...headers],
+			campaign: current.campaign,
+			version: current.version,
+			availability
+		});
+	}
+	return new Response(html, { status: 200, headers });
+}
+
+// ---------------------------------------------------------------- gzip with a fresh token inside
+//
+// Compressing the whole 15 KB page for every view would cost more than rendering it from the copy.
+// Raw deflate blocks can be joined: the part before the token is compressed once and ends with a
+// full flush (nothing after it refers back into it), the token is compressed per view (also fully
+// flushed), and the part after it is compressed once as a stream of its own that ends the data.
+// The gzip trailer's CRC-32 runs over the whole text, continued from the cached CRC of the first part.
+
+interface GzipParts {
+	before: Buffer;
+	beforeCrc: number;
+	after: Buffer;
+	afterBytes: Buffer;
+	length: number;
+}
+
+const GZIP_HEADER = Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff]);
+
+function gzipParts(before: string, after: string): GzipParts {
+	const beforeBytes = Buffer.from(before);
+	const afterBytes = Buffer.from(after);
+	return {
+		before: zlib.deflateRawSync(beforeBytes, { finishFlush: zlib.constants.Z_FULL_FLUSH }),
+		beforeCrc: zlib.crc32(beforeBytes),
+		after: zlib.deflateRawSync(afterBytes),
+		afterBytes,
+		length: beforeBytes.length + afterBytes.length
+	};
+}
+
+function gzipWithToken(parts: GzipParts, token: string): Uint8Array<ArrayBuffer> {
+	const tokenBytes = Buffer.from(token);
+	const middle = zlib.deflateRawSync(tokenBytes, { finishFlush: zlib.constants.Z_FULL_FLUSH });
+	const crc = zlib.crc32(parts.afterBytes, zlib.crc32(tokenBytes, parts.beforeCrc));
+	const trailer = Buffer.alloc(8);
+	trailer.writeUInt32LE(crc >>> 0, 0);
+	trailer.writeUInt32LE((parts.length + tokenBytes.length) >>> 0, 4);
+	const body = Buffer.concat([GZIP_HEADER, parts.before, middle, parts.after, trailer]);
+	return new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.length);
+}
+
+function acceptsGzip(request: Request): boolean {
+	return /\bgzip\b/.test(request.headers.get('accept-encoding') ?? '');
+}
