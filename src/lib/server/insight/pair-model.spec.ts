@@ -39,6 +39,18 @@ describe('synonyms and concepts', () => {
 		expect(b).toContain('notice-holder-only');
 	});
 
+	it('rewrites dialect and colloquial spellings before matching concepts', () => {
+		expect(normaliseForDuplicates('屋里冇电')).toBe('家里停电');
+		expect(normaliseForDuplicates('老人搞不来手机交电费')).toBe('老人不会手机缴费');
+		const a = matchConcepts(normaliseForDuplicates('屋里老人搞不来微信交电费'), DEFAULT_CONCEPTS);
+		const b = matchConcepts(normaliseForDuplicates('老年人不会用智能手机缴费'), DEFAULT_CONCEPTS);
+		expect(a).toContain('elderly-phone');
+		expect(b).toContain('elderly-phone');
+		expect(matchConcepts(normaliseForDuplicates('电线杆歪了快倒了'), DEFAULT_CONCEPTS)).toContain(
+			'poles'
+		);
+	});
+
 	it('extracts named villages and groups but not "我们村"', () => {
 		expect(extractPlaces('石桥村五组的电压低')).toEqual(['五组', '石桥村']);
 		expect(extractPlaces('我们村电压低')).toEqual([]);
