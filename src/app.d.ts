@@ -12,6 +12,8 @@ declare global {
 			locale: Locale;
 			/** Set by the public form's page cache so the rendered token is one it knows. */
 			submissionToken?: string;
+			/** Set by handleError when a request failed because the database is out of reach. */
+			databaseUnavailable?: boolean;
 		}
 		interface Error {
 			message: string;

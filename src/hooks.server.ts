@@ -87,6 +87,19 @@ const locale: Handle = async ({ event, resolve }) => {
 	});
 };
 
+/**
+ * An error page or JSON error caused by the database being out of reach is a 503 with Retry-After,
+ * not a 500: nothing is wrong with the request, and it will work again by itself. (SvelteKit renders
+ * unexpected errors as 500; handleError marks the ones that are an outage.)
+ */
+const outageIs503: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	if (response.status !== 500 || !event.locals.databaseUnavailable) return response;
+	const headers = new Headers(response.headers);
+	headers.set('retry-after', '30');
+	return new Response(response.body, { status: 503, headers });
+};
+
 /** The public form is the page everyone opens: views of it come from a rendered copy (form-page-cache). */
 const publicFormPage: Handle = async ({ event, resolve }) => {
 	if (
@@ -123,6 +136,7 @@ export const handle = sequence(
 	rejectNul,
 	compress,
 	securityHeaders,
+	outageIs503,
 	locale,
 	publicFormPage,
 	identity
@@ -130,6 +144,7 @@ export const handle = sequence(
 
 export const handleError: HandleServerError = ({ error, event, status }) => {
 	if (isDatabaseUnavailable(error)) {
+		event.locals.databaseUnavailable = true;
 		console.error(`database unavailable on ${event.route.id}:`, (error as Error).message);
 		return { message: 'database unavailable' };
 	}

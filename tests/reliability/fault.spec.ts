@@ -17,6 +17,7 @@ import {
 } from '../../scripts/server-process';
 import { openDatabase } from '../../src/lib/server/db/client';
 import { prepareDatabase } from '../../src/lib/server/startup';
+import { messages } from '../../src/lib/i18n';
 import {
 	demoAnswers,
 	encodeForm,
@@ -35,6 +36,7 @@ import {
 
 const SLUG = 'liuyang-2014';
 const TRY_AGAIN_ZH = '系统暂时无法保存您的答卷，请稍后再试';
+const UNAVAILABLE_ZH = messages('zh-CN').errorPage[503];
 const bin = findPostgresBin();
 const required = process.env.XINKAN_REQUIRE_PG === '1';
 
@@ -157,6 +159,7 @@ interface Attempt {
 		let beforeOutage = 0;
 		let duringOutage = 0;
 		let down = { status: 0, body: { ok: true } };
+		let boardDown = { status: 0, retryAfter: '', saidUnavailable: false };
 		let up = down;
 		let stopped = false;
 		try {
@@ -165,6 +168,13 @@ interface Attempt {
 			stopped = true;
 			await pg.stop();
 			down = await health();
+			// Other pages that need the database say the same: a 503 with Retry-After, not a 500.
+			const board = await request(`${app!.origin}/board/${SLUG}`, { timeoutMs: 15_000 });
+			boardDown = {
+				status: board.status,
+				retryAfter: String(board.headers['retry-after'] ?? ''),
+				saidUnavailable: board.text.includes(UNAVAILABLE_ZH)
+			};
 			await sleep(1_200);
 			duringOutage = attempts.length;
 			await pg.start();
@@ -184,6 +194,7 @@ interface Attempt {
 
 		expect(down.status).toBe(503);
 		expect(down.body.ok).toBe(false);
+		expect(boardDown).toEqual({ status: 503, retryAfter: '30', saidUnavailable: true });
 		expect(up).toEqual({ status: 200, body: { ok: true, db: 'postgres' } });
 		expect(beforeOutage).toBeGreaterThan(0);
 		expect(duringOutage).toBeGreaterThan(beforeOutage);
