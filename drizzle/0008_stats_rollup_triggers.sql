@@ -1,13 +1,15 @@
 -- The roll-ups of 0007 (response_tallies, suggestion_tallies) are kept by statement-level triggers
 -- with transition tables: one aggregated upsert per statement, so a bulk insert of 100,000 rows
 -- costs one pass and a public submission one small upsert per dimension.
--- Slots: each figure is spread over 16 rows, and a transaction adds to the slot of its connection
--- (backend pid % 16), so concurrent submissions on different connections rarely wait on the same
--- row, and a transaction that changes several suggestions one statement at a time keeps to one
--- slot's rows instead of locking rows in other transactions' slots (which could deadlock two bulk
--- actions). Which slot a row was added to does not matter: readers sum the slots, and a change
--- may subtract in another slot than the one it was added in. Upserts go in key order, so two
--- transactions on the same slot take their locks in the same order.
+-- Slots: each figure is spread over 64 rows, and a transaction adds to the slot of its
+-- transaction id (xid % 64). Concurrent transactions have nearby ids, so concurrent submissions
+-- almost never wait on the same "today" / "online" row (one slot: 560 inserts/s at 50
+-- connections; backend pid % 16: 2,600/s; xid % 64: 3,900/s; no trigger: 5,200/s, on a loaded
+-- 2-core machine). A transaction that changes several suggestions one statement at a time keeps
+-- to its own slot's rows instead of locking rows in other transactions' slots (with row id % n
+-- two bulk actions could deadlock). Which slot a row was added to does not matter: readers sum
+-- the slots, and a change may subtract in another slot than the one it was added in. Upserts go
+-- in key order, so two transactions on the same slot take their locks in the same order.
 -- PostgreSQL allows transition tables only on single-event triggers: one trigger per event.
 -- The triggers are created before the backfill; creating them locks the tables against writes
 -- until this migration commits, so no row is missed or counted twice.
@@ -27,20 +29,20 @@ CREATE FUNCTION response_tallies_apply() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
 	IF TG_OP = 'INSERT' THEN
 		INSERT INTO response_tallies AS t (campaign_id, dim, key, slot, n)
-		SELECT r.campaign_id, k.dim, k.key, (pg_backend_pid() % 16)::smallint, count(*)::integer
+		SELECT r.campaign_id, k.dim, k.key, (pg_current_xact_id()::text::bigint % 64)::smallint, count(*)::integer
 		FROM new_rows r, response_tally_keys(r.group_id, r.unit_id, r.area_id, r.channel, r.submitted_at) k
 		GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
 		ON CONFLICT (campaign_id, dim, key, slot) DO UPDATE SET n = t.n + excluded.n;
 	ELSIF TG_OP = 'DELETE' THEN
 		INSERT INTO response_tallies AS t (campaign_id, dim, key, slot, n)
-		SELECT r.campaign_id, k.dim, k.key, (pg_backend_pid() % 16)::smallint, -count(*)::integer
+		SELECT r.campaign_id, k.dim, k.key, (pg_current_xact_id()::text::bigint % 64)::smallint, -count(*)::integer
 		FROM old_rows r, response_tally_keys(r.group_id, r.unit_id, r.area_id, r.channel, r.submitted_at) k
 		GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
 		ON CONFLICT (campaign_id, dim, key, slot) DO UPDATE SET n = t.n + excluded.n;
 	ELSIF TG_OP = 'UPDATE' THEN
 		-- Old rows out, new rows in; an update that moves nothing (a corrected answer) nets to no write.
 		INSERT INTO response_tallies AS t (campaign_id, dim, key, slot, n)
-		SELECT r.campaign_id, k.dim, k.key, (pg_backend_pid() % 16)::smallint, sum(r.delta)::integer
+		SELECT r.campaign_id, k.dim, k.key, (pg_current_xact_id()::text::bigint % 64)::smallint, sum(r.delta)::integer
 		FROM (SELECT o.*, -1 AS delta FROM old_rows o UNION ALL SELECT w.*, 1 FROM new_rows w) r,
 			response_tally_keys(r.group_id, r.unit_id, r.area_id, r.channel, r.submitted_at) k
 		GROUP BY 1, 2, 3, 4 HAVING sum(r.delta) <> 0 ORDER BY 1, 2, 3, 4
@@ -65,7 +67,7 @@ CREATE TRIGGER responses_tally_truncate AFTER TRUNCATE ON responses
 	FOR EACH STATEMENT EXECUTE FUNCTION response_tallies_apply();
 --> statement-breakpoint
 INSERT INTO response_tallies (campaign_id, dim, key, slot, n)
-SELECT r.campaign_id, k.dim, k.key, (r.id % 16)::smallint, count(*)::integer
+SELECT r.campaign_id, k.dim, k.key, (r.id % 64)::smallint, count(*)::integer
 FROM responses r, response_tally_keys(r.group_id, r.unit_id, r.area_id, r.channel, r.submitted_at) k
 GROUP BY 1, 2, 3, 4;
 --> statement-breakpoint
@@ -79,21 +81,21 @@ CREATE FUNCTION suggestion_tallies_apply() RETURNS trigger LANGUAGE plpgsql AS $
 BEGIN
 	IF TG_OP = 'INSERT' THEN
 		INSERT INTO suggestion_tallies AS t (campaign_id, dim, key, slot, n)
-		SELECT r.campaign_id, k.dim, k.key, (pg_backend_pid() % 16)::smallint, count(*)::integer
+		SELECT r.campaign_id, k.dim, k.key, (pg_current_xact_id()::text::bigint % 64)::smallint, count(*)::integer
 		FROM new_rows r, suggestion_tally_keys(r.category_id, r.nature, r.status, r.department_id) k
 		WHERE r.merged_into IS NULL
 		GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
 		ON CONFLICT (campaign_id, dim, key, slot) DO UPDATE SET n = t.n + excluded.n;
 	ELSIF TG_OP = 'DELETE' THEN
 		INSERT INTO suggestion_tallies AS t (campaign_id, dim, key, slot, n)
-		SELECT r.campaign_id, k.dim, k.key, (pg_backend_pid() % 16)::smallint, -count(*)::integer
+		SELECT r.campaign_id, k.dim, k.key, (pg_current_xact_id()::text::bigint % 64)::smallint, -count(*)::integer
 		FROM old_rows r, suggestion_tally_keys(r.category_id, r.nature, r.status, r.department_id) k
 		WHERE r.merged_into IS NULL
 		GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
 		ON CONFLICT (campaign_id, dim, key, slot) DO UPDATE SET n = t.n + excluded.n;
 	ELSIF TG_OP = 'UPDATE' THEN
 		INSERT INTO suggestion_tallies AS t (campaign_id, dim, key, slot, n)
-		SELECT r.campaign_id, k.dim, k.key, (pg_backend_pid() % 16)::smallint, sum(r.delta)::integer
+		SELECT r.campaign_id, k.dim, k.key, (pg_current_xact_id()::text::bigint % 64)::smallint, sum(r.delta)::integer
 		FROM (SELECT o.*, -1 AS delta FROM old_rows o UNION ALL SELECT w.*, 1 FROM new_rows w) r,
 			suggestion_tally_keys(r.category_id, r.nature, r.status, r.department_id) k
 		WHERE r.merged_into IS NULL
@@ -123,17 +125,17 @@ CREATE FUNCTION suggestion_item_tallies_apply() RETURNS trigger LANGUAGE plpgsql
 BEGIN
 	IF TG_OP = 'INSERT' THEN
 		INSERT INTO suggestion_tallies AS t (campaign_id, dim, key, slot, n)
-		SELECT r.campaign_id, 'items', NULL, (pg_backend_pid() % 16)::smallint, count(*)::integer
+		SELECT r.campaign_id, 'items', NULL, (pg_current_xact_id()::text::bigint % 64)::smallint, count(*)::integer
 		FROM new_rows r GROUP BY 1, 4 ORDER BY 1, 4
 		ON CONFLICT (campaign_id, dim, key, slot) DO UPDATE SET n = t.n + excluded.n;
 	ELSIF TG_OP = 'DELETE' THEN
 		INSERT INTO suggestion_tallies AS t (campaign_id, dim, key, slot, n)
-		SELECT r.campaign_id, 'items', NULL, (pg_backend_pid() % 16)::smallint, -count(*)::integer
+		SELECT r.campaign_id, 'items', NULL, (pg_current_xact_id()::text::bigint % 64)::smallint, -count(*)::integer
 		FROM old_rows r GROUP BY 1, 4 ORDER BY 1, 4
 		ON CONFLICT (campaign_id, dim, key, slot) DO UPDATE SET n = t.n + excluded.n;
 	ELSIF TG_OP = 'UPDATE' THEN
 		INSERT INTO suggestion_tallies AS t (campaign_id, dim, key, slot, n)
-		SELECT r.campaign_id, 'items', NULL, (pg_backend_pid() % 16)::smallint, sum(r.delta)::integer
+		SELECT r.campaign_id, 'items', NULL, (pg_current_xact_id()::text::bigint % 64)::smallint, sum(r.delta)::integer
 		FROM (SELECT o.id, o.campaign_id, -1 AS delta FROM old_rows o
 			UNION ALL SELECT w.id, w.campaign_id, 1 FROM new_rows w) r
 		GROUP BY 1, 4 HAVING sum(r.delta) <> 0 ORDER BY 1, 4
@@ -158,11 +160,11 @@ CREATE TRIGGER suggestion_items_tally_truncate AFTER TRUNCATE ON suggestion_item
 	FOR EACH STATEMENT EXECUTE FUNCTION suggestion_item_tallies_apply();
 --> statement-breakpoint
 INSERT INTO suggestion_tallies (campaign_id, dim, key, slot, n)
-SELECT r.campaign_id, k.dim, k.key, (r.id % 16)::smallint, count(*)::integer
+SELECT r.campaign_id, k.dim, k.key, (r.id % 64)::smallint, count(*)::integer
 FROM suggestions r, suggestion_tally_keys(r.category_id, r.nature, r.status, r.department_id) k
 WHERE r.merged_into IS NULL
 GROUP BY 1, 2, 3, 4;
 --> statement-breakpoint
 INSERT INTO suggestion_tallies (campaign_id, dim, key, slot, n)
-SELECT campaign_id, 'items', NULL, (id % 16)::smallint, count(*)::integer
+SELECT campaign_id, 'items', NULL, (id % 64)::smallint, count(*)::integer
 FROM suggestion_items GROUP BY 1, 4;

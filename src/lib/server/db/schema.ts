@@ -216,8 +216,8 @@ export const responses = pgTable(
  * campaign, how many responses name each group, unit, area (key = id as text, null = not given),
  * channel, and day (key = YYYY-MM-DD, the organisation's Asia/Shanghai calendar). A response
  * counts once in each of the five dimensions. Concurrent submissions would all queue on the same
- * "today" and "online" rows, so each figure is spread over 16 slots (the writing connection's
- * backend pid % 16; see 0008) and readers sum them. The return-rate statistics read this instead
+ * "today" and "online" rows, so each figure is spread over 64 slots (the writing transaction's
+ * id % 64; see 0008) and readers sum them. The return-rate statistics read this instead
  * of a million responses; `rollups.spec.ts` checks it against a full recount.
  */
 export const responseTallies = pgTable(
@@ -417,7 +417,7 @@ export const suggestions = pgTable(
  * Roll-up of live suggestions (not merged away) and of raw answers, kept by the triggers of
  * drizzle/0008: per campaign, how many live suggestions have each category, nature, status,
  * department (key = id or value as text, null = none), and how many suggestion_items exist
- * (dim 'items', key null). Spread over 16 slots like response_tallies, because every
+ * (dim 'items', key null). Spread over 64 slots like response_tallies, because every
  * submission with a suggestion adds to the same "new" / "no category" rows.
  */
 export const suggestionTallies = pgTable(
