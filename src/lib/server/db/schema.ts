@@ -9,7 +9,6 @@ import {
 	integer,
 	jsonb,
 	pgTable,
-	primaryKey,
 	serial,
 	smallint,
 	text,
@@ -230,17 +229,6 @@ export const responseTallies = pgTable(
 		n: integer('n').notNull()
 	},
 	(t) => [unique('response_tallies_uq').on(t.campaignId, t.dim, t.key, t.slot).nullsNotDistinct()]
-);
-
-/** Fixed-window counters for rate limits; the key is a salted hash, never an address. */
-export const rateBuckets = pgTable(
-	'rate_buckets',
-	{
-		key: text('key').notNull(),
-		windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
-		hits: integer('hits').notNull().default(0)
-	},
-	(t) => [primaryKey({ columns: [t.key, t.windowStart] })]
 );
 
 /** Installation-wide secrets and settings (e.g. the salt of rate-limit keys). */
