@@ -169,7 +169,29 @@ export function normaliseForDuplicates(text: string): string {
 export interface Concept {
 	id: string;
 	terms: readonly string[];
+	/**
+	 * Company-wide issue (a policy, a channel, staff matters): raised the same way from every
+	 * township, so sharing it is evidence of a duplicate even across townships. Local issues
+	 * (a weak line, slow repair) are raised in many places but are then different issues.
+	 */
+	wide?: boolean;
 }
+
+/** Concepts of company-wide scope (see {@link Concept.wide}). */
+const WIDE = new Set(
+	(
+		'notice-holder-only notice-media notice-lookup notice-area notice-reason notice-channel-group ' +
+		'repair-hotline pv ev-charging connection-fee name-transfer paperwork elderly-phone ' +
+		'elderly-cash payment-app withholding arrears bill-detail meter-reading tariff prepaid-meter ' +
+		'manager-workload contact-card-update complaint-closure rating enterprise-cost demand-charge ' +
+		'peak-shift meetings reporting work-groups inspections vehicles budget-approval data-systems ' +
+		'staffing living pay-allowance leave-duty training career retirees protective-gear ' +
+		'electrician-qualification new-business safety-education illegal-use third-party-cables ' +
+		'notice-reminder planned-outage-long restore-estimate manager-home-visit field-research ' +
+		'transfer-supply bill-reminder account-manager smart-meter-remote green-channel staff-overtime ' +
+		'youth-recruitment canteen-meals retiree-activities notice-too-late connection-time'
+	).split(' ')
+);
 
 export const DEFAULT_CONCEPTS: readonly Concept[] = [
 	// outage information
@@ -191,7 +213,7 @@ export const DEFAULT_CONCEPTS: readonly Concept[] = [
 	),
 	concept(
 		'notice-too-late',
-		'提前 临时通知 头天 前一天 当天才 没通知 不通知 没有任何通知 突然停电 提前量 招呼都不打 没打招呼 不打招呼 说停就停 提前几天 提前一天 提早 早点通知 头一天 晚上才通知 临时停电 事先'
+		'提前 临时通知 头天 前一天 当天才 没通知 不通知 没有任何通知 突然停电 提前量 招呼都不打 没打招呼 不打招呼 说停就停 提前几天 提前一天 提早 早点通知 头一天 晚上才通知 临时停电 事先 提前三天 提前几天 提前一周 提前一个星期 来不及准备 来不及 只提前一天 早几天'
 	),
 	concept(
 		'notice-time-wrong',
@@ -282,7 +304,7 @@ export const DEFAULT_CONCEPTS: readonly Concept[] = [
 	),
 	concept(
 		'connection-time',
-		'太慢 多久 周期长 几个月 还没通 绿色通道 时限 多少天 投产 竣工 办了好久 一直没装 迟迟不装 拖了 等了几个月 几个星期 好几个月 办得慢 办理慢 不给装'
+		'太慢 多久 周期长 几个月 还没通 绿色通道 时限 多少天 投产 竣工 办了好久 一直没装 迟迟不装 拖了 等了几个月 几个星期 好几个月 办得慢 办理慢 不给装 几个工作日 工作日 承诺 多久能装 装表要多久 要多久 还没装 还没人来 一个多月 没到货 什么时候装 办结时间'
 	),
 	concept('capacity', '增容 扩容 减容 容量 加容量 容量不够用 申请容量 报容量'),
 	concept('name-transfer', '过户 更名 户名 改名 换户名 户主去世 过世 房子卖了 买的二手房'),
@@ -326,7 +348,7 @@ export const DEFAULT_CONCEPTS: readonly Concept[] = [
 	),
 	concept(
 		'tariff',
-		'电价 阶梯 峰谷 分时 转供电 加价 物业代收 一户多人口 阶梯电价 峰谷电价 分时电价 电价高 商业电价 农业电价 居民电价 电价标准'
+		'电价 阶梯 峰谷 分时 转供电 加价 物业代收 一户多人口 阶梯电价 峰谷电价 分时电价 电价高 商业电价 农业电价 居民电价 电价标准 转供 加价 每度 一毛 两毛 三毛 终端用户'
 	),
 	// service
 	concept(
@@ -335,7 +357,7 @@ export const DEFAULT_CONCEPTS: readonly Concept[] = [
 	),
 	concept(
 		'manager-workload',
-		'一个人 好几个村 管几千户 忙不过来 配置 增配 管得太多 管的户太多 一个人管 几个村 片区太大 跑不过来 忙不赢 兼职 身兼数职 又要抄表 又要抢修'
+		'一个人 好几个村 管几千户 忙不过来 配置 增配 管得太多 管的户太多 一个人管 几个村 片区太大 跑不过来 忙不赢 兼职 身兼数职 又要抄表 又要抢修 当几个人用 一个人当 配置偏少 配置少 增配 人员配置 忙不过来 管几千户 管那么多'
 	),
 	concept(
 		'attitude',
@@ -433,13 +455,13 @@ export const DEFAULT_CONCEPTS: readonly Concept[] = [
 	),
 	concept(
 		'leave-duty',
-		'值班 补休 休假 轮休 加班 休息 休不了 没休息 不能休 年假 值班多 连轴转 二十四小时'
+		'值班 补休 休假 轮休 加班 休息 休不了 没休息 不能休 年假 值班多 连轴转 二十四小时 熬夜 值夜班 轮班 通宵 连续几个晚上 吃不消 身体 补休 倒班'
 	),
 	concept('training', '培训 学习 技能 实操 培训少 培训机会 技术培训 学不到 考证 取证'),
 	concept('career', '职称 晋升 评聘 上升通道 评职称 晋级 岗位 竞聘 提拔'),
 	concept(
 		'retirees',
-		'退休 离退休 老干部 体检 慰问 活动室 退休人员 退休职工 退休待遇 养老 农电工 老职工 离休'
+		'退休 离退休 老干部 体检 慰问 活动室 退休人员 退休职工 退休待遇 养老 农电工 老职工 离休 集体企业 改制 原农电工 老同志'
 	),
 	concept(
 		'protective-gear',
@@ -478,11 +500,52 @@ export const DEFAULT_CONCEPTS: readonly Concept[] = [
 	concept('data-systems', '系统 录入 互不相通 数据共享 信息系统 平台多 app多 重复录'),
 	concept('electrician-qualification', '电工证 资质 持证 村电工 农村电工 水电工'),
 	concept('new-business', '数字化 转型 新业务 综合能源 储能 虚拟电厂'),
-	concept('wedding-funeral', '红白喜事 办酒 酒席 临时用电')
+	concept('wedding-funeral', '红白喜事 办酒 酒席 临时用电'),
+	// added: company-wide issues (specific enough that two mentions are likely one issue)
+	concept(
+		'notice-reminder',
+		'再提醒 提醒一次 提醒一下 再发一次 再通知一次 再发个 二次提醒 临近 快停电的时候 到时候都忘了 发得太早 发的太早 一个多星期前'
+	),
+	concept(
+		'planned-outage-long',
+		'一停就是一整天 停一整天 停一天 计划停电时间 停电时间太长 分几次停 分段停 带电作业 不停电作业 缩短停电'
+	),
+	concept(
+		'restore-estimate',
+		'预计来电 预计恢复 什么时候来电 来电时间 恢复时间 修到哪 进度 要停多久 停多久'
+	),
+	concept(
+		'manager-home-visit',
+		'上门看看 上门服务 上门检查 走访 入户 定期上门 定期到 走一走 多来看看 多关心 网格化 困难户 独居 很少看到 经常来家里 来家里检查'
+	),
+	concept(
+		'field-research',
+		'调研 下基层 到基层 跟班 蹲点 一线 基层实际 看材料 机关人员 机关 走过场 拍几张照片'
+	),
+	concept(
+		'transfer-supply',
+		'转供电 转供 物业代收 房东收电费 房东转供 二房东 加价 终端用户 电价政策'
+	),
+	concept('bill-reminder', '电费短信 电费通知 缴费提醒 余额提醒 欠费提醒 催缴短信 每月通知'),
+	concept('account-manager', '客户经理 专属 对接人 一对一 专人对接 服务专员'),
+	concept('smart-meter-remote', '远程 费控 远程停电 自动停电 自动复电 智能电表'),
+	concept(
+		'green-channel',
+		'绿色通道 优化营商环境 营商环境 获得电力 一网通办 政务服务 数据共享 免提交 不用提交'
+	),
+	concept('staff-overtime', '熬夜 值夜班 轮班 通宵 连续 加班多 加班费 上限 补休 休不了 吃不消'),
+	concept('safety-hazard-report', '隐患 排查 巡查 安全隐患 消缺 整改'),
+	concept('youth-recruitment', '年轻人 大学生 招聘 招人 进人 新员工 留不住'),
+	concept('canteen-meals', '食堂 吃饭 伙食 做饭 餐补'),
+	concept('retiree-activities', '活动 参观 组织 老同志 慰问 走访慰问 逢年过节 困难职工')
 ];
 
 function concept(id: string, terms: string): Concept {
-	return { id, terms: terms.split(' ').map((term) => normaliseForDuplicates(term)) };
+	return {
+		id,
+		terms: terms.split(' ').map((term) => normaliseForDuplicates(term)),
+		...(WIDE.has(id) ? { wide: true } : {})
+	};
 }
 
 /** Ids of the concepts whose cue words occur in the (already normalised) text. */

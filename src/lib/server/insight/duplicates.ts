@@ -58,7 +58,9 @@ type Settings = Required<
 const enum Kind {
 	Ngram = 0,
 	Topic = 1,
-	Concept = 2
+	Concept = 2,
+	/** A concept of company-wide scope (policy, channels, staff matters). */
+	WideConcept = 3
 }
 
 /** What the pair features need of one item. */
@@ -133,6 +135,7 @@ export function buildDuplicateIndex(
 	const settings: Settings = { ...DEFAULT_DUPLICATE_OPTIONS, ...withoutUndefined(options) };
 	const model = options.pairModel ?? DEFAULT_PAIR_MODEL;
 	const bags = items.map((item) => extractBag(item.text, lexicon, concepts));
+	const wide = new Set(concepts.filter((c) => c.wide).map((c) => CONCEPT_PREFIX + c.id));
 	const features = new Map<string, number>();
 	const kinds: Kind[] = [];
 	const frequency: number[] = [];
@@ -142,7 +145,7 @@ export function buildDuplicateIndex(
 			if (f === undefined) {
 				f = features.size;
 				features.set(feature, f);
-				kinds.push(kindOf(feature));
+				kinds.push(wide.has(feature) ? Kind.WideConcept : kindOf(feature));
 				frequency.push(0);
 			}
 			frequency[f]++;
@@ -327,13 +330,16 @@ export function computePairFeatures(
 	let topicCosine = 0;
 	let sharedConcepts = 0;
 	let sharedTopic = 0;
+	let sharedWide = 0;
 	const x = pa.topics;
 	const y = pb.topics;
 	for (let i = 0, j = 0; i < x.indices.length && j < y.indices.length;) {
 		if (x.indices[i] === y.indices[j]) {
 			topicCosine += x.values[i] * y.values[j];
-			if (index.kinds[x.indices[i]] === Kind.Concept) sharedConcepts++;
-			else sharedTopic = 1;
+			const kind = index.kinds[x.indices[i]];
+			if (kind === Kind.Topic) sharedTopic = 1;
+			else sharedConcepts++;
+			if (kind === Kind.WideConcept) sharedWide++;
 			i++;
 			j++;
 		} else if (x.indices[i] < y.indices[j]) i++;
@@ -369,6 +375,8 @@ export function computePairFeatures(
 	out[14] = sameTownship * topicCosine;
 	out[15] = sameCategory * topicCosine;
 	out[16] = ngram.cosine * topicCosine;
+	out[17] = Math.min(sharedWide, 2) / 2;
+	out[18] = out[17] * out[6];
 	out.fill(0, PAIR_FEATURES.length);
 	const block = sameCategory ? index.categoryBlock.get(a.category ?? '') : undefined;
 	if (block !== undefined) {

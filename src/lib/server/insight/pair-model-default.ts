@@ -30,6 +30,8 @@ export const DEFAULT_PAIR_MODEL: PairModel = {
 		'sameTownshipXtopic',
 		'sameCategoryXtopic',
 		'ngramXtopic',
+		'sharedWideConcept',
+		'sharedWideXdifferentTownship',
 		'both:connection',
 		'bothSameTownship:connection',
 		'both:employee_welfare',
@@ -67,12 +69,12 @@ export const DEFAULT_PAIR_MODEL: PairModel = {
 		'work_style'
 	],
 	weights: [
-		1.7736, 2.4226, 3.6288, 2.3271, -0.1346, 1.1196, -1.1196, -0.3069, 0.3069, 2.1034, -0.4926,
-		0.5259, 0.3485, 0.5452, 0.0255, 0.0547, 0.8298, 0.5268, -1.3223, 0.4145, -1.8647, -0.4773,
-		0.6597, -0.0393, 0.429, -1.3338, 3.5848, 0.3791, 0.2763, 0.3871, -0.5111, -0.2778, 2.5739,
-		0.5671, 0.4869, -2.1397, 4.4211, 1.6865, -1.9393
+		1.432, 2.2234, 3.5572, 1.1227, -0.1159, 1.2934, -1.2934, -0.5479, 0.5479, 2.157, -0.6176,
+		0.2597, 0.4343, 0.4182, 1.21, 1.0021, 0.6972, 0.0711, 2.2013, 0.7025, -1.319, -0.0084, -1.5341,
+		-0.6416, 0.3372, 0.0039, 0.3178, -0.8686, 3.0483, 0.4715, 0.1254, -0.0273, -0.0356, -0.4515,
+		2.5135, 0.6004, 0.1736, -1.5365, 4.0775, 1.2078, -1.9261
 	],
-	bias: -6.8091,
-	threshold: 0.4,
+	bias: -6.9908,
+	threshold: 0.35,
 	source: 'trainPairModel on all 633 items of suggestions.dev.jsonl'
 };

@@ -100,6 +100,23 @@ describe('pair features', () => {
 		expect(ac[feature('ngramCosine')]).toBe(0);
 	});
 
+	it('flag a shared company-wide concept, across townships too, but not a local one', () => {
+		const wide: InsightItem[] = [
+			{ id: 'p', text: '老人不会用智能手机交电费', township: '永安' },
+			{ id: 'q', text: '屋里老人搞不来微信缴费', township: '达浒' },
+			{ id: 'r', text: '晚上电压低，灯不亮', township: '永安' },
+			{ id: 's', text: '电压太低，电饭煲煮不熟', township: '达浒' }
+		];
+		const idx = buildDuplicateIndex(wide);
+		const f = (i: number, j: number) =>
+			computePairFeatures(idx, wide[i], idx.profiles[i], wide[j], idx.profiles[j]);
+		expect(f(0, 1)[feature('sharedWideConcept')]).toBeGreaterThan(0);
+		expect(f(0, 1)[feature('sharedWideXdifferentTownship')]).toBeGreaterThan(0);
+		expect(f(2, 3)[feature('sharedConcepts')]).toBeGreaterThan(0);
+		expect(f(2, 3)[feature('sharedWideConcept')]).toBe(0);
+		expect(f(2, 3)[feature('sharedWideXdifferentTownship')]).toBe(0);
+	});
+
 	it('use the category distribution overlap when given', () => {
 		const withDist: InsightItem[] = [
 			{ id: 'x', text: '电压低', categories: [{ category: 'voltage_grid', confidence: 0.8 }] },

@@ -22,7 +22,9 @@ export const PAIR_FEATURES = [
 	'sameTownshipXngram',
 	'sameTownshipXtopic',
 	'sameCategoryXtopic',
-	'ngramXtopic'
+	'ngramXtopic',
+	'sharedWideConcept',
+	'sharedWideXdifferentTownship'
 ] as const;
 
 export type PairFeatureName = (typeof PAIR_FEATURES)[number];
