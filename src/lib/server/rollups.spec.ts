@@ -28,6 +28,7 @@ import {
 	recountWeek,
 	tallies
 } from './test/recount';
+import { makeActor } from './test/actors';
 
 const token = (c: string) => c.repeat(32);
 
@@ -99,13 +100,8 @@ describeEachDatabase('statistics roll-ups', (current) => {
 		await seedDemo(db, 'demo-password');
 		campaignId = (await getCampaign(db, 'liuyang-2014')).id;
 		const [marketing] = await db.select().from(units).where(eq(units.name, '营销部'));
-		const make = async (username: string, role: 'reviewer' | 'handler', unitId: number | null) => {
-			const [u] = await db
-				.insert(users)
-				.values({ username, passwordHash: 'x', role, unitId })
-				.returning();
-			return { id: u.id, role, unitId } satisfies Actor;
-		};
+		const make = (username: string, role: 'reviewer' | 'handler', unitId: number | null) =>
+			makeActor(db, username, role, unitId);
 		reviewer = await make('rollup-rev', 'reviewer', null);
 		handler = await make('rollup-ha', 'handler', marketing.id);
 		// Every week the demo's suggestions were created, worked on or closed in, and this one.

@@ -8,8 +8,7 @@ import {
 	suggestionEvents,
 	suggestionItems,
 	suggestions,
-	units,
-	users
+	units
 } from '../db/schema';
 import { seedDemo } from '../demo/seed';
 import { categoriserFor, duplicateCandidates } from '../insight-service';
@@ -30,6 +29,7 @@ import {
 	split,
 	unmerge
 } from './workflow';
+import { makeActor } from '../test/actors';
 
 const token = (c: string) => c.repeat(32);
 
@@ -59,13 +59,8 @@ describeEachDatabase('suggestions', (current) => {
 
 		const [marketing] = await db.select().from(units).where(eq(units.name, '营销部'));
 		const [maintenance] = await db.select().from(units).where(eq(units.name, '运维检修部'));
-		const make = async (username: string, role: 'reviewer' | 'handler', unitId: number | null) => {
-			const [u] = await db
-				.insert(users)
-				.values({ username, passwordHash: 'x', role, unitId })
-				.returning();
-			return { id: u.id, role, unitId } satisfies Actor;
-		};
+		const make = (username: string, role: 'reviewer' | 'handler', unitId: number | null) =>
+			makeActor(db, username, role, unitId);
 		reviewer = await make('rev', 'reviewer', null);
 		handlerA = await make('ha', 'handler', marketing.id);
 		handlerB = await make('hb', 'handler', maintenance.id);
