@@ -24,6 +24,13 @@ export interface ClusterOptions extends DuplicateOptions {
 	maxClusterSize?: number;
 	/** Merge condition: average pair probability ≥ `linkageFactor` × threshold. */
 	linkageFactor?: number;
+	/**
+	 * Second pass: once no more merges clear the threshold, two clusters (or items) joined by a
+	 * candidate edge ≥ `mergeFactor` × threshold are merged when the *average* pair probability
+	 * between them is at least that too, which connects paraphrases through intermediaries.
+	 * Default: the pair model's tuned `mergeFactor`, else 1 (no second pass).
+	 */
+	mergeFactor?: number;
 }
 
 export interface DuplicateCluster {
@@ -42,11 +49,14 @@ export function clusterItems(
 ): DuplicateCluster[] {
 	const index = buildDuplicateIndex(items, options);
 	const threshold = options.threshold ?? index.model.threshold;
-	const edges = collectEdges(index, threshold, options.neighbours ?? 8);
+	const mergeFactor = Math.min(1, options.mergeFactor ?? index.model.mergeFactor ?? 1);
+	const edges = collectEdges(index, threshold * mergeFactor, options.neighbours ?? 8);
 	return clusterFromEdges(
 		index,
 		edges,
+		threshold,
 		threshold * (options.linkageFactor ?? 1),
+		threshold * mergeFactor,
 		options.maxClusterSize ?? 30
 	);
 }
@@ -58,24 +68,37 @@ export function clusterItems(
 export function clusterAtThresholds(
 	index: DuplicateIndex,
 	thresholds: readonly number[],
-	options: Pick<ClusterOptions, 'neighbours' | 'maxClusterSize' | 'linkageFactor'> = {}
+	options: Pick<
+		ClusterOptions,
+		'neighbours' | 'maxClusterSize' | 'linkageFactor' | 'mergeFactor'
+	> = {}
 ): DuplicateCluster[][] {
-	const lowest = Math.min(...thresholds);
+	const mergeFactor = Math.min(1, options.mergeFactor ?? index.model.mergeFactor ?? 1);
+	const lowest = Math.min(...thresholds) * mergeFactor;
 	const all = collectEdges(index, lowest, options.neighbours ?? 8);
 	return thresholds.map((threshold) =>
 		clusterFromEdges(
 			index,
-			all.filter((edge) => edge[2] >= threshold),
+			all.filter((edge) => edge[2] >= threshold * mergeFactor),
+			threshold,
 			threshold * (options.linkageFactor ?? 1),
+			threshold * mergeFactor,
 			options.maxClusterSize ?? 30
 		)
 	);
 }
 
+/**
+ * Average-linkage merging along `edges` (best first): first the edges ≥ `edgeThreshold` with
+ * merges whose average ≥ `threshold`, then (second pass) all edges with merges whose average ≥
+ * `mergeThreshold`.
+ */
 function clusterFromEdges(
 	index: DuplicateIndex,
 	edges: readonly Edge[],
+	edgeThreshold: number,
 	threshold: number,
+	mergeThreshold: number,
 	maxClusterSize: number
 ): DuplicateCluster[] {
 	const cache = new Map<number, number>();
@@ -89,15 +112,12 @@ function clusterFromEdges(
 		return value;
 	};
 	for (const [a, b, p] of edges) cache.set(a * index.items.length + b, p);
-	const members = mergeByAverageLinkage(
+	return mergeInTwoPasses(
 		index.items.length,
 		edges,
-		threshold,
-		maxClusterSize,
+		{ edgeThreshold, threshold, mergeThreshold, maxClusterSize },
 		score
-	);
-	return members
-		.filter((group) => group.length > 1)
+	)
 		.map((group) => group.sort((a, b) => a - b))
 		.sort((a, b) => a[0] - b[0])
 		.map((group) => ({
@@ -140,15 +160,53 @@ function collectEdges(index: DuplicateIndex, threshold: number, neighbours: numb
 	return edges.sort((a, b) => b[2] - a[2] || a[0] - b[0] || a[1] - b[1]);
 }
 
-function mergeByAverageLinkage(
+/**
+ * The merge rule on its own (positions, edges `[a, b, probability]` best first, any pair
+ * scorer): groups of two or more positions. First pass: edges ≥ `edgeThreshold`, merges whose
+ * average pair probability ≥ `threshold`; second pass (only when `mergeThreshold` is lower): all
+ * edges, merges whose average ≥ `mergeThreshold`.
+ */
+export function mergeInTwoPasses(
 	count: number,
-	edges: readonly Edge[],
+	edges: ReadonlyArray<readonly [number, number, number]>,
+	limits: {
+		edgeThreshold: number;
+		threshold: number;
+		mergeThreshold: number;
+		maxClusterSize: number;
+	},
+	score: (a: number, b: number) => number
+): number[][] {
+	const state = newClusters(count);
+	const strong = edges.filter((edge) => edge[2] >= limits.edgeThreshold);
+	mergeByAverageLinkage(state, strong, limits.threshold, limits.maxClusterSize, score);
+	if (limits.mergeThreshold < limits.threshold) {
+		mergeByAverageLinkage(state, edges, limits.mergeThreshold, limits.maxClusterSize, score);
+	}
+	return state.members.filter((group) => group.length > 1);
+}
+
+interface Clusters {
+	clusterOf: number[];
+	members: number[][];
+}
+
+function newClusters(count: number): Clusters {
+	return {
+		clusterOf: Array.from({ length: count }, (_, i) => i),
+		members: Array.from({ length: count }, (_, i) => [i])
+	};
+}
+
+/** Merges clusters of `state` in place. */
+function mergeByAverageLinkage(
+	state: Clusters,
+	edges: ReadonlyArray<readonly [number, number, number]>,
 	threshold: number,
 	maxClusterSize: number,
 	score: (a: number, b: number) => number
-): number[][] {
-	const clusterOf = Array.from({ length: count }, (_, i) => i);
-	const members = Array.from({ length: count }, (_, i) => [i]);
+): void {
+	const { clusterOf, members } = state;
 	for (const [i, j] of edges) {
 		const a = clusterOf[i];
 		const b = clusterOf[j];
@@ -158,7 +216,6 @@ function mergeByAverageLinkage(
 		members[a].push(...members[b]);
 		members[b] = [];
 	}
-	return members.filter((group) => group.length > 0);
 }
 
 /** Mean pair score between two groups (within one group when both are the same array). */

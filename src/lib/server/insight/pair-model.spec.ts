@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clusterAtThresholds, clusterItems } from './clustering';
+import { clusterAtThresholds, clusterItems, mergeInTwoPasses } from './clustering';
 import { normaliseForDuplicates, matchConcepts, DEFAULT_CONCEPTS } from './concepts';
 import {
 	buildDuplicateIndex,
@@ -228,6 +228,42 @@ describe('pair training and clustering', () => {
 	});
 });
 
+describe('second clustering pass', () => {
+	// a–b and c–d are sure duplicates; the four cross pairs are middling (average 0.4375).
+	const p: Record<string, number> = { '0,1': 0.9, '2,3': 0.9, '0,2': 0.5, '1,2': 0.45 };
+	const score = (a: number, b: number) => p[`${Math.min(a, b)},${Math.max(a, b)}`] ?? 0.4;
+	const edges: Array<[number, number, number]> = [
+		[0, 1, 0.9],
+		[2, 3, 0.9],
+		[0, 2, 0.5],
+		[1, 2, 0.45],
+		[0, 3, 0.4],
+		[1, 3, 0.4]
+	];
+	const run = (mergeThreshold: number) =>
+		mergeInTwoPasses(
+			5,
+			edges,
+			{ edgeThreshold: 0.6, threshold: 0.6, mergeThreshold, maxClusterSize: 30 },
+			score
+		);
+
+	it('keeps the first-pass clusters when the merge threshold is not lower', () => {
+		expect(run(0.6)).toEqual([
+			[0, 1],
+			[2, 3]
+		]);
+		expect(run(0.48)).toEqual([
+			[0, 1],
+			[2, 3]
+		]);
+	});
+
+	it('joins two clusters whose average cross probability clears the merge threshold', () => {
+		expect(run(0.42)).toEqual([[0, 1, 2, 3]]);
+	});
+});
+
 describe('cluster threshold tuning', () => {
 	// Six issues raised more than once (enough to tune), plus the singletons above.
 	const items: PairTrainingItem[] = [
@@ -247,16 +283,22 @@ describe('cluster threshold tuning', () => {
 	];
 	const thresholds = [0.1, 0.3, 0.5, 0.7, 0.9];
 
-	it('picks the lowest threshold whose out-of-fold precision reaches the target', () => {
+	it('picks the threshold and merge factor with most out-of-fold recall at the target precision', () => {
 		const points = crossValidateThresholds(items, { thresholds });
+		expect(new Set(points.map((p) => p.mergeFactor)).size).toBeGreaterThan(1);
 		const reached = points.filter((p) => p.recall > 0);
 		expect(reached.length).toBeGreaterThan(0);
 		for (const target of new Set(reached.map((p) => p.precision))) {
-			const expected = Math.min(
-				...reached.filter((p) => p.precision >= target).map((p) => p.threshold)
+			const precise = reached.filter((p) => p.precision >= target);
+			const most = Math.max(...precise.map((p) => p.recall));
+			const best = precise.filter((p) => p.recall >= most - 1e-9);
+			const threshold = Math.max(...best.map((p) => p.threshold));
+			const factor = Math.max(
+				...best.filter((p) => p.threshold === threshold).map((p) => p.mergeFactor)
 			);
 			const model = trainPairModel(items, { thresholds, minPrecision: target });
-			expect(model.threshold).toBe(expected);
+			expect(model.threshold).toBe(threshold);
+			expect(model.mergeFactor ?? 1).toBe(factor);
 		}
 	});
 

@@ -45,6 +45,11 @@ export interface PairModel {
 	threshold: number;
 	/** Where the weights came from (for people reading a stored model). */
 	source: string;
+	/**
+	 * Second clustering pass (see `ClusterOptions.mergeFactor`), tuned with the threshold;
+	 * absent = 1 (none).
+	 */
+	mergeFactor?: number;
 }
 
 /** Probability that the pair is a duplicate. */
@@ -152,7 +157,9 @@ export function pairModelFromJSON(json: PairModel | string): PairModel {
 		parsed.weights.length !== expected.length ||
 		!parsed.weights.every(Number.isFinite) ||
 		!Number.isFinite(parsed.bias) ||
-		!Number.isFinite(parsed.threshold)
+		!Number.isFinite(parsed.threshold) ||
+		(parsed.mergeFactor !== undefined &&
+			!(Number.isFinite(parsed.mergeFactor) && parsed.mergeFactor > 0 && parsed.mergeFactor <= 1))
 	) {
 		throw new TypeError('Pair model features do not match this version of the duplicate finder');
 	}

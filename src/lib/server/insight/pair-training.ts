@@ -28,6 +28,8 @@ export interface PairTrainingOptions extends DuplicateOptions {
 	folds?: number;
 	/** Thresholds tried. */
 	thresholds?: readonly number[];
+	/** Second-pass merge factors tried with each threshold (see `ClusterOptions.mergeFactor`). */
+	mergeFactors?: readonly number[];
 	/** Without `minPrecision`: the threshold maximises F-beta of pair precision/recall. */
 	beta?: number;
 	/**
@@ -39,6 +41,8 @@ export interface PairTrainingOptions extends DuplicateOptions {
 	fallbackThreshold?: number;
 	source?: string;
 }
+
+const DEFAULT_MERGE_FACTORS = [1, 0.8, 0.7, 0.6];
 
 const DEFAULT_THRESHOLDS = [
 	0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8
@@ -116,12 +120,14 @@ export function trainPairModel(
 	items: readonly PairTrainingItem[],
 	options: PairTrainingOptions = {}
 ): PairModel {
-	const threshold = tuneThreshold(items, options) ?? options.fallbackThreshold ?? 0.5;
-	return fitModel(items, options, threshold);
+	const tuned = tuneThreshold(items, options);
+	const model = fitModel(items, options, tuned?.threshold ?? options.fallbackThreshold ?? 0.5);
+	return tuned && tuned.mergeFactor < 1 ? { ...model, mergeFactor: tuned.mergeFactor } : model;
 }
 
 export interface ThresholdPoint {
 	threshold: number;
+	mergeFactor: number;
 	precision: number;
 	recall: number;
 }
@@ -133,37 +139,50 @@ export function crossValidateThresholds(
 ): ThresholdPoint[] {
 	const folds = options.folds ?? 3;
 	const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
+	const factors = options.mergeFactors ?? DEFAULT_MERGE_FACTORS;
 	const roots = new Map<string, number>();
 	for (const item of items) if (!roots.has(rootOf(item))) roots.set(rootOf(item), roots.size);
 	const foldOf = (item: PairTrainingItem) => (roots.get(rootOf(item)) ?? 0) % folds;
-	const totals = thresholds.map(() => ({ predicted: 0, correct: 0, truth: 0 }));
+	const totals = factors.map(() => thresholds.map(() => ({ predicted: 0, correct: 0, truth: 0 })));
 	for (let fold = 0; fold < folds; fold++) {
 		const train = items.filter((item) => foldOf(item) !== fold);
 		const test = items.filter((item) => foldOf(item) === fold);
 		const model = fitModel(train, options, 0.5);
 		const index = buildDuplicateIndex(test, { ...options, pairModel: model });
 		const gold = new Map(test.map((item) => [item.id, rootOf(item)]));
-		clusterAtThresholds(index, thresholds).forEach((clusters, t) => {
-			const scores = computePairScores(
-				clusters.map((c) => c.ids),
-				gold
-			);
-			totals[t].predicted += scores.predictedPairs;
-			totals[t].correct += scores.correctPairs;
-			totals[t].truth += scores.truePairs;
+		factors.forEach((mergeFactor, m) => {
+			clusterAtThresholds(index, thresholds, { mergeFactor }).forEach((clusters, t) => {
+				const scores = computePairScores(
+					clusters.map((c) => c.ids),
+					gold
+				);
+				totals[m][t].predicted += scores.predictedPairs;
+				totals[m][t].correct += scores.correctPairs;
+				totals[m][t].truth += scores.truePairs;
+			});
 		});
 	}
-	return thresholds.map((threshold, t) => ({
-		threshold,
-		precision: totals[t].predicted === 0 ? 1 : totals[t].correct / totals[t].predicted,
-		recall: totals[t].truth === 0 ? 0 : totals[t].correct / totals[t].truth
-	}));
+	return factors.flatMap((mergeFactor, m) =>
+		thresholds.map((threshold, t) => {
+			const total = totals[m][t];
+			return {
+				threshold,
+				mergeFactor,
+				precision: total.predicted === 0 ? 1 : total.correct / total.predicted,
+				recall: total.truth === 0 ? 0 : total.correct / total.truth
+			};
+		})
+	);
 }
 
+/**
+ * With a precision target: the threshold and merge factor with the most out-of-fold recall among
+ * those reaching it (ties: the higher threshold, then no second pass); otherwise the best F-beta.
+ */
 function tuneThreshold(
 	items: readonly PairTrainingItem[],
 	options: PairTrainingOptions
-): number | null {
+): ThresholdPoint | null {
 	const clustered = new Set(items.filter((i) => i.duplicateOf).map(rootOf));
 	if (clustered.size < 6) return null;
 	const points = crossValidateThresholds(items, options);
@@ -171,7 +190,16 @@ function tuneThreshold(
 	const precise = points.filter(
 		(p) => minPrecision !== undefined && p.recall > 0 && p.precision >= minPrecision
 	);
-	if (precise.length > 0) return Math.min(...precise.map((p) => p.threshold));
+	if (precise.length > 0) {
+		return precise.reduce((best, p) =>
+			p.recall > best.recall + 1e-9 ||
+			(Math.abs(p.recall - best.recall) <= 1e-9 &&
+				(p.threshold > best.threshold ||
+					(p.threshold === best.threshold && p.mergeFactor > best.mergeFactor)))
+				? p
+				: best
+		);
+	}
 	const beta2 = (options.beta ?? 1) ** 2;
 	let best: ThresholdPoint | null = null;
 	let bestF = -1;
@@ -183,5 +211,5 @@ function tuneThreshold(
 			best = point;
 		}
 	}
-	return best?.threshold ?? null;
+	return best;
 }
