@@ -9,6 +9,7 @@ import { Conflict } from './errors';
 import { suggestionAnswers, titleFrom } from './suggestions/items';
 import type { ResolvedFormCode } from './form-codes';
 import { generateReceiptCode } from './receipt-code';
+import { suggestionsChanged } from './insight-service';
 
 export interface NewResponse {
 	campaignId: number;
@@ -81,7 +82,10 @@ export async function recordResponse(db: Database, input: NewResponse): Promise<
 			)
 			select id, receipt_code from r`
 		);
-		if (row) return { id: Number(row.id), receiptCode: row.receipt_code, repeated: false };
+		if (row) {
+			if (items !== '[]') suggestionsChanged('intake');
+			return { id: Number(row.id), receiptCode: row.receipt_code, repeated: false };
+		}
 		if (input.submissionToken) {
 			const first = await findResponseByToken(db, input.campaignId, input.submissionToken);
 			if (first) return { ...first, repeated: true };

@@ -304,4 +304,37 @@ describeEachDatabase('suggestions', (current) => {
 			for (const h of list) expect(h.score).toBeGreaterThanOrEqual(0.1);
 		}
 	});
+
+	it('keeps the hint index between views, yet a new answer finds its twin and a merge shows at once', async () => {
+		const { db } = current();
+		const newest = async () => {
+			const rows = (await listQueue(db, reviewer, { campaignId, status: 'new', sort: 'new' })).rows;
+			return rows[0].id;
+		};
+		const send = async (t: string, text: string) => {
+			const version = await latestVersion(db, campaignId);
+			const form = new FormData();
+			form.set('submission_token', token(t));
+			form.set('q_group', version!.questions.find((q) => q.type === 'group')!.options[2].id);
+			form.set('q_supply', '2');
+			form.set('q_service', '3');
+			form.set('q_improve', text);
+			expect((await submitPublicForm(db, 'liuyang-2014', form, '10.7.0.9')).kind).toBe('stored');
+			return newest();
+		};
+		const text = '我们这个台区电压太低了，晚上冰箱都启动不了，空调也开不起来';
+		const first = await send('t', text);
+		// The index is built now, with the first answer in it.
+		expect((await duplicateCandidates(db, campaignId, [first])).get(first)).toBeDefined();
+		const second = await send('u', text);
+		const hints = (await duplicateCandidates(db, campaignId, [second])).get(second) ?? [];
+		expect(hints.map((h) => h.id)).toContain(first);
+
+		// Merging the first into another suggestion takes it out of the hints at once.
+		const other = (hints.find((h) => h.id !== first) ?? { id: 0 }).id;
+		expect(other).toBeGreaterThan(0);
+		await merge(db, reviewer, [other, first], other, '电压太低');
+		const after = (await duplicateCandidates(db, campaignId, [second])).get(second) ?? [];
+		expect(after.map((h) => h.id)).not.toContain(first);
+	});
 });

@@ -13,6 +13,7 @@ import {
 import { Forbidden, Invalid, NotFound } from '../errors';
 import { assertReviewer, canReview, visibleTo, type Actor } from './actor';
 import { splitItem } from './items';
+import { suggestionsChanged } from '../insight-service';
 
 /** One entry in the item's history and the audit log, in the caller's transaction. */
 export async function recordEvent(
@@ -23,6 +24,7 @@ export async function recordEvent(
 	data: Record<string, unknown> = {},
 	before?: unknown
 ): Promise<void> {
+	suggestionsChanged('review');
 	await tx
 		.insert(suggestionEvents)
 		.values({ suggestionId: suggestion.id, userId: actor?.id ?? null, kind, data });
