@@ -189,7 +189,9 @@ const WIDE = new Set(
 		'electrician-qualification new-business safety-education illegal-use third-party-cables ' +
 		'notice-reminder planned-outage-long restore-estimate manager-home-visit field-research ' +
 		'transfer-supply bill-reminder account-manager smart-meter-remote green-channel staff-overtime ' +
-		'youth-recruitment canteen-meals retiree-activities notice-too-late connection-time'
+		'youth-recruitment canteen-meals retiree-activities notice-too-late connection-time ' +
+		'payment-refund invoice shared-meter pv-settlement temporary-power scam market-trading ' +
+		'red-tape-safety commute health-check'
 	).split(' ')
 );
 
@@ -213,7 +215,7 @@ export const DEFAULT_CONCEPTS: readonly Concept[] = [
 	),
 	concept(
 		'notice-too-late',
-		'提前 临时通知 头天 前一天 当天才 没通知 不通知 没有任何通知 突然停电 提前量 招呼都不打 没打招呼 不打招呼 说停就停 提前几天 提前一天 提早 早点通知 头一天 晚上才通知 临时停电 事先 提前三天 提前几天 提前一周 提前一个星期 来不及准备 来不及 只提前一天 早几天'
+		'提前 临时通知 头天 前一天 当天才 没通知 不通知 没有任何通知 突然停电 提前量 招呼都不打 没打招呼 不打招呼 说停就停 提前几天 提前一天 提早 早点通知 头一天 晚上才通知 临时停电 事先 提前三天 提前几天 提前一周 提前一个星期 来不及准备 来不及 只提前一天 早几天 莫名其妙停电 突然就停了 一声不吭 说都不说 也不说一声 没有提前'
 	),
 	concept(
 		'notice-time-wrong',
@@ -229,7 +231,7 @@ export const DEFAULT_CONCEPTS: readonly Concept[] = [
 	// outages and repair
 	concept(
 		'repair-slow',
-		'抢修慢 等了 半天 一整天 大半天 好久 才来 没人来 到场 迟迟 第二天 才有人 几个小时 个把小时 多小时 等好久 等了好久 等了半天 半夜才 半夜 天亮才 几个钟头 好几个钟头 四五个钟头 才修好 修了好久 到达慢 到场慢 响应慢 来得慢 一直说在路上 黑灯瞎火'
+		'抢修慢 等了 半天 一整天 大半天 好久 才来 没人来 到场 迟迟 第二天 才有人 几个小时 个把小时 多小时 等好久 等了好久 等了半天 半夜才 半夜 天亮才 几个钟头 好几个钟头 四五个钟头 才修好 修了好久 到达慢 到场慢 响应慢 来得慢 一直说在路上 黑灯瞎火 磨磨蹭蹭 慢吞吞 半天不见人 搞半天 修得慢 修不好 修了又坏'
 	),
 	concept(
 		'repair-staff',
@@ -237,13 +239,13 @@ export const DEFAULT_CONCEPTS: readonly Concept[] = [
 	),
 	concept(
 		'repair-hotline',
-		'95598 电话打不通 打不通 派单 热线 打了几次 打了好几遍 打电话没人接 没人接电话 转来转去 占线 一直占线 按键 人工服务 投诉电话'
+		'95598 电话打不通 打不通 派单 热线 打了几次 打了好几遍 打电话没人接 没人接电话 转来转去 占线 一直占线 按键 人工服务 投诉电话 转到长沙 不熟悉本地 说不清地址 反复问 回电话'
 	),
 	concept('lightning', '打雷 下雨 暴雨 大风 台风 雷 防雷 避雷器 雷击 雷雨季节 雷暴 一打雷 打雷就'),
 	concept('ice-snow', '冰冻 覆冰 下雪 冰灾 凝冻 冻雨 结冰 倒杆 断线 冬天'),
 	concept(
 		'frequent-outage',
-		'经常停电 频繁 三天两头 老是停电 动不动 好几次 几十次 停了几次 家常便饭 隔三差五 一个月停 老停电 总停电 一直停电 又停电 又停了 经常跳 跳来跳去 停了又来 来了又停 一周停 一个星期停 一天停几次 好几回 停好几回'
+		'经常停电 频繁 三天两头 老是停电 动不动 好几次 几十次 停了几次 家常便饭 隔三差五 一个月停 老停电 总停电 一直停电 又停电 又停了 经常跳 跳来跳去 停了又来 来了又停 一周停 一个星期停 一天停几次 好几回 停好几回 三不五时 时不时 一天到晚停电 停来停去 隔几天就停 反复停电 重复停电 老毛病'
 	),
 	concept(
 		'line-corridor',
@@ -253,7 +255,7 @@ export const DEFAULT_CONCEPTS: readonly Concept[] = [
 	// voltage and grid
 	concept(
 		'low-voltage',
-		'低电压 灯不亮 煮不熟 电饭煲 抽不上水 水泵 启动不了 转不动 带不动 一百八 一百七 伏 电压也低 灯光暗 灯光很暗 灯很暗 日光灯 启动不了 空调开不了 空调启动不了 冰箱不制冷 洗衣机转不动 电压只有 190 180 170 160 200伏 电器用不了 带不起'
+		'低电压 灯不亮 煮不熟 电饭煲 抽不上水 水泵 启动不了 转不动 带不动 一百八 一百七 伏 电压也低 灯光暗 灯光很暗 灯很暗 日光灯 启动不了 空调开不了 空调启动不了 冰箱不制冷 洗衣机转不动 电压只有 190 180 170 160 200伏 电器用不了 带不起 灯像萤火虫 电灯昏 灯昏 煮饭煮不熟 打不燃 开不起来 开不动 带不动空调'
 	),
 	concept(
 		'voltage-fluctuation',
@@ -280,10 +282,10 @@ export const DEFAULT_CONCEPTS: readonly Concept[] = [
 		'old-housing',
 		'老小区 老旧小区 宿舍 进线 电表箱 八十年代 老线路 总闸 空开 老房子 老宿舍 单位宿舍 楼道 电表箱老化 表箱锈 一户一表 改表'
 	),
-	concept('evening-peak', '晚上 高峰 傍晚 七八点 做饭 吃饭'),
+	concept('evening-peak', '晚上 高峰 傍晚 七八点 做饭 吃饭 用电高峰 夏天 热天 大热天'),
 	concept(
 		'ev-charging',
-		'电动车 充电 充电桩 电动汽车 新能源汽车 充电车 充电站 充电难 慢充 快充 家用充电桩 小区充电'
+		'电动车 充电 充电桩 电动汽车 新能源汽车 充电车 充电站 充电难 慢充 快充 家用充电桩 小区充电 物业不同意 物业不让 车位 装桩'
 	),
 	concept(
 		'three-phase',
@@ -300,7 +302,7 @@ export const DEFAULT_CONCEPTS: readonly Concept[] = [
 	),
 	concept(
 		'connection-fee',
-		'收费 收哪些钱 材料费 安装费 表后线 自己出钱 出钱 费用 收费标准 不透明 公示 公开 乱收费 多收钱 要钱 收钱 收了 额外 私下收 红包 好处费 收多少'
+		'收费 收哪些钱 材料费 安装费 表后线 自己出钱 出钱 费用 收费标准 不透明 公示 公开 乱收费 多收钱 要钱 收钱 收了 额外 私下收 红包 好处费 收多少 指定施工队 指定施工 外线工程 表前 表后 施工费'
 	),
 	concept(
 		'connection-time',
@@ -336,7 +338,7 @@ export const DEFAULT_CONCEPTS: readonly Concept[] = [
 	),
 	concept(
 		'bill-detail',
-		'账单 电费单 明细 清单 发票 看不懂电费 电费明细 用了多少 每月用电 用电量 用电情况 纸质 电费通知单'
+		'账单 电费单 明细 清单 发票 看不懂电费 电费明细 用了多少 每月用电 用电量 用电情况 纸质 电费通知单 开票 看不到明细'
 	),
 	concept(
 		'meter-reading',
@@ -361,7 +363,7 @@ export const DEFAULT_CONCEPTS: readonly Concept[] = [
 	),
 	concept(
 		'attitude',
-		'态度 不耐烦 推诿 脸色 凶 冷淡 爱理不理 骂 推来推去 态度差 态度不好 服务差 服务态度 摆架子 不理人 甩脸 讲话难听 不耐烦 打官腔 踢皮球 门难进'
+		'态度 不耐烦 推诿 脸色 凶 冷淡 爱理不理 骂 推来推去 态度差 态度不好 服务差 服务态度 摆架子 不理人 甩脸 讲话难听 不耐烦 打官腔 踢皮球 门难进 没好脸色 口气不好 讲话冲 爱答不理 不搭理 冷言冷语'
 	),
 	concept(
 		'complaint-closure',
@@ -402,11 +404,11 @@ export const DEFAULT_CONCEPTS: readonly Concept[] = [
 	// safety
 	concept(
 		'lines-near-houses',
-		'房子 房顶 线下建房 离得太近 太近 跨越 晾衣 嗞嗞 线路过低 电线低 高压线 从房顶 房子上面 屋顶上 楼顶 阳台 迁改 迁移 改道 挪走 移走 搬走 安全距离 离得近 隐患'
+		'房子 房顶 线下建房 离得太近 太近 跨越 晾衣 嗞嗞 线路过低 电线低 高压线 从房顶 房子上面 屋顶上 楼顶 阳台 迁改 迁移 改道 挪走 移走 搬走 安全距离 离得近 隐患 垂得很低 低垂 挂到 货车 马路上 横跨'
 	),
 	concept(
 		'poles',
-		'电杆 倾斜 歪 拉线 倒 电杆歪 杆子歪 斜了 快倒 要倒 倒了 拉线松 杆子挡路 挡路 田中间 路中间 移杆'
+		'电杆 倾斜 歪 拉线 倒 电杆歪 杆子歪 斜了 快倒 要倒 倒了 拉线松 杆子挡路 挡路 田中间 路中间 移杆 移表 移杆 挪杆 杆子挡'
 	),
 	concept('trees', '树 竹子 砍树 碰线 树枝 竹林 树挨着线 树碰线 树压线 砍树 修树 竹子碰 压线'),
 	concept(
@@ -433,7 +435,7 @@ export const DEFAULT_CONCEPTS: readonly Concept[] = [
 	),
 	concept(
 		'inspections',
-		'检查 督查 考核 迎检 评比 扣分 检查多 督查多 考核多 迎检 检查太多 应付检查 排名 通报'
+		'检查 督查 考核 迎检 评比 扣分 检查多 督查多 考核多 迎检 检查太多 应付检查 排名 通报 考核排名 排名靠后 扣钱 扣绩效'
 	),
 	concept('vehicles', '车辆 用车 公车 派车 车子 油费 车少 没车 车不够 私车公用 自己车 开自己车'),
 	concept(
@@ -494,7 +496,7 @@ export const DEFAULT_CONCEPTS: readonly Concept[] = [
 	concept('motor-pump', '水泵 抽水 灌溉 排灌 抽水机 机埠 农田'),
 	concept('cold-storage', '冷库 冻库 养殖 猪场 鸡场 鱼塘 增氧机'),
 	concept('mobile-signal', '信号 网络不好 4g 5g 通信'),
-	concept('dual-supply', '备用电源 双电源 发电机 应急电源 保电 重要用户'),
+	concept('dual-supply', '备用电源 双电源 发电机 应急电源 保电 重要用户 应急发电车 发电车'),
 	concept('substation', '变电站 110千伏 35千伏 主变 电源点 新建变电站'),
 	concept('ten-kv-line', '10千伏 十千伏 主干线 线路过长 一条线 一条线路 联络线'),
 	concept('data-systems', '系统 录入 互不相通 数据共享 信息系统 平台多 app多 重复录'),
@@ -537,7 +539,23 @@ export const DEFAULT_CONCEPTS: readonly Concept[] = [
 	concept('safety-hazard-report', '隐患 排查 巡查 安全隐患 消缺 整改'),
 	concept('youth-recruitment', '年轻人 大学生 招聘 招人 进人 新员工 留不住'),
 	concept('canteen-meals', '食堂 吃饭 伙食 做饭 餐补'),
-	concept('retiree-activities', '活动 参观 组织 老同志 慰问 走访慰问 逢年过节 困难职工')
+	concept('retiree-activities', '活动 参观 组织 老同志 慰问 走访慰问 逢年过节 困难职工'),
+	// added: more specific issues, written from general knowledge of county supply service
+	concept('payment-refund', '交错 交错了 退款 退费 退回来 多交了 退钱 转错'),
+	concept('invoice', '发票 开票 增值税 专票 电子发票'),
+	concept('shared-meter', '合表 共用一个表 共用电表 总表 分表 分摊 公摊 一户一表'),
+	concept('pv-settlement', '光伏电费 光伏结算 上网电费 发电收益 补贴没到账 没到账 结算慢 光伏款'),
+	concept('temporary-power', '临时用电 临时电 工地 施工用电 临时接电'),
+	concept('construction-cleanup', '施工后 不清理 垃圾 路面 挖了 恢复原状 破坏 弄坏'),
+	concept('scam', '冒充 骗子 诈骗 假冒 假的工作人员'),
+	concept('market-trading', '市场化 电力交易 售电公司 代理购电 交易电价 长协'),
+	concept('enterprise-outage', '企业停电 生产损失 停产 生产线 订单 设备损坏'),
+	concept('abandoned-lines', '废弃 没拆 不用的线 废线 旧线 旧杆'),
+	concept('meter-box-damage', '表箱门 表箱坏 没锁 敞开 表箱烂 锈烂'),
+	concept('noise-radiation', '噪音 嗡嗡 辐射 吵 变压器响'),
+	concept('red-tape-safety', '安全规定 层层加码 两票 工作票 安全措施 手续太多 不敢干'),
+	concept('commute', '上下班 通勤 交通 班车 路途远 回家难'),
+	concept('health-check', '体检 身体检查 职业病 疗养')
 ];
 
 function concept(id: string, terms: string): Concept {
