@@ -12,6 +12,7 @@ import {
 	setCampaignStatus,
 	updateCampaign
 } from './campaigns';
+import type { Database } from './db';
 import { responses } from './db/schema';
 import { seedDemo } from './demo/seed';
 import { submitPublicForm } from './public-form';
@@ -43,6 +44,14 @@ const formWith = (token: string, entries: Record<string, string>) => {
 	return form;
 };
 const token = (c: string) => c.repeat(32);
+
+/** A campaign with one published yes/no question, open for answers. */
+async function openCampaign(db: Database, slug: string) {
+	await createCampaign(db, null, settings(slug));
+	await saveDraft(db, null, slug, [question('a')]);
+	await publishQuestionnaire(db, null, slug);
+	await setCampaignStatus(db, null, slug, 'open');
+}
 
 describeEachDatabase('campaigns and questionnaire versions', (current) => {
 	it('opens only after publication, freezes versions, and keeps each response on its own version', async () => {
@@ -104,10 +113,7 @@ describeEachDatabase('campaigns and questionnaire versions', (current) => {
 
 	it('follows the status rules: closed reopens, archived is final and read-only', async () => {
 		const { db } = current();
-		await createCampaign(db, null, settings('status'));
-		await saveDraft(db, null, 'status', [question('a')]);
-		await publishQuestionnaire(db, null, 'status');
-		await setCampaignStatus(db, null, 'status', 'open');
+		await openCampaign(db, 'status');
 		await setCampaignStatus(db, null, 'status', 'closed');
 		expect(
 			(await submitPublicForm(db, 'status', formWith(token('e'), { q_a: 'y' }), '10.1.0.2')).kind
@@ -128,10 +134,7 @@ describeEachDatabase('campaigns and questionnaire versions', (current) => {
 
 	it('keeps a copy of the public campaign that follows every change at once', async () => {
 		const { db } = current();
-		await createCampaign(db, null, settings('copied'));
-		await saveDraft(db, null, 'copied', [question('a')]);
-		await publishQuestionnaire(db, null, 'copied');
-		await setCampaignStatus(db, null, 'copied', 'open');
+		await openCampaign(db, 'copied');
 		const send = async (t: string) =>
 			(await submitPublicForm(db, 'copied', formWith(token(t), { q_a: 'y' }), '10.1.0.5')).kind;
 		expect(await send('f')).toBe('stored');
@@ -264,10 +267,7 @@ describeEachDatabase('public submissions', (current) => {
 
 	it('limits submissions per client and says when to come back', async () => {
 		const { db } = current();
-		await createCampaign(db, null, settings('limited'));
-		await saveDraft(db, null, 'limited', [question('a')]);
-		await publishQuestionnaire(db, null, 'limited');
-		await setCampaignStatus(db, null, 'limited', 'open');
+		await openCampaign(db, 'limited');
 		const previous = process.env.XINKAN_SUBMIT_LIMIT;
 		process.env.XINKAN_SUBMIT_LIMIT = '3';
 		try {
