@@ -109,6 +109,9 @@ export interface DuplicateIndex {
 	categoryBlock: Map<string, number>;
 }
 
+/** Positions in {@link PAIR_FEATURES} repeated as `differentTownshipX…` (in that order). */
+const CROSSED_FEATURES = [0, 1, 2, 3, 4, 9, 10, 11, 12, 16];
+
 /** Bounds on how common a feature may be and still propose candidates (keeps queries fast). */
 const MIN_POSTINGS = 20;
 const MAX_POSTINGS = 100;
@@ -377,6 +380,11 @@ export function computePairFeatures(
 	out[16] = ngram.cosine * topicCosine;
 	out[17] = Math.min(sharedWide, 2) / 2;
 	out[18] = out[17] * out[6];
+	// The same evidence again for pairs from different townships (a separate regime: there only
+	// company-wide issues are duplicates).
+	for (let k = 0; k < CROSSED_FEATURES.length; k++) {
+		out[PAIR_FEATURES.length - CROSSED_FEATURES.length + k] = out[CROSSED_FEATURES[k]] * out[6];
+	}
 	out.fill(0, PAIR_FEATURES.length);
 	const block = sameCategory ? index.categoryBlock.get(a.category ?? '') : undefined;
 	if (block !== undefined) {

@@ -32,6 +32,16 @@ export const DEFAULT_PAIR_MODEL: PairModel = {
 		'ngramXtopic',
 		'sharedWideConcept',
 		'sharedWideXdifferentTownship',
+		'differentTownshipXngramCosine',
+		'differentTownshipXngramCosineSqrt',
+		'differentTownshipXtopicCosine',
+		'differentTownshipXsharedConcepts',
+		'differentTownshipXsharedLexiconTopic',
+		'differentTownshipXcategoryOverlap',
+		'differentTownshipXlengthRatio',
+		'differentTownshipXsharedRareTerm',
+		'differentTownshipXsharedPlace',
+		'differentTownshipXngramXtopic',
 		'both:connection',
 		'bothSameTownship:connection',
 		'both:employee_welfare',
@@ -69,12 +79,14 @@ export const DEFAULT_PAIR_MODEL: PairModel = {
 		'work_style'
 	],
 	weights: [
-		1.432, 2.2234, 3.5572, 1.1227, -0.1159, 1.2934, -1.2934, -0.5479, 0.5479, 2.157, -0.6176,
-		0.2597, 0.4343, 0.4182, 1.21, 1.0021, 0.6972, 0.0711, 2.2013, 0.7025, -1.319, -0.0084, -1.5341,
-		-0.6416, 0.3372, 0.0039, 0.3178, -0.8686, 3.0483, 0.4715, 0.1254, -0.0273, -0.0356, -0.4515,
-		2.5135, 0.6004, 0.1736, -1.5365, 4.0775, 1.2078, -1.9261
+		1.027, 1.6057, 2.9285, 1.2908, -0.1233, 1.2994, -1.2994, -0.3979, 0.3979, 2.4604, -0.762,
+		0.2813, 0.4577, 0.6887, 1.8793, 0.9753, 0.2858, 0.0575, 2.3988, 0.3383, 0.7993, 1.0492, -0.6799,
+		0.0052, -0.893, 0.2519, 0.0634, 0.1528, 0.0179, 0.7914, -1.8474, 0.0346, -1.8754, -0.6384,
+		0.0612, -0.0836, 0.2071, -0.9023, 2.6479, 0.4819, -0.2778, 0.0789, -0.4133, -0.4708, 2.1742,
+		0.5709, -0.1639, -1.4827, 3.5804, 1.2222, -2.2065
 	],
-	bias: -6.9908,
-	threshold: 0.35,
-	source: 'trainPairModel on all 633 items of suggestions.dev.jsonl'
+	bias: -6.844,
+	threshold: 0.5,
+	source: 'trainPairModel on all 633 items of suggestions.dev.jsonl',
+	mergeFactor: 0.7
 };

@@ -117,6 +117,15 @@ describe('pair features', () => {
 		expect(f(2, 3)[feature('sharedWideXdifferentTownship')]).toBe(0);
 	});
 
+	it('repeat the evidence for pairs from different townships only', () => {
+		const ab = pair(0, 1); // same township
+		const ac = pair(0, 2); // different townships
+		expect(ab[feature('differentTownshipXtopicCosine')]).toBe(0);
+		expect(ab[feature('differentTownshipXngramCosine')]).toBe(0);
+		expect(ac[feature('differentTownshipXtopicCosine')]).toBe(ac[feature('topicCosine')]);
+		expect(ac[feature('differentTownshipXlengthRatio')]).toBe(ac[feature('lengthRatio')]);
+	});
+
 	it('use the category distribution overlap when given', () => {
 		const withDist: InsightItem[] = [
 			{ id: 'x', text: '电压低', categories: [{ category: 'voltage_grid', confidence: 0.8 }] },

@@ -24,7 +24,17 @@ export const PAIR_FEATURES = [
 	'sameCategoryXtopic',
 	'ngramXtopic',
 	'sharedWideConcept',
-	'sharedWideXdifferentTownship'
+	'sharedWideXdifferentTownship',
+	'differentTownshipXngramCosine',
+	'differentTownshipXngramCosineSqrt',
+	'differentTownshipXtopicCosine',
+	'differentTownshipXsharedConcepts',
+	'differentTownshipXsharedLexiconTopic',
+	'differentTownshipXcategoryOverlap',
+	'differentTownshipXlengthRatio',
+	'differentTownshipXsharedRareTerm',
+	'differentTownshipXsharedPlace',
+	'differentTownshipXngramXtopic'
 ] as const;
 
 export type PairFeatureName = (typeof PAIR_FEATURES)[number];
