@@ -165,7 +165,10 @@ export function normaliseForDuplicates(text: string): string {
 	return out;
 }
 
-/** A narrow issue and cue words (matched on the synonym-normalised text). */
+/**
+ * A narrow issue and cue words (matched on the synonym-normalised text). A cue `a+b` matches
+ * only when both `a` and `b` occur (for words too common alone, such as 老人).
+ */
 export interface Concept {
 	id: string;
 	terms: readonly string[];
@@ -181,15 +184,15 @@ export interface Concept {
 const WIDE = new Set(
 	(
 		'notice-holder-only notice-media notice-lookup notice-area notice-reason notice-channel-group ' +
-		'repair-hotline pv ev-charging connection-fee name-transfer paperwork elderly-phone ' +
-		'elderly-cash payment-app withholding arrears bill-detail meter-reading tariff prepaid-meter ' +
+		'repair-hotline pv ev-charging connection-fee name-transfer elderly-phone ' +
+		'elderly-cash withholding arrears bill-detail meter-reading tariff prepaid-meter ' +
 		'manager-workload contact-card-update complaint-closure rating enterprise-cost demand-charge ' +
-		'peak-shift meetings reporting work-groups inspections vehicles budget-approval data-systems ' +
-		'staffing living pay-allowance leave-duty training career retirees protective-gear ' +
-		'electrician-qualification new-business safety-education illegal-use third-party-cables ' +
+		'peak-shift meetings reporting work-groups vehicles budget-approval data-systems ' +
+		'staffing living leave-duty training career retirees protective-gear ' +
+		'electrician-qualification new-business illegal-use third-party-cables ' +
 		'notice-reminder planned-outage-long restore-estimate manager-home-visit field-research ' +
 		'transfer-supply bill-reminder account-manager smart-meter-remote green-channel staff-overtime ' +
-		'youth-recruitment canteen-meals retiree-activities notice-too-late connection-time ' +
+		'youth-recruitment canteen-meals retiree-activities connection-time ' +
 		'payment-refund invoice shared-meter pv-settlement temporary-power scam market-trading ' +
 		'red-tape-safety commute health-check'
 	).split(' ')
@@ -322,7 +325,7 @@ export const DEFAULT_CONCEPTS: readonly Concept[] = [
 	),
 	concept(
 		'elderly-phone',
-		'老人 不会用手机 智能手机 不会操作 不识字 老年人 老人不会 老人家 不会用微信 不会上网 不认得字 眼睛不好 儿女 子女不在 留守老人 托人 帮忙交'
+		'不会用手机 智能手机 不会操作 不识字 老人不会 不会用微信 不会上网 不认得字 老人+手机 老人+微信 老人+不会 老人+app 老人+线上 岁+不会用 眼睛不好+交 托人+交 帮忙交'
 	),
 	concept(
 		'payment-app',
@@ -445,12 +448,9 @@ export const DEFAULT_CONCEPTS: readonly Concept[] = [
 	// employees
 	concept(
 		'staffing',
-		'缺人 人手 人员太少 人员少 补充人员 增加人员 没人干活 年轻人 老龄化 后继无人 编制 招不进 留不住 一人多岗 顶岗 几个岗 年龄 没人 人员老化 平均年龄 五十多岁 招不来 新人 补员 外包 劳务派遣'
+		'缺人 人手 人员太少 人员少 补充人员 增加人员 没人干活 老龄化 后继无人 编制 招不进 留不住 一人多岗 顶岗 几个岗 人员老化 平均年龄 五十多岁 招不来 补员 外包 劳务派遣'
 	),
-	concept(
-		'living',
-		'住宿 食堂 宿舍 洗澡 空调 生活条件 偏远 条件差 住宿条件 吃饭 做饭 偏远站所 热水 网络 没信号 房子漏'
-	),
+	concept('living', '住宿 食堂 宿舍 洗澡 生活条件 住宿条件 偏远站所 偏远+条件 偏远+住 热水 房子漏'),
 	concept(
 		'pay-allowance',
 		'补贴 津贴 工资 待遇 绩效 奖金 收入 加班费 收入低 待遇低 工资低 补助 山区补贴 偏远补贴 高温补贴 下乡补贴 同工不同酬'
@@ -561,14 +561,30 @@ export const DEFAULT_CONCEPTS: readonly Concept[] = [
 function concept(id: string, terms: string): Concept {
 	return {
 		id,
-		terms: terms.split(' ').map((term) => normaliseForDuplicates(term)),
+		terms: terms.split(' ').map((term) =>
+			term
+				.split('+')
+				.map((part) => normaliseForDuplicates(part))
+				.join('+')
+		),
 		...(WIDE.has(id) ? { wide: true } : {})
 	};
 }
 
 /** Ids of the concepts whose cue words occur in the (already normalised) text. */
 export function matchConcepts(normalised: string, concepts: readonly Concept[]): string[] {
-	return matchTermGroups(normalised, concepts, () =>
-		concepts.map((c) => c.terms.filter((term) => term.length > 0))
-	).map((k) => concepts[k].id);
+	const plain = matchTermGroups(normalised, concepts, () =>
+		concepts.map((c) => c.terms.filter((term) => term.length > 0 && !term.includes('+')))
+	);
+	const hit = new Set(plain);
+	concepts.forEach((c, k) => {
+		if (hit.has(k)) return;
+		for (const term of c.terms) {
+			if (term.includes('+') && term.split('+').every((part) => normalised.includes(part))) {
+				hit.add(k);
+				return;
+			}
+		}
+	});
+	return [...hit].sort((a, b) => a - b).map((k) => concepts[k].id);
 }

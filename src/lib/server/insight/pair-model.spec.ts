@@ -51,6 +51,15 @@ describe('synonyms and concepts', () => {
 		);
 	});
 
+	it('matches a cue "a+b" only when both words occur', () => {
+		const concepts = [{ id: 'old-phone', terms: ['老人+手机'] }];
+		expect(matchConcepts('老人不会用手机交费', concepts)).toEqual(['old-phone']);
+		expect(matchConcepts('老人家里电压低', concepts)).toEqual([]);
+		expect(matchConcepts(normaliseForDuplicates('老人家住得远'), DEFAULT_CONCEPTS)).not.toContain(
+			'elderly-phone'
+		);
+	});
+
 	it('extracts named villages and groups but not "我们村"', () => {
 		expect(extractPlaces('石桥村五组的电压低')).toEqual(['五组', '石桥村']);
 		expect(extractPlaces('我们村电压低')).toEqual([]);

@@ -39,7 +39,10 @@ describe('matchTermGroups', () => {
 			const forDuplicates = normaliseForDuplicates(text);
 			expect(matchConcepts(forDuplicates, DEFAULT_CONCEPTS)).toEqual(
 				DEFAULT_CONCEPTS.filter((c) =>
-					c.terms.some((term) => term.length > 0 && forDuplicates.includes(term))
+					c.terms.some(
+						(term) =>
+							term.length > 0 && term.split('+').every((part) => forDuplicates.includes(part))
+					)
 				).map((c) => c.id)
 			);
 		}
