@@ -238,7 +238,7 @@ export const DEFAULT_CONCEPTS: readonly Concept[] = [
 	),
 	concept(
 		'repair-staff',
-		'抢修人员 派人 抢修队 驻点 多派 派齐 班组 人太少 常驻 驻守 值守点 抢修点 抢修班 备品备件 抢修车 材料 离供电所 路远 路太远 山里 进不来'
+		'抢修人员 派人 抢修队 驻点 多派 派齐 班组 人太少 常驻 驻守 值守点 抢修点 抢修班 备品备件 抢修车 离供电所 路远 路太远 进不来'
 	),
 	concept(
 		'repair-hotline',
@@ -258,7 +258,7 @@ export const DEFAULT_CONCEPTS: readonly Concept[] = [
 	// voltage and grid
 	concept(
 		'low-voltage',
-		'低电压 灯不亮 煮不熟 电饭煲 抽不上水 水泵 启动不了 转不动 带不动 一百八 一百七 伏 电压也低 灯光暗 灯光很暗 灯很暗 日光灯 启动不了 空调开不了 空调启动不了 冰箱不制冷 洗衣机转不动 电压只有 190 180 170 160 200伏 电器用不了 带不起 灯像萤火虫 电灯昏 灯昏 煮饭煮不熟 打不燃 开不起来 开不动 带不动空调'
+		'低电压 灯不亮 煮不熟 电饭煲 抽不上水 水泵 启动不了 转不动 带不动 一百八 一百七 电压也低 灯光暗 灯光很暗 灯很暗 日光灯 启动不了 空调开不了 空调启动不了 冰箱不制冷 洗衣机转不动 电压只有 190 180 170 160 200伏 电器用不了 带不起 灯像萤火虫 电灯昏 灯昏 煮饭煮不熟 打不燃 开不起来 开不动 带不动空调 伏电压 只有+伏'
 	),
 	concept(
 		'voltage-fluctuation',
@@ -285,14 +285,17 @@ export const DEFAULT_CONCEPTS: readonly Concept[] = [
 		'old-housing',
 		'老小区 老旧小区 宿舍 进线 电表箱 八十年代 老线路 总闸 空开 老房子 老宿舍 单位宿舍 楼道 电表箱老化 表箱锈 一户一表 改表'
 	),
-	concept('evening-peak', '晚上 高峰 傍晚 七八点 做饭 吃饭 用电高峰 夏天 热天 大热天'),
+	concept(
+		'evening-peak',
+		'高峰 傍晚 七八点 做饭 用电高峰 晚上+电压 晚上+灯 晚上+低电压 夏天+电压 晚上+带不动'
+	),
 	concept(
 		'ev-charging',
 		'电动车 充电 充电桩 电动汽车 新能源汽车 充电车 充电站 充电难 慢充 快充 家用充电桩 小区充电 物业不同意 物业不让 车位 装桩'
 	),
 	concept(
 		'three-phase',
-		'三相 动力电 动力线 加工 碾米 打米 380 三相四线 单相 动力用电 电机 机器带不动 磨坊 加工厂 厂里 作坊 榨油'
+		'三相 动力电 动力线 加工 碾米 打米 380 三相四线 单相 动力用电 电机 机器带不动 磨坊 作坊 榨油'
 	),
 	concept(
 		'pv',
@@ -321,7 +324,7 @@ export const DEFAULT_CONCEPTS: readonly Concept[] = [
 	// payment
 	concept(
 		'payment-point',
-		'网点 缴费 排队 跑到镇上 太远 代收 营业厅远 网点远 网点少 网点撤了 撤掉 跑镇上 跑城里 进城 窗口少'
+		'网点 排队 跑到镇上 代收 营业厅远 网点远 网点少 网点撤了 撤掉 跑镇上 跑城里 进城 窗口少 缴费+远 缴费+跑'
 	),
 	concept(
 		'elderly-phone',
@@ -399,15 +402,12 @@ export const DEFAULT_CONCEPTS: readonly Concept[] = [
 		'峰谷 错峰 避峰 谷电 生产班次 低谷 高峰时段 谷段 峰段 夜间生产 晚上生产 错开'
 	),
 	concept('seasonal-load', '淡季 旺季 季节 暂停'),
-	concept(
-		'park',
-		'园区 工业园 高新区 专变 客户经理 企业 工厂 厂子 专线 大用户 客户经理 园区企业 招商'
-	),
+	concept('park', '园区 工业园 高新区 专变 客户经理 专线 大用户 客户经理 园区企业 招商'),
 	concept('fireworks', '花炮 烟花 鞭炮'),
 	// safety
 	concept(
 		'lines-near-houses',
-		'房子 房顶 线下建房 离得太近 太近 跨越 晾衣 嗞嗞 线路过低 电线低 高压线 从房顶 房子上面 屋顶上 楼顶 阳台 迁改 迁移 改道 挪走 移走 搬走 安全距离 离得近 隐患 垂得很低 低垂 挂到 货车 马路上 横跨'
+		'房顶 线下建房 离得太近 太近 跨越 晾衣 嗞嗞 线路过低 电线低 高压线 从房顶 房子上面 屋顶上 楼顶 阳台 迁改 迁移 改道 挪走 移走 搬走 安全距离 离得近 隐患 垂得很低 低垂 挂到 货车 马路上 横跨 房子+高压线 房子+电线 房子+太近'
 	),
 	concept(
 		'poles',
@@ -421,7 +421,7 @@ export const DEFAULT_CONCEPTS: readonly Concept[] = [
 	concept('kites-fishing', '钓鱼 风筝 鱼竿'),
 	concept(
 		'safety-education',
-		'安全用电 安全宣传 安全教育 宣传 触电 警示 漏电 保护器 小孩 安全常识 安全知识 宣传安全 进校园 进村 用电安全 老旧线路着火 着火 起火 火灾'
+		'安全用电 安全宣传 安全教育 宣传 触电 警示 漏电 保护器 安全常识 安全知识 宣传安全 进校园 进村 用电安全 老旧线路着火 着火 起火 火灾 小孩+触电 小孩+电线'
 	),
 	// work style
 	concept(
@@ -450,7 +450,7 @@ export const DEFAULT_CONCEPTS: readonly Concept[] = [
 		'staffing',
 		'缺人 人手 人员太少 人员少 补充人员 增加人员 没人干活 老龄化 后继无人 编制 招不进 留不住 一人多岗 顶岗 几个岗 人员老化 平均年龄 五十多岁 招不来 补员 外包 劳务派遣'
 	),
-	concept('living', '住宿 食堂 宿舍 洗澡 生活条件 住宿条件 偏远站所 偏远+条件 偏远+住 热水 房子漏'),
+	concept('living', '住宿 食堂 宿舍 洗澡 生活条件 住宿条件 偏远站所 偏远+条件 偏远+住 房子漏'),
 	concept(
 		'pay-allowance',
 		'补贴 津贴 工资 待遇 绩效 奖金 收入 加班费 收入低 待遇低 工资低 补助 山区补贴 偏远补贴 高温补贴 下乡补贴 同工不同酬'
@@ -487,7 +487,7 @@ export const DEFAULT_CONCEPTS: readonly Concept[] = [
 	// added: more issue-level concepts
 	concept('settlement-estate', '安置小区 安置房 拆迁 还建 电梯 配电房 物业 谁管 开发商'),
 	concept('contact-card-update', '联系卡 服务卡 贴的 门上 更新 换了人 调走 新来的 公示牌'),
-	concept('elderly-cash', '现金 上门收 代收员 代收点 恢复代收 人工窗口 人工收费 村里代收 收电费的'),
+	concept('elderly-cash', '现金 上门收 代收员 恢复代收 人工窗口 人工收费 村里代收 收电费的'),
 	concept(
 		'prepaid-meter',
 		'预付费 预购电 充值卡 插卡 卡表 充了钱 余额不足 自动停电 突然停电 余额提醒'
