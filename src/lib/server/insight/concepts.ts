@@ -206,7 +206,7 @@ export const DEFAULT_CONCEPTS: readonly Concept[] = [
 	),
 	concept(
 		'notice-channel-group',
-		'微信群 村群 群里 广播 大喇叭 小喇叭 张贴 公告栏 村部 村委会 村干部 村里群 组里 村干部通知 喇叭 贴个通知 贴通知 贴在 张贴公告 村口 门口贴 小组长 组长'
+		'微信群 村群 群里 广播 大喇叭 小喇叭 张贴 公告栏 村部 村委会 村干部 村里群 组里 村干部通知 喇叭 贴个通知 贴通知 贴在 张贴公告 村口 门口贴 小组长'
 	),
 	concept(
 		'notice-media',
@@ -222,7 +222,7 @@ export const DEFAULT_CONCEPTS: readonly Concept[] = [
 	),
 	concept(
 		'notice-time-wrong',
-		'改期 推迟 说好 提前送电 延长 不准时 没按时 按时 实际上 实际停电 说话不算数 到时间 取消 停不停 时间不准 说好的 延时 拖延 超时 晚送电 早送电 比通知 计划时间 提前来电 到点 没有按时 改时间 时间变了'
+		'改期 推迟 说好 提前送电 延长 不准时 没按时 按时 实际上 实际停电 说话不算数 到时间 停不停 时间不准 说好的 延时 拖延 超时 晚送电 早送电 比通知 计划时间 提前来电 到点 没有按时 改时间 时间变了 取消停电 停电+取消'
 	),
 	concept(
 		'notice-area',
@@ -238,14 +238,17 @@ export const DEFAULT_CONCEPTS: readonly Concept[] = [
 	),
 	concept(
 		'repair-staff',
-		'抢修人员 派人 抢修队 驻点 多派 派齐 班组 人太少 常驻 驻守 值守点 抢修点 抢修班 备品备件 抢修车 离供电所 路远 路太远 进不来'
+		'抢修人员 派人 抢修队 驻点 多派 派齐 人太少 常驻 驻守 值守点 抢修点 抢修班 备品备件 抢修车 离供电所 路远 路太远 进不来'
 	),
 	concept(
 		'repair-hotline',
 		'95598 电话打不通 打不通 派单 热线 打了几次 打了好几遍 打电话没人接 没人接电话 转来转去 占线 一直占线 按键 人工服务 投诉电话 转到长沙 不熟悉本地 说不清地址 反复问 回电话'
 	),
-	concept('lightning', '打雷 下雨 暴雨 大风 台风 雷 防雷 避雷器 雷击 雷雨季节 雷暴 一打雷 打雷就'),
-	concept('ice-snow', '冰冻 覆冰 下雪 冰灾 凝冻 冻雨 结冰 倒杆 断线 冬天'),
+	concept(
+		'lightning',
+		'打雷 暴雨 大风 台风 雷 防雷 避雷器 雷击 雷雨季节 雷暴 一打雷 打雷就 下雨+停电'
+	),
+	concept('ice-snow', '冰冻 覆冰 下雪 冰灾 凝冻 冻雨 结冰 倒杆 断线 冬天+停电 冬天+断线'),
 	concept(
 		'frequent-outage',
 		'经常停电 频繁 三天两头 老是停电 动不动 好几次 几十次 停了几次 家常便饭 隔三差五 一个月停 老停电 总停电 一直停电 又停电 又停了 经常跳 跳来跳去 停了又来 来了又停 一周停 一个星期停 一天停几次 好几回 停好几回 三不五时 时不时 一天到晚停电 停来停去 隔几天就停 反复停电 重复停电 老毛病'
@@ -304,7 +307,7 @@ export const DEFAULT_CONCEPTS: readonly Concept[] = [
 	// connection
 	concept(
 		'new-connection',
-		'报装 装表 新装 开户 新房 接电 通电 装电表 装个表 装一个表 申请用电 用电申请 拉电 拉线 拉条线 接个电 新建房 建新房 盖房子 临时用电 临时电 工地用电'
+		'报装 装表 新装 开户 新房 通电 装电表 装个表 装一个表 申请用电 用电申请 拉电 拉条线 接个电 新建房 建新房 盖房子 临时用电 临时电 工地用电 申请接电 接电要'
 	),
 	concept(
 		'connection-fee',
@@ -332,7 +335,7 @@ export const DEFAULT_CONCEPTS: readonly Concept[] = [
 	),
 	concept(
 		'payment-app',
-		'app 支付宝 微信缴费 户号 线上 网上缴费 手机缴费 微信交 支付宝交 扫码 绑定户号 绑户号 公众号缴费 掌上'
+		'app 支付宝 微信缴费 户号 网上缴费 手机缴费 微信交 支付宝交 扫码 绑定户号 绑户号 公众号缴费 掌上 线上缴 线上交'
 	),
 	concept(
 		'withholding',
@@ -356,7 +359,7 @@ export const DEFAULT_CONCEPTS: readonly Concept[] = [
 	),
 	concept(
 		'tariff',
-		'电价 阶梯 峰谷 分时 转供电 加价 物业代收 一户多人口 阶梯电价 峰谷电价 分时电价 电价高 商业电价 农业电价 居民电价 电价标准 转供 加价 每度 一毛 两毛 三毛 终端用户'
+		'电价 阶梯 峰谷 转供电 加价 物业代收 一户多人口 阶梯电价 峰谷电价 分时电价 电价高 商业电价 农业电价 居民电价 电价标准 转供 加价 每度 一毛 两毛 三毛 终端用户'
 	),
 	// service
 	concept(
@@ -386,12 +389,12 @@ export const DEFAULT_CONCEPTS: readonly Concept[] = [
 	),
 	concept(
 		'praise',
-		'表扬 感谢 谢谢 点赞 热情 耐心 辛苦 好评 服务好 很好 满意 感动 及时 负责任 点个赞 称赞'
+		'表扬 感谢 谢谢 点赞 热情 耐心 辛苦 好评 服务好 很好 满意 感动 负责任 点个赞 称赞 很及时'
 	),
 	// large customers
 	concept(
 		'enterprise-cost',
-		'用电成本 电费成本 能效 节能 能耗 降低成本 省电费 用电诊断 用电分析 诊断 优化 电费负担 电费支出 成本高 成本太高 用能 能源管理 综合能源 节能改造 合同能源'
+		'用电成本 电费成本 能效 节能 能耗 降低成本 省电费 用电诊断 用电分析 诊断 电费负担 电费支出 成本高 成本太高 用能 能源管理 综合能源 节能改造 合同能源 优化用电'
 	),
 	concept(
 		'demand-charge',
@@ -413,7 +416,10 @@ export const DEFAULT_CONCEPTS: readonly Concept[] = [
 		'poles',
 		'电杆 倾斜 歪 拉线 倒 电杆歪 杆子歪 斜了 快倒 要倒 倒了 拉线松 杆子挡路 挡路 田中间 路中间 移杆 移表 移杆 挪杆 杆子挡'
 	),
-	concept('trees', '树 竹子 砍树 碰线 树枝 竹林 树挨着线 树碰线 树压线 砍树 修树 竹子碰 压线'),
+	concept(
+		'trees',
+		'树 竹子 砍树 碰线 树枝 竹林 树挨着线 树碰线 树压线 砍树 修树 竹子碰 树压 压到线 压在电线'
+	),
 	concept(
 		'illegal-use',
 		'电鱼 偷电 窃电 私拉乱接 私接 乱拉 电打鱼 电猫 电野猪 电网捕 偷电 私拉电线 乱接线'
@@ -522,7 +528,7 @@ export const DEFAULT_CONCEPTS: readonly Concept[] = [
 	),
 	concept(
 		'field-research',
-		'调研 下基层 到基层 跟班 蹲点 一线 基层实际 看材料 机关人员 机关 走过场 拍几张照片'
+		'调研 下基层 到基层 跟班 蹲点 基层实际 看材料 机关人员 机关 走过场 拍几张照片 深入一线'
 	),
 	concept(
 		'transfer-supply',
