@@ -73,11 +73,14 @@ function measureSuggestLatency(train: readonly LabelledRecord[], texts: readonly
 	};
 }
 
-const OPERATING_THRESHOLDS = [0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6, 0.7];
+const OPERATING_THRESHOLDS = [
+	0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8
+];
 
 /**
  * Cluster pair precision/recall on the held-out split at several pair-probability thresholds
  * (pair model and categoriser trained on the training split only), so the trade-off is visible.
+ * Every point uses the tuned second-pass merge factor.
  */
 function operatingPoints(train: readonly LabelledRecord[], heldOut: readonly LabelledRecord[]) {
 	const categoriser = createCategoriser();
@@ -105,7 +108,8 @@ function operatingPoints(train: readonly LabelledRecord[], heldOut: readonly Lab
 			precision: Math.round(scores.precision * 1e4) / 1e4,
 			recall: Math.round(scores.recall * 1e4) / 1e4,
 			clusters: clusters.length,
-			tuned: OPERATING_THRESHOLDS[t] === pairModel.threshold
+			tuned: OPERATING_THRESHOLDS[t] === pairModel.threshold,
+			mergeFactor: pairModel.mergeFactor ?? 1
 		};
 	});
 }
