@@ -18,7 +18,11 @@ import {
 import { evaluateInsight, withOutOfFoldCategories } from '../src/lib/server/insight/evaluation';
 import { trainPairModel } from '../src/lib/server/insight/pair-training';
 import { createCategoriser } from '../src/lib/server/insight/categoriser';
-import { clusterAtThresholds, clusterItems } from '../src/lib/server/insight/clustering';
+import {
+	clusterAtThresholds,
+	clusterItems,
+	thresholdForSize
+} from '../src/lib/server/insight/clustering';
 import { buildDuplicateIndex, type InsightItem } from '../src/lib/server/insight/duplicates';
 import { clusterRootsFromLinks, computePairScores } from '../src/lib/server/insight/metrics';
 import { createPrng } from '../src/lib/server/insight/prng';
@@ -109,7 +113,9 @@ function operatingPoints(train: readonly LabelledRecord[], heldOut: readonly Lab
 			recall: Math.round(scores.recall * 1e4) / 1e4,
 			clusters: clusters.length,
 			tuned: OPERATING_THRESHOLDS[t] === pairModel.threshold,
-			mergeFactor: pairModel.mergeFactor ?? 1
+			mergeFactor: pairModel.mergeFactor ?? 1,
+			// what clusterItems uses for a campaign of this size (see thresholdForSize)
+			thresholdForSize: thresholdForSize(pairModel, heldOut.length)
 		};
 	});
 }

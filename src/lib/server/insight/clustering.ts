@@ -14,6 +14,7 @@ import {
 	type DuplicateOptions,
 	type InsightItem
 } from './duplicates';
+import type { PairModel } from './pair-model';
 
 export interface ClusterOptions extends DuplicateOptions {
 	/** Minimum average pair probability inside a cluster (default: the pair model's threshold). */
@@ -48,7 +49,7 @@ export function clusterItems(
 	options: ClusterOptions = {}
 ): DuplicateCluster[] {
 	const index = buildDuplicateIndex(items, options);
-	const threshold = options.threshold ?? index.model.threshold;
+	const threshold = options.threshold ?? thresholdForSize(index.model, items.length);
 	const mergeFactor = Math.min(1, options.mergeFactor ?? index.model.mergeFactor ?? 1);
 	const edges = collectEdges(index, threshold * mergeFactor, options.neighbours ?? 8);
 	return clusterFromEdges(
@@ -59,6 +60,20 @@ export function clusterItems(
 		threshold * mergeFactor,
 		options.maxClusterSize ?? 30
 	);
+}
+
+/**
+ * The pair model's threshold for a campaign of `count` items. It was tuned on cross-validation
+ * folds of `model.tunedOn` items; a bigger campaign has proportionally more look-alike
+ * candidates per item but not more true duplicates, so the odds of a pair are scaled down by the
+ * size ratio (the threshold rises; it never falls for smaller campaigns).
+ */
+export function thresholdForSize(model: PairModel, count: number): number {
+	const ratio = model.tunedOn ? count / model.tunedOn : 1;
+	if (!(ratio > 1)) return model.threshold;
+	const t = Math.min(Math.max(model.threshold, 1e-6), 1 - 1e-6);
+	const logit = Math.log(t / (1 - t)) + Math.log(ratio);
+	return Math.round((1 / (1 + Math.exp(-logit))) * 1e4) / 1e4;
 }
 
 /**

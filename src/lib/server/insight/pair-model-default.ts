@@ -88,5 +88,6 @@ export const DEFAULT_PAIR_MODEL: PairModel = {
 	bias: -6.7822,
 	threshold: 0.45,
 	source: 'trainPairModel on all 633 items of suggestions.dev.jsonl',
-	mergeFactor: 0.7
+	mergeFactor: 0.7,
+	tunedOn: 211
 };

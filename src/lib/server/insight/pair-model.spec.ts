@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { clusterAtThresholds, clusterItems, mergeInTwoPasses } from './clustering';
+import {
+	clusterAtThresholds,
+	clusterItems,
+	mergeInTwoPasses,
+	thresholdForSize
+} from './clustering';
 import { normaliseForDuplicates, matchConcepts, DEFAULT_CONCEPTS } from './concepts';
 import {
 	buildDuplicateIndex,
@@ -279,6 +284,18 @@ describe('second clustering pass', () => {
 
 	it('joins two clusters whose average cross probability clears the merge threshold', () => {
 		expect(run(0.42)).toEqual([[0, 1, 2, 3]]);
+	});
+});
+
+describe('threshold for the campaign size', () => {
+	const model = { ...DEFAULT_PAIR_MODEL, threshold: 0.5, tunedOn: 100 };
+
+	it('rises with the odds scaled by the size ratio, never falls, and is off without tunedOn', () => {
+		expect(thresholdForSize(model, 100)).toBe(0.5);
+		expect(thresholdForSize(model, 40)).toBe(0.5);
+		expect(thresholdForSize(model, 300)).toBeCloseTo(0.75, 4);
+		expect(thresholdForSize({ ...model, tunedOn: undefined }, 300)).toBe(0.5);
+		expect(thresholdForSize(model, 1000)).toBeGreaterThan(thresholdForSize(model, 300));
 	});
 });
 

@@ -60,6 +60,8 @@ export interface PairModel {
 	 * absent = 1 (none).
 	 */
 	mergeFactor?: number;
+	/** Average size of the item sets the threshold was tuned on (see `thresholdForSize`). */
+	tunedOn?: number;
 }
 
 /** Probability that the pair is a duplicate. */
@@ -168,6 +170,7 @@ export function pairModelFromJSON(json: PairModel | string): PairModel {
 		!parsed.weights.every(Number.isFinite) ||
 		!Number.isFinite(parsed.bias) ||
 		!Number.isFinite(parsed.threshold) ||
+		(parsed.tunedOn !== undefined && !(Number.isFinite(parsed.tunedOn) && parsed.tunedOn > 0)) ||
 		(parsed.mergeFactor !== undefined &&
 			!(Number.isFinite(parsed.mergeFactor) && parsed.mergeFactor > 0 && parsed.mergeFactor <= 1))
 	) {

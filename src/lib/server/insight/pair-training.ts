@@ -122,7 +122,12 @@ export function trainPairModel(
 ): PairModel {
 	const tuned = tuneThreshold(items, options);
 	const model = fitModel(items, options, tuned?.threshold ?? options.fallbackThreshold ?? 0.5);
-	return tuned && tuned.mergeFactor < 1 ? { ...model, mergeFactor: tuned.mergeFactor } : model;
+	if (!tuned) return model;
+	return {
+		...model,
+		...(tuned.mergeFactor < 1 ? { mergeFactor: tuned.mergeFactor } : {}),
+		tunedOn: Math.round(items.length / (options.folds ?? 3))
+	};
 }
 
 export interface ThresholdPoint {
