@@ -190,8 +190,6 @@ function crossValidate(
 	options: PairTrainingOptions
 ): { points: ThresholdPoint[]; rounds: number } {
 	const folds = options.folds ?? 3;
-	const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
-	const factors = options.mergeFactors ?? DEFAULT_MERGE_FACTORS;
 	const maxRounds = options.trees ? (options.trees.rounds ?? DEFAULT_ROUNDS) : 0;
 	const step = options.trees ? Math.max(1, options.trees.roundStep ?? 10) : 1;
 	const roots = new Map<string, number>();
@@ -216,6 +214,17 @@ function crossValidate(
 	let best = 0;
 	for (let k = 1; k < losses.length; k++) if (losses[k] < losses[best] - 1e-9) best = k;
 	const rounds = best * step;
+	return { points: clusterFolds(fitted, rounds, options), rounds };
+}
+
+/** Pooled cluster precision/recall of the held-out folds with `rounds` trees. */
+function clusterFolds(
+	fitted: ReadonlyArray<{ fit: FittedModel; test: PairTrainingItem[] }>,
+	rounds: number,
+	options: PairTrainingOptions
+): ThresholdPoint[] {
+	const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
+	const factors = options.mergeFactors ?? DEFAULT_MERGE_FACTORS;
 	const totals = factors.map(() => thresholds.map(() => ({ predicted: 0, correct: 0, truth: 0 })));
 	for (const { fit, test } of fitted) {
 		const model = withTrees(fit.model, fit.trees, rounds);
@@ -244,7 +253,7 @@ function crossValidate(
 			};
 		})
 	);
-	return { points, rounds };
+	return points;
 }
 
 const DEFAULT_ROUNDS = 150;

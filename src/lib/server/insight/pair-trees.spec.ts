@@ -48,7 +48,7 @@ describe('boosted pair trees', () => {
 			minHessian: 1
 		});
 		expect(trees).toHaveLength(40);
-		const margins = xs.map((x) => trees.reduce((z, t) => z + predictTree(t, x), 0));
+		const margins = xs.map((x) => trees.reduce((z: number, t) => z + predictTree(t, x), 0));
 		expect(logLoss(margins, ys)).toBeLessThan(0.2);
 		expect(margins[0]).toBeGreaterThan(1); // a = b = 0
 		expect(margins[xs.length - 1]).toBeLessThan(-1); // a = 1, b = 0
@@ -58,11 +58,11 @@ describe('boosted pair trees', () => {
 		const { xs, ys } = xorSet();
 		const zero = new Array(xs.length).fill(0);
 		const stumps = fitPairTrees(xs, ys, zero, 3, { rounds: 40, depth: 1, learningRate: 0.3 });
-		const margins = xs.map((x) => stumps.reduce((z, t) => z + predictTree(t, x), 0));
+		const margins = xs.map((x) => stumps.reduce((z: number, t) => z + predictTree(t, x), 0));
 		const deep = fitPairTrees(xs, ys, zero, 3, { rounds: 40, learningRate: 0.3, minHessian: 1 });
 		const loss = (k: number) =>
 			logLoss(
-				xs.map((x) => deep.slice(0, k).reduce((z, t) => z + predictTree(t, x), 0)),
+				xs.map((x) => deep.slice(0, k).reduce((z: number, t) => z + predictTree(t, x), 0)),
 				ys
 			);
 		expect(loss(40)).toBeLessThan(logLoss(margins, ys) - 0.2);
