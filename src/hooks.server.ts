@@ -7,13 +7,13 @@ import { readSession } from '$lib/server/auth/cookies';
 import { appDatabase, closeAppDatabase } from '$lib/server/db';
 import { isDatabaseUnavailable } from '$lib/server/db/availability';
 import { servePublicForm } from '$lib/server/form-page-cache';
-import { categoriserFor } from '$lib/server/insight-service';
+import { categoriserSettled } from '$lib/server/insight-service';
 import { prepareDatabase } from '$lib/server/startup';
 
 export const init: ServerInit = async () => {
 	await prepareDatabase(appDatabase());
-	// Train (or load) the categoriser now rather than on a reviewer's first page view.
-	await categoriserFor(appDatabase().db);
+	// Train (or load) the categoriser now rather than while reviewers are working.
+	await categoriserSettled(appDatabase().db);
 	// `node build` waits for open handles; closing the pool lets SIGTERM end the process.
 	process.once('sveltekit:shutdown', () => void closeAppDatabase());
 };

@@ -7,7 +7,8 @@ import { computeIdf, extractDocumentFeatures, weightFeatures, type SparseVector 
 import { addNaiveBayesExample, createNaiveBayes, type NaiveBayesState } from './naive-bayes';
 import {
 	createLogistic,
-	trainLogistic,
+	runSteps,
+	trainLogisticSteps,
 	type LabelledVector,
 	type LogisticState
 } from './logistic-regression';
@@ -95,9 +96,17 @@ export function buildModel(
 	examples: readonly LabelledText[],
 	options: ResolvedOptions
 ): ModelState {
-	const state = fitModel(examples, options);
+	return runSteps(buildModelSteps(examples, options));
+}
+
+/** `buildModel`, pausing after every training pass (a few hundred pauses in all). */
+export function* buildModelSteps(
+	examples: readonly LabelledText[],
+	options: ResolvedOptions
+): Generator<void, ModelState> {
+	const state = yield* fitModelSteps(examples, options);
 	if (options.calibrate && examples.length >= MIN_EXAMPLES_TO_CALIBRATE) {
-		const calibration = fitCalibration(crossValidate(examples, options));
+		const calibration = fitCalibration(yield* crossValidate(examples, options));
 		state.temperature = calibration.temperature;
 		state.nbWeight = calibration.nbWeight;
 	}
@@ -108,14 +117,14 @@ const MIN_EXAMPLES_TO_CALIBRATE = 40;
 const FOLDS = 5;
 
 /** Out-of-fold component scores; fold = position modulo 5, so no randomness is involved. */
-function crossValidate(
+function* crossValidate(
 	examples: readonly LabelledText[],
 	options: ResolvedOptions
-): HeldOutScore[] {
+): Generator<void, HeldOutScore[]> {
 	const samples: HeldOutScore[] = [];
 	const quick = { ...options, calibrate: false };
 	for (let fold = 0; fold < FOLDS; fold++) {
-		const model = fitModel(
+		const model = yield* fitModelSteps(
 			examples.filter((_, i) => i % FOLDS !== fold),
 			quick
 		);
@@ -138,6 +147,13 @@ function crossValidate(
 
 /** One fit without calibration (also used inside cross-validation). */
 export function fitModel(examples: readonly LabelledText[], resolved: ResolvedOptions): ModelState {
+	return runSteps(fitModelSteps(examples, resolved));
+}
+
+function* fitModelSteps(
+	examples: readonly LabelledText[],
+	resolved: ResolvedOptions
+): Generator<void, ModelState> {
 	// The boost actually used is stored in the state, so scoring and `learn` use it too.
 	const options =
 		examples.length === 0
@@ -160,7 +176,7 @@ export function fitModel(examples: readonly LabelledText[], resolved: ResolvedOp
 	);
 	for (const v of vectors) addNaiveBayesExample(nb, v.vector, v.classIndex, v.weight);
 	const lr = createLogistic(categories.length, vocabulary.length, options.l2, options.learningRate);
-	trainLogistic(lr, vectors, options.epochs, createPrng(options.seed));
+	yield* trainLogisticSteps(lr, vectors, options.epochs, createPrng(options.seed));
 	return {
 		options: {
 			...resolved,

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { categoriserFromJSON, createCategoriser, type TrainingExample } from './categoriser';
+import {
+	categoriserFromJSON,
+	createCategoriser,
+	trainCategoriserSteps,
+	type TrainingExample
+} from './categoriser';
 import { CATEGORY_IDS } from './lexicon';
 
 // Hand-written examples (not from any data set); repeated with variations so the model has data.
@@ -40,6 +45,25 @@ describe('categoriser', () => {
 		b.train(EXAMPLES);
 		expect(JSON.stringify(a.toJSON())).toBe(JSON.stringify(b.toJSON()));
 		expect(a.suggest('缴费点太少')).toEqual(b.suggest('缴费点太少'));
+	});
+
+	it('trains step by step, pausing after every pass, into the same model as train', () => {
+		// Enough examples to calibrate, so the five cross-validation fits run in steps too.
+		const many = Array.from({ length: 6 }, (_, i) =>
+			EXAMPLES.map((e) => ({ ...e, text: `${e.text}${'！'.repeat(i)}` }))
+		).flat();
+		const direct = createCategoriser();
+		direct.train(many);
+		const steps = trainCategoriserSteps(many);
+		let pauses = 0;
+		let step = steps.next();
+		while (!step.done) {
+			pauses++;
+			step = steps.next();
+		}
+		// 30 passes for the model and 30 for each of the five folds.
+		expect(pauses).toBe(30 * 6);
+		expect(JSON.stringify(step.value.toJSON())).toBe(JSON.stringify(direct.toJSON()));
 	});
 
 	it('handles empty and very short text without NaN or throwing', () => {

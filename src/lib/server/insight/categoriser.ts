@@ -14,6 +14,7 @@ import { stepLogistic } from './logistic-regression';
 import { ensembleProbabilities, scoreComponents } from './ensemble';
 import {
 	buildModel,
+	buildModelSteps,
 	resolveOptions,
 	vectorise,
 	type CategoriserOptions,
@@ -63,6 +64,19 @@ export interface Categoriser {
 export function createCategoriser(options: CategoriserOptions = {}): Categoriser {
 	const resolved = resolveOptions(options);
 	return wrapModel(buildModel([], resolved), resolved);
+}
+
+/**
+ * A categoriser trained on these examples (plus the lexicon), built step by step: the generator
+ * pauses after each training pass, so a server can run a long retrain between requests instead of
+ * stalling them. Running it to the end gives the same model as `train`.
+ */
+export function* trainCategoriserSteps(
+	examples: readonly TrainingExample[],
+	options: CategoriserOptions = {}
+): Generator<void, Categoriser> {
+	const resolved = resolveOptions(options);
+	return wrapModel(yield* buildModelSteps(examples, resolved), resolved);
 }
 
 /** Restores a categoriser saved with `toJSON()`. */

@@ -2,6 +2,7 @@
 export {
 	createCategoriser,
 	categoriserFromJSON,
+	trainCategoriserSteps,
 	type Categoriser,
 	type CategoriserJson,
 	type CategoriserOptions,

@@ -78,6 +78,16 @@ export function trainLogistic(
 	epochs: number,
 	random: () => number
 ): void {
+	runSteps(trainLogisticSteps(state, examples, epochs, random));
+}
+
+/** The same training, pausing (yielding) after each pass so a caller can let other work run. */
+export function* trainLogisticSteps(
+	state: LogisticState,
+	examples: readonly LabelledVector[],
+	epochs: number,
+	random: () => number
+): Generator<void, void> {
 	let t = 0;
 	for (let epoch = 0; epoch < epochs; epoch++) {
 		for (const example of shuffleWith(examples, random)) {
@@ -88,5 +98,13 @@ export function trainLogistic(
 			);
 			t++;
 		}
+		yield;
 	}
+}
+
+/** Runs a stepwise computation to the end at once and returns its result. */
+export function runSteps<T>(steps: Generator<void, T>): T {
+	let step = steps.next();
+	while (!step.done) step = steps.next();
+	return step.value;
 }

@@ -11,7 +11,7 @@ import {
 	units
 } from '../db/schema';
 import { seedDemo } from '../demo/seed';
-import { categoriserFor, duplicateCandidates } from '../insight-service';
+import { categoriserSettled, duplicateCandidates } from '../insight-service';
 import { submitPublicForm } from '../public-form';
 import { findReceipt } from '../responses';
 import { describeEachDatabase } from '../test/databases';
@@ -291,7 +291,7 @@ describeEachDatabase('suggestions', (current) => {
 
 	it('suggests categories learned from the decisions and finds likely duplicates', async () => {
 		const { db } = current();
-		const model = await categoriserFor(db);
+		const model = await categoriserSettled(db);
 		expect(model.suggest('晚上电压太低，灯泡都不亮', 3)[0].category).toBe('voltage_grid');
 		const rows = (await listQueue(db, reviewer, { campaignId, status: 'new' })).rows;
 		const hints = await duplicateCandidates(
