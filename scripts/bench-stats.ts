@@ -18,6 +18,11 @@ import { seedDemo } from '../src/lib/server/demo/seed';
 import { campaignStats } from '../src/lib/server/return-rate';
 import { suggestionStats } from '../src/lib/server/suggestions/reports';
 import { listQueue } from '../src/lib/server/suggestions/queries';
+import {
+	categoriserFor,
+	duplicateCandidates,
+	raisedBefore
+} from '../src/lib/server/insight-service';
 import { weeklyReport } from '../src/lib/server/suggestions/weekly';
 import { percentile } from '../tests/reliability/http';
 
@@ -258,6 +263,7 @@ async function main() {
 		console.log(JSON.stringify({ bench, ...base, ...t, calls: CALLS }));
 		console.log(JSON.stringify({ explain: bench, ...(await explain(raw!, fn)) }));
 	}
+	await queueHints(db, campaignId, reviewer);
 	await triggerCost(campaignId);
 	const t1 = performance.now();
 	const [check] = await raw!.unsafe(`select
@@ -277,6 +283,40 @@ async function main() {
 		})
 	);
 	if (!check.equal) process.exitCode = 1;
+}
+
+/**
+ * The review queue's hints for the new suggestions of its first page (as its page load asks for
+ * them): suggested categories, likely duplicates in the campaign, "raised before" in others. The
+ * first call builds the duplicate indexes from every live suggestion; later ones reuse them.
+ */
+async function queueHints(
+	db: Database,
+	campaignId: number,
+	reviewer: { id: number; role: 'reviewer'; unitId: null }
+) {
+	const fresh = (await listQueue(db, reviewer, { campaignId, status: 'new' })).rows.map(
+		(r) => r.id
+	);
+	const hints = () =>
+		Promise.all([
+			categoriserFor(db),
+			duplicateCandidates(db, campaignId, fresh),
+			raisedBefore(db, campaignId, fresh)
+		]);
+	const t = performance.now();
+	await hints();
+	const firstMs = Math.round(performance.now() - t);
+	const calls = 10;
+	console.log(
+		JSON.stringify({
+			bench: 'reviewQueueHints',
+			items: fresh.length,
+			firstMs,
+			...(await time(hints, calls)),
+			calls
+		})
+	);
 }
 
 /**
