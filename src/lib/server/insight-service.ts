@@ -9,13 +9,14 @@ import {
 	suggestions
 } from './db/schema';
 import {
-	buildDuplicateIndex,
+	buildDuplicateIndexSteps,
 	categoriserFromJSON,
 	clusterItems,
 	createCategoriser,
 	findRaisedBefore,
-	trainCategoriserSteps,
 	findSimilar,
+	runStepsPolitely,
+	trainCategoriserSteps,
 	type Categoriser,
 	type CategoriserJson,
 	type DuplicateIndex,
@@ -128,13 +129,7 @@ async function retrain(db: Database, state: Cached, count: number): Promise<void
 	const examples = (await decisions(db, RETRAIN_MAX_EXAMPLES)).filter((e) =>
 		keys.includes(e.category)
 	);
-	const steps = trainCategoriserSteps(examples, { categories: keys });
-	let step = steps.next();
-	while (!step.done) {
-		await new Promise((resolve) => setImmediate(resolve));
-		step = steps.next();
-	}
-	const model = step.value;
+	const model = await runStepsPolitely(trainCategoriserSteps(examples, { categories: keys }));
 	for (const example of state.learnedMeanwhile) model.learn(example);
 	state.learnedMeanwhile = [];
 	state.model = model;
@@ -192,11 +187,11 @@ async function insightItems(db: Database, where: ReturnType<typeof and>): Promis
 /**
  * The queue's duplicate hints come from an index of every live suggestion of the campaign (and, for
  * "raised before", of all the others); building it costs about 0.4 s at 2,000 suggestions and 7 s at
- * 100,000, too much for every page view. So the index is kept: a reviewer's change in this process
- * (merge, split, categorise…) drops it at once; a new answer drops it while it is small (under
- * SMALL_INDEX suggestions, where a rebuild is cheap); a large one picks up new answers within
- * HINT_INDEX_MS, as it does changes made by another process. The suggestions a page asks about are
- * always read fresh, so each finds its likely duplicates among those indexed.
+ * 100,000, so it is built in steps (other requests run between them) and kept. A reviewer's change in
+ * this process (merge, split, categorise…) drops it at once; a new answer drops it while it is small
+ * (under SMALL_INDEX suggestions, where a rebuild is cheap). A large one older than HINT_INDEX_MS
+ * keeps answering while its successor is built, so new answers and other processes' changes show
+ * within a rebuild. The suggestions a page asks about are always read fresh.
  */
 const HINT_INDEX_MS = 30_000;
 const SMALL_INDEX = 5_000;
@@ -206,6 +201,8 @@ interface KeptIndex {
 	reviews: number;
 	intake: number;
 	at: number;
+	/** A successor being built while this one keeps answering. */
+	refreshing: boolean;
 }
 const hintIndexes = new WeakMap<Database, Map<string, KeptIndex>>();
 const changes = { reviews: 0, intake: 0 };
@@ -228,24 +225,38 @@ function keptIndex(
 	}
 	const kept = byKey.get(key);
 	const now = Date.now();
-	if (
-		kept &&
-		now - kept.at < HINT_INDEX_MS &&
-		kept.reviews === changes.reviews &&
-		(kept.intake === changes.intake || kept.size >= SMALL_INDEX)
-	) {
+	const reviewed = kept !== undefined && kept.reviews === changes.reviews;
+	const current = reviewed && (kept.intake === changes.intake || kept.size >= SMALL_INDEX);
+	if (kept && current && now - kept.at < HINT_INDEX_MS) return kept.index;
+	const build = (): KeptIndex => {
+		const entry: KeptIndex = {
+			index: load().then((items) => {
+				entry.size = items.length;
+				return runStepsPolitely(buildDuplicateIndexSteps(items));
+			}),
+			size: kept?.size ?? 0,
+			reviews: changes.reviews,
+			intake: changes.intake,
+			at: now,
+			refreshing: false
+		};
+		return entry;
+	};
+	if (kept && current) {
+		// Large, only old: it answers now, and its successor replaces it once built.
+		if (!kept.refreshing) {
+			kept.refreshing = true;
+			const next = build();
+			next.index.then(
+				() => byKey.set(key, next),
+				() => {
+					kept.refreshing = false;
+				}
+			);
+		}
 		return kept.index;
 	}
-	const entry: KeptIndex = {
-		index: load().then((items) => {
-			entry.size = items.length;
-			return buildDuplicateIndex(items);
-		}),
-		size: kept?.size ?? 0,
-		reviews: changes.reviews,
-		intake: changes.intake,
-		at: now
-	};
+	const entry = build();
 	byKey.set(key, entry);
 	// A failed build is not kept: the next view tries again.
 	entry.index.catch(() => {

@@ -7,7 +7,6 @@ import { computeIdf, extractDocumentFeatures, weightFeatures, type SparseVector 
 import { addNaiveBayesExample, createNaiveBayes, type NaiveBayesState } from './naive-bayes';
 import {
 	createLogistic,
-	runSteps,
 	trainLogisticSteps,
 	type LabelledVector,
 	type LogisticState
@@ -15,6 +14,7 @@ import {
 import { createPrng } from './prng';
 import { fitCalibration, type HeldOutScore } from './calibration';
 import { scoreComponents } from './ensemble';
+import { runSteps } from './steps';
 
 export interface CategoriserOptions {
 	/** Category ids, in a fixed order (default: the power-supply taxonomy). */

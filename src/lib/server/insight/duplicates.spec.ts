@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { clusterItems } from './clustering';
-import { buildDuplicateIndex, findRaisedBefore, findSimilar, type InsightItem } from './duplicates';
+import {
+	buildDuplicateIndex,
+	buildDuplicateIndexSteps,
+	findRaisedBefore,
+	findSimilar,
+	type InsightItem
+} from './duplicates';
 
 // Hand-written campaign: two issues raised twice each in other words, plus unrelated items.
 const ITEMS: InsightItem[] = [
@@ -80,5 +86,26 @@ describe('duplicate finder', () => {
 				{ id: 'b', text: '   ' }
 			])
 		).toEqual([]);
+	});
+});
+
+describe('building the index in steps', () => {
+	it('pauses every 500 items and finds exactly what the index built at once finds', () => {
+		const many = Array.from({ length: 200 }, (_, copy) =>
+			ITEMS.map((item) => ({ ...item, id: `${copy}-${item.id}`, text: `${item.text}${copy}` }))
+		).flat();
+		const steps = buildDuplicateIndexSteps(many);
+		let pauses = 0;
+		let step = steps.next();
+		while (!step.done) {
+			pauses++;
+			step = steps.next();
+		}
+		// Two passes over the items (features, then profiles), a pause per 500 in each.
+		expect(pauses).toBe(2 * Math.floor(many.length / 500));
+		const direct = buildDuplicateIndex(many);
+		for (const item of [many[0], many[777], many[many.length - 1]]) {
+			expect(findSimilar(step.value, item, 5)).toEqual(findSimilar(direct, item, 5));
+		}
 	});
 });

@@ -17,6 +17,7 @@ import { DEFAULT_LEXICON, type LexiconTopic } from './lexicon';
 import { PAIR_FEATURES, predictPair, type PairModel } from './pair-model';
 import { DEFAULT_PAIR_MODEL } from './pair-model-default';
 import { countContentUnits, extractFeatures } from './tokenize';
+import { runSteps, type Steps } from './steps';
 
 export interface InsightItem {
 	id: string;
@@ -133,11 +134,25 @@ export function buildDuplicateIndex(
 	items: readonly InsightItem[],
 	options: DuplicateOptions = {}
 ): DuplicateIndex {
+	return runSteps(buildDuplicateIndexSteps(items, options));
+}
+
+const ITEMS_PER_STEP = 500;
+
+/** `buildDuplicateIndex`, pausing after every ITEMS_PER_STEP items (about 35 ms of work each). */
+export function* buildDuplicateIndexSteps(
+	items: readonly InsightItem[],
+	options: DuplicateOptions = {}
+): Steps<DuplicateIndex> {
 	const lexicon = options.lexicon ?? DEFAULT_LEXICON;
 	const concepts = options.concepts ?? DEFAULT_CONCEPTS;
 	const settings: Settings = { ...DEFAULT_DUPLICATE_OPTIONS, ...withoutUndefined(options) };
 	const model = options.pairModel ?? DEFAULT_PAIR_MODEL;
-	const bags = items.map((item) => extractBag(item.text, lexicon, concepts));
+	const bags: ReturnType<typeof extractBag>[] = [];
+	for (const item of items) {
+		bags.push(extractBag(item.text, lexicon, concepts));
+		if (bags.length % ITEMS_PER_STEP === 0) yield;
+	}
 	const wide = new Set(concepts.filter((c) => c.wide).map((c) => CONCEPT_PREFIX + c.id));
 	const features = new Map<string, number>();
 	const kinds: Kind[] = [];
@@ -175,7 +190,10 @@ export function buildDuplicateIndex(
 			Math.max(MIN_POSTINGS, Math.ceil(settings.maxDocumentShare * items.length))
 		)
 	};
-	bags.forEach((bag, i) => addProfile(index, i, profileFromBag(index, bag, items[i])));
+	for (let i = 0; i < bags.length; i++) {
+		addProfile(index, i, profileFromBag(index, bags[i], items[i]));
+		if ((i + 1) % ITEMS_PER_STEP === 0) yield;
+	}
 	return index;
 }
 

@@ -11,6 +11,7 @@ export {
 } from './categoriser';
 export {
 	buildDuplicateIndex,
+	buildDuplicateIndexSteps,
 	findSimilar,
 	findRaisedBefore,
 	DEFAULT_CLUSTER_THRESHOLD,
@@ -46,3 +47,4 @@ export {
 } from './metrics';
 export { parseJsonLines, splitByCluster, type LabelledRecord } from './dataset';
 export { evaluateInsight, withOutOfFoldCategories, type EvaluationResult } from './evaluation';
+export { runSteps, runStepsPolitely, type Steps } from './steps';

@@ -3,6 +3,7 @@
  */
 import type { SparseVector } from './features';
 import { shuffleWith } from './prng';
+import { runSteps } from './steps';
 
 export interface LogisticState {
 	/** weights[c][f]; grown with zeros when the vocabulary grows. */
@@ -100,11 +101,4 @@ export function* trainLogisticSteps(
 		}
 		yield;
 	}
-}
-
-/** Runs a stepwise computation to the end at once and returns its result. */
-export function runSteps<T>(steps: Generator<void, T>): T {
-	let step = steps.next();
-	while (!step.done) step = steps.next();
-	return step.value;
 }
