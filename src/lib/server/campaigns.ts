@@ -27,7 +27,9 @@ export async function listCampaigns(db: Database) {
 			startsOn: campaigns.startsOn,
 			endsOn: campaigns.endsOn,
 			anonymous: campaigns.anonymous,
-			responses: sql<number>`(select count(*)::int from ${responses} where ${responses.campaignId} = ${campaigns.id})`
+			// Drizzle leaves columns unqualified in a query without joins, so the outer table is named
+			// here by hand; every response is tallied once under its channel (response_tallies).
+			responses: sql<number>`(select coalesce(sum(t.n), 0)::int from response_tallies t where t.campaign_id = "campaigns"."id" and t.dim = 'channel')`
 		})
 		.from(campaigns)
 		.orderBy(desc(campaigns.id));

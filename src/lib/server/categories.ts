@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { categoryInput } from '../schemas/suggestion';
 import { recordAudit } from './audit';
 import { isUniqueViolation, type Database } from './db';
-import { categories, suggestions } from './db/schema';
+import { categories } from './db/schema';
 import { Conflict, NotFound } from './errors';
 
 export function listCategories(db: Database) {
@@ -15,7 +15,8 @@ export function listCategories(db: Database) {
 			nameEn: categories.nameEn,
 			sortOrder: categories.sortOrder,
 			active: categories.active,
-			used: sql<number>`(select count(*)::int from ${suggestions} where ${suggestions.categoryId} = ${categories.id})`
+			// Drizzle leaves columns unqualified in a query without joins: the outer table is named by hand.
+			used: sql<number>`(select count(*)::int from suggestions s where s.category_id = "categories"."id")`
 		})
 		.from(categories)
 		.orderBy(asc(categories.sortOrder), asc(categories.id));

@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { expect, it } from 'vitest';
 import { messages } from '../i18n';
 import { createApiToken, revokeApiToken, verifyApiToken } from './api-tokens';
-import { getCampaign, latestVersion } from './campaigns';
+import { getCampaign, latestVersion, listCampaigns } from './campaigns';
 import { queryRows } from './db';
 import { distributions, formCodes, responseRevisions, responses, users } from './db/schema';
 import { seedDemo } from './demo/seed';
@@ -36,6 +36,9 @@ describeEachDatabase('distribution and returns', (current) => {
 			expect(breakdown.reduce((s, r) => s + r.returned, 0)).toBe(stats.returned);
 		}
 		expect(stats.byDay.reduce((s, d) => s + d.returned, 0)).toBe(stats.returned);
+		// The campaign list shows the same count of returned forms.
+		const listed = (await listCampaigns(db)).find((c) => c.slug === 'liuyang-2014');
+		expect(listed?.responses).toBe(DEMO_RETURNED);
 
 		// Each figure is a count over rows: check the groups against plain SQL.
 		const direct = await queryRows<{ key: string; issued: number; returned: number }>(

@@ -1,4 +1,4 @@
-import { and, count, eq, isNull, sql } from 'drizzle-orm';
+import { and, count, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { getCampaign, latestVersion } from '../campaigns';
 import { queryRows } from '../db';
@@ -30,6 +30,7 @@ import {
 	unmerge
 } from './workflow';
 import { makeActor } from '../test/actors';
+import { listCategories } from '../categories';
 
 const token = (c: string) => c.repeat(32);
 
@@ -45,6 +46,16 @@ describeEachDatabase('suggestions', (current) => {
 		campaignId = (await getCampaign(db, 'liuyang-2014')).id;
 		const stats = await suggestionStats(db, campaignId);
 		expect([stats.total, stats.rawAnswers]).toEqual([182, 602]);
+		// The category list counts the suggestions filed under each category.
+		const filed = await listCategories(db);
+		for (const c of stats.byCategory.filter((x) => x.key)) {
+			expect(filed.find((f) => f.key === c.key)!.used).toBeGreaterThanOrEqual(c.count);
+		}
+		const [{ n: withCategory }] = await db
+			.select({ n: count() })
+			.from(suggestions)
+			.where(isNotNull(suggestions.categoryId));
+		expect(filed.reduce((sum, c) => sum + c.used, 0)).toBe(withCategory);
 		for (const part of [stats.byCategory, stats.byNature, stats.byStatus, stats.byDepartment]) {
 			expect(part.reduce((s, r) => s + r.count, 0)).toBe(182);
 		}
