@@ -3,6 +3,7 @@ import { expect, it } from 'vitest';
 import { blankQuestion, type Question } from '../questionnaire/types';
 import {
 	campaignsChanged,
+	campaignsForReview,
 	createCampaign,
 	getCampaign,
 	latestVersion,
@@ -155,6 +156,27 @@ describeEachDatabase('campaigns and questionnaire versions', (current) => {
 		campaignsChanged(db);
 		const raced = await racing;
 		expect((await publicCampaign(db, 'copied')).campaign).not.toBe(raced.campaign);
+	});
+
+	it('offers reviewers the campaign whose suggestions came in last', async () => {
+		const { db } = current();
+		await createCampaign(db, null, settings('asked'));
+		const ask = { ...blankQuestion('s', 'suggestion'), title: '您的建议' };
+		expect((await saveDraft(db, null, 'asked', [ask])).problems).toEqual([]);
+		await publishQuestionnaire(db, null, 'asked');
+		await setCampaignStatus(db, null, 'asked', 'open');
+		// A newer campaign without any suggestion yet must not be preferred.
+		await createCampaign(db, null, settings('quiet'));
+		const sent = await submitPublicForm(
+			db,
+			'asked',
+			formWith(token('p'), { q_s: '营业厅周末不开门' }),
+			'10.1.0.9'
+		);
+		expect(sent.kind).toBe('stored');
+		const { list, preferred } = await campaignsForReview(db);
+		expect(list[0].slug).toBe('quiet');
+		expect(preferred?.slug).toBe('asked');
 	});
 
 	it('refuses contact questions on anonymous campaigns and anonymity while contact is asked', async () => {

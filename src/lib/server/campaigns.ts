@@ -363,7 +363,7 @@ export async function campaignsForReview(db: Database) {
 			slug: campaigns.slug,
 			latest: sql<
 				string | null
-			>`(select max(created_at)::text from suggestions s where s.campaign_id = ${campaigns.id})`
+			>`(select max(created_at)::text from suggestions s where s.campaign_id = "campaigns"."id")`
 		})
 		.from(campaigns)
 		.orderBy(desc(campaigns.id));
