@@ -7,13 +7,20 @@ import { readSession } from '$lib/server/auth/cookies';
 import { appDatabase, closeAppDatabase } from '$lib/server/db';
 import { isDatabaseUnavailable } from '$lib/server/db/availability';
 import { servePublicForm } from '$lib/server/form-page-cache';
-import { categoriserSettled } from '$lib/server/insight-service';
+import { campaignsForReview } from '$lib/server/campaigns';
+import { categoriserSettled, warmQueueHints } from '$lib/server/insight-service';
 import { prepareDatabase } from '$lib/server/startup';
 
 export const init: ServerInit = async () => {
 	await prepareDatabase(appDatabase());
 	// Train (or load) the categoriser now rather than while reviewers are working.
 	await categoriserSettled(appDatabase().db);
+	// And the review queue's duplicate indexes, in the background while the server already answers.
+	const { list } = await campaignsForReview(appDatabase().db);
+	warmQueueHints(
+		appDatabase().db,
+		list.filter((c) => c.latest).map((c) => c.id)
+	);
 	// `node build` waits for open handles; closing the pool lets SIGTERM end the process.
 	process.once('sveltekit:shutdown', () => void closeAppDatabase());
 };

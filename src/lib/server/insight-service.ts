@@ -265,6 +265,31 @@ function keptIndex(
 	return entry.index;
 }
 
+/** Every live suggestion of the campaign: what a new one may duplicate. */
+function campaignIndex(db: Database, campaignId: number) {
+	return keptIndex(db, `campaign:${campaignId}`, () =>
+		insightItems(db, and(eq(suggestions.campaignId, campaignId), isNull(suggestions.mergedInto)))
+	);
+}
+
+/** Every live suggestion of the other campaigns: what a new one may have "raised before". */
+function earlierIndex(db: Database, campaignId: number) {
+	return keptIndex(db, `before:${campaignId}`, () =>
+		insightItems(db, and(ne(suggestions.campaignId, campaignId), isNull(suggestions.mergedInto)))
+	);
+}
+
+/**
+ * Starts building the queue's indexes for these campaigns in the background (in steps, between
+ * requests), so the first reviewer after a start does not wait for them.
+ */
+export function warmQueueHints(db: Database, campaignIds: number[]): void {
+	for (const id of campaignIds) {
+		campaignIndex(db, id).catch(() => {});
+		earlierIndex(db, id).catch(() => {});
+	}
+}
+
 export interface DuplicateHint {
 	id: number;
 	score: number;
@@ -280,9 +305,7 @@ export async function duplicateCandidates(
 	const result = new Map<number, DuplicateHint[]>();
 	if (!ids.length) return result;
 	const [index, items] = await Promise.all([
-		keptIndex(db, `campaign:${campaignId}`, () =>
-			insightItems(db, and(eq(suggestions.campaignId, campaignId), isNull(suggestions.mergedInto)))
-		),
+		campaignIndex(db, campaignId),
 		insightItems(db, inArray(suggestions.id, ids))
 	]);
 	for (const item of items) {
@@ -312,9 +335,7 @@ export async function raisedBefore(
 ): Promise<Map<number, DuplicateHint[]>> {
 	const result = new Map<number, DuplicateHint[]>();
 	if (!ids.length) return result;
-	const index = await keptIndex(db, `before:${campaignId}`, () =>
-		insightItems(db, and(ne(suggestions.campaignId, campaignId), isNull(suggestions.mergedInto)))
-	);
+	const index = await earlierIndex(db, campaignId);
 	if (!index.items.length) return result;
 	for (const item of await insightItems(db, inArray(suggestions.id, ids))) {
 		const found = findRaisedBefore(index, item);
