@@ -1,8 +1,12 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { insightModels } from './db/schema';
+import { categories, insightModels, suggestions } from './db/schema';
 import { seedDemo } from './demo/seed';
 import { categoriserFor, categoriserSettled, learnDecision } from './insight-service';
+import { getCampaign, latestVersion } from './campaigns';
+import { newSubmissionToken, submitPublicForm } from './public-form';
+import { categorise } from './suggestions/workflow';
+import { makeActor } from './test/actors';
 import { describeEachDatabase } from './test/databases';
 
 describeEachDatabase('categoriser service', (current) => {
@@ -30,5 +34,36 @@ describeEachDatabase('categoriser service', (current) => {
 
 		// Settled and up to date: no retrain is due, so the same model keeps answering.
 		expect(await categoriserFor(db)).toBe(trained);
+
+		// Fifty more decisions by a reviewer make the next retrain due at once.
+		const reviewer = await makeActor(db, 'retrain-reviewer', 'reviewer', null);
+		const [voltage] = await db.select().from(categories).where(eq(categories.key, 'voltage_grid'));
+		const version = await latestVersion(db, (await getCampaign(db, 'liuyang-2014')).id);
+		const group = version!.questions.find((q) => q.type === 'group')!.options[2].id;
+		for (let i = 0; i < 30; i++) {
+			const form = new FormData();
+			form.set('submission_token', newSubmissionToken());
+			form.set('q_group', group);
+			form.set('q_supply', '2');
+			form.set('q_service', '3');
+			form.set('q_improve', `第${i}号台区晚上电压低`);
+			form.set('q_difficulty', `第${i}号台区变压器过载`);
+			const sent = await submitPublicForm(db, 'liuyang-2014', form, `10.9.0.${i}`);
+			expect(sent.kind).toBe('stored');
+		}
+		const open = await db
+			.select({ id: suggestions.id })
+			.from(suggestions)
+			.where(and(isNull(suggestions.categoryId), isNull(suggestions.mergedInto)));
+		expect(open.length).toBeGreaterThanOrEqual(60);
+		await categorise(
+			db,
+			reviewer,
+			open.map((r) => r.id),
+			{ categoryId: voltage.id, nature: null }
+		);
+		const retrained = await categoriserSettled(db);
+		expect(retrained).not.toBe(trained);
+		expect(retrained.exampleCount).toBeGreaterThan(trained.exampleCount);
 	});
 });

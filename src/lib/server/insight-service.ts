@@ -40,6 +40,15 @@ interface Cached {
 	learnedMeanwhile: { text: string; category: string }[];
 }
 
+/** How many suggestion changes this process has made: kept results compare against these. */
+const changes = { reviews: 0, intake: 0 };
+
+/** Call when suggestions change: by a reviewer's decision, or by new answers coming in. */
+export function suggestionsChanged(kind: 'review' | 'intake'): void {
+	if (kind === 'review') changes.reviews++;
+	else changes.intake++;
+}
+
 /**
  * One categoriser per process and database. The cache only saves work: every process can rebuild
  * it from the database (the stored model, else the reviewers' decisions), so two processes
@@ -60,6 +69,25 @@ async function decisions(db: Database, limit: number) {
 	return newest.reverse();
 }
 
+/**
+ * Only a reviewer's decision changes the count (new answers come in uncategorised), so it is
+ * counted again after one in this process, and at least every DECISIONS_RECOUNT_MS for others.
+ */
+const DECISIONS_RECOUNT_MS = 30_000;
+const decisionCounts = new WeakMap<Database, { n: number; reviews: number; at: number }>();
+
+async function currentDecisionCount(db: Database): Promise<number> {
+	const known = decisionCounts.get(db);
+	const now = Date.now();
+	if (known && known.reviews === changes.reviews && now - known.at < DECISIONS_RECOUNT_MS) {
+		return known.n;
+	}
+	const reviews = changes.reviews;
+	const n = await decisionCount(db);
+	decisionCounts.set(db, { n, reviews, at: now });
+	return n;
+}
+
 async function decisionCount(db: Database): Promise<number> {
 	const [row] = await db
 		.select({ n: sql<number>`count(*)::int` })
@@ -77,7 +105,7 @@ async function decisionCount(db: Database): Promise<number> {
  * waits for it and answers with the model in use until the new one is ready.
  */
 export async function categoriserFor(db: Database): Promise<Categoriser> {
-	const count = await decisionCount(db);
+	const count = await currentDecisionCount(db);
 	let cached = cache.get(db);
 	if (!cached) {
 		const [stored] = await db
@@ -205,14 +233,6 @@ interface KeptIndex {
 	refreshing: boolean;
 }
 const hintIndexes = new WeakMap<Database, Map<string, KeptIndex>>();
-const changes = { reviews: 0, intake: 0 };
-
-/** Call when suggestions change: by a reviewer's decision, or by new answers coming in. */
-export function suggestionsChanged(kind: 'review' | 'intake'): void {
-	if (kind === 'review') changes.reviews++;
-	else changes.intake++;
-}
-
 function keptIndex(
 	db: Database,
 	key: string,

@@ -44,13 +44,9 @@ export async function recordResponse(db: Database, input: NewResponse): Promise<
 	const planned = formCode?.distribution;
 	// Anonymous campaigns keep no contact details, whatever a crafted request sends.
 	const contact = input.anonymous ? null : parsed.contact;
+	const suggested = suggestionAnswers(input.questions, parsed.answers);
 	const items = JSON.stringify(
-		suggestionAnswers(input.questions, parsed.answers).map((a, ord) => ({
-			q: a.questionId,
-			body: a.text,
-			title: titleFrom(a.text),
-			ord
-		}))
+		suggested.map((a, ord) => ({ q: a.questionId, body: a.text, title: titleFrom(a.text), ord }))
 	);
 	const campaignId = input.campaignId;
 	for (let attempt = 0; attempt < 5; attempt++) {
@@ -83,7 +79,7 @@ export async function recordResponse(db: Database, input: NewResponse): Promise<
 			select id, receipt_code from r`
 		);
 		if (row) {
-			if (items !== '[]') suggestionsChanged('intake');
+			if (suggested.length) suggestionsChanged('intake');
 			return { id: Number(row.id), receiptCode: row.receipt_code, repeated: false };
 		}
 		if (input.submissionToken) {
