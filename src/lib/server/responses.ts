@@ -10,6 +10,8 @@ import { suggestionAnswers, titleFrom } from './suggestions/items';
 import type { ResolvedFormCode } from './form-codes';
 import { generateReceiptCode } from './receipt-code';
 import { suggestionsChanged } from './insight-service';
+import { isDatabaseUnavailable } from './db/availability';
+import { groupCommit } from './group-commit';
 
 export interface NewResponse {
 	campaignId: number;
@@ -33,6 +35,93 @@ export interface RecordedResponse {
 	repeated: boolean;
 }
 
+/** One response as the batch statement takes it (jsonb_to_recordset column names). */
+interface ResponseRow {
+	campaign_id: number;
+	version_id: number;
+	receipt_code: string;
+	submission_token: string | null;
+	channel: string;
+	group_id: number | null;
+	area_id: number | null;
+	unit_id: number | null;
+	form_code_id: number | null;
+	answers: unknown;
+	contact_name: string | null;
+	contact_phone: string | null;
+	entered_by: number | null;
+	/** The suggestion answers, each to become a suggestion with its raw item. */
+	items: { q: string; body: string; title: string }[];
+}
+
+/**
+ * Stores a batch of responses in one statement: each response, a suggestion per suggestion answer
+ * and its raw item — or, for a response that hits a unique conflict (its token, form code or
+ * receipt code is taken), nothing at all for it. Atomic without a transaction, one round trip for
+ * the batch. Returns the new response id per row, or null where the row was skipped.
+ */
+async function insertResponses(db: Database, rows: ResponseRow[]): Promise<(number | null)[]> {
+	const batch = JSON.stringify(rows.map((row, k) => ({ ...row, k })));
+	const stored = await queryRows<{ id: number; receipt_code: string }>(
+		db,
+		sql`with x as (
+			select * from jsonb_to_recordset(${batch}::jsonb) as x(k int, campaign_id int, version_id int,
+				receipt_code text, submission_token text, channel text, group_id int, area_id int, unit_id int,
+				form_code_id int, answers jsonb, contact_name text, contact_phone text, entered_by int, items jsonb)
+		), r as (
+			insert into responses (campaign_id, version_id, receipt_code, submission_token, channel,
+				group_id, area_id, unit_id, form_code_id, answers, contact_name, contact_phone, entered_by)
+			select campaign_id, version_id, receipt_code, submission_token, channel,
+				group_id, area_id, unit_id, form_code_id, answers, contact_name, contact_phone, entered_by
+			from x order by k
+			on conflict do nothing
+			returning id, receipt_code, campaign_id
+		), t as (
+			select nextval(pg_get_serial_sequence('suggestions', 'id'))::int as sid, z.*
+			from (
+				select r.id as rid, r.campaign_id, y.q, y.body, y.title
+				from r join x using (receipt_code), jsonb_array_elements(x.items) with ordinality as e(item, ord),
+					jsonb_to_record(e.item) as y(q text, body text, title text)
+				order by x.k, e.ord
+			) z
+		), s as (
+			insert into suggestions (id, campaign_id, title) select sid, campaign_id, title from t
+		), i as (
+			insert into suggestion_items (campaign_id, response_id, question_id, text, source_text, suggestion_id, origin_id)
+			select campaign_id, rid, q, body, body, sid, sid from t
+		)
+		select id, receipt_code from r`
+	);
+	const ids = new Map(stored.map((row) => [row.receipt_code, Number(row.id)]));
+	if (rows.some((row) => row.items.length && ids.has(row.receipt_code))) {
+		suggestionsChanged('intake');
+	}
+	return rows.map((row) => ids.get(row.receipt_code) ?? null);
+}
+
+/**
+ * Public submissions arrive many at a time: those that come in while a batch is being written go
+ * together in the next (group-commit). A batch that fails for any reason but an outage is written
+ * again row by row, so one bad row fails alone.
+ */
+const batchers = new WeakMap<Database, (row: ResponseRow) => Promise<number | null>>();
+
+function batchedInsert(db: Database): (row: ResponseRow) => Promise<number | null> {
+	let insert = batchers.get(db);
+	if (!insert) {
+		insert = groupCommit(
+			(rows: ResponseRow[]) => insertResponses(db, rows),
+			(e) => !isDatabaseUnavailable(e),
+			{
+				maxBatch: 200,
+				concurrency: Math.max(1, Number(process.env.XINKAN_INTAKE_WRITERS) || 2)
+			}
+		);
+		batchers.set(db, insert);
+	}
+	return insert;
+}
+
 /**
  * Stores one response exactly once. The insert skips on any unique conflict; if the token is then
  * found, this was a repeat (double click, reload, retry) and the first receipt is returned; if the
@@ -44,44 +133,31 @@ export async function recordResponse(db: Database, input: NewResponse): Promise<
 	const planned = formCode?.distribution;
 	// Anonymous campaigns keep no contact details, whatever a crafted request sends.
 	const contact = input.anonymous ? null : parsed.contact;
-	const suggested = suggestionAnswers(input.questions, parsed.answers);
-	const items = JSON.stringify(
-		suggested.map((a, ord) => ({ q: a.questionId, body: a.text, title: titleFrom(a.text), ord }))
-	);
-	const campaignId = input.campaignId;
+	const items = suggestionAnswers(input.questions, parsed.answers).map((a) => ({
+		q: a.questionId,
+		body: a.text,
+		title: titleFrom(a.text)
+	}));
+	const insert = batchedInsert(db);
 	for (let attempt = 0; attempt < 5; attempt++) {
 		const receiptCode = generateReceiptCode();
-		// One statement stores the response, a suggestion per suggestion answer and its raw item, or
-		// nothing at all: atomic without a transaction, and one round trip on the busiest path.
-		const [row] = await queryRows<{ id: number; receipt_code: string }>(
-			db,
-			sql`with r as (
-				insert into responses (campaign_id, version_id, receipt_code, submission_token, channel,
-					group_id, area_id, unit_id, form_code_id, answers, contact_name, contact_phone, entered_by)
-				values (${campaignId}, ${input.versionId}, ${receiptCode}, ${input.submissionToken},
-					${planned?.channel ?? input.channel},
-					${planned ? planned.groupId : organisationIdOf(parsed.groupOption)},
-					${planned ? planned.areaId : organisationIdOf(parsed.areaOption)},
-					${planned ? planned.unitId : organisationIdOf(parsed.unitOption)},
-					${formCode?.id ?? null}, ${JSON.stringify(parsed.answers)}::jsonb,
-					${contact?.name || null}, ${contact?.phone || null}, ${input.enteredBy ?? null})
-				on conflict do nothing
-				returning id, receipt_code
-			), t as (
-				select nextval(pg_get_serial_sequence('suggestions', 'id'))::int as sid, x.q, x.body, x.title
-				from r, (select * from jsonb_to_recordset(${items}::jsonb) as y(q text, body text, title text, ord int) order by ord) x
-			), s as (
-				insert into suggestions (id, campaign_id, title) select sid, ${campaignId}, title from t
-			), i as (
-				insert into suggestion_items (campaign_id, response_id, question_id, text, source_text, suggestion_id, origin_id)
-				select ${campaignId}, r.id, t.q, t.body, t.body, t.sid, t.sid from r, t
-			)
-			select id, receipt_code from r`
-		);
-		if (row) {
-			if (suggested.length) suggestionsChanged('intake');
-			return { id: Number(row.id), receiptCode: row.receipt_code, repeated: false };
-		}
+		const id = await insert({
+			campaign_id: input.campaignId,
+			version_id: input.versionId,
+			receipt_code: receiptCode,
+			submission_token: input.submissionToken,
+			channel: planned?.channel ?? input.channel,
+			group_id: planned ? planned.groupId : organisationIdOf(parsed.groupOption),
+			area_id: planned ? planned.areaId : organisationIdOf(parsed.areaOption),
+			unit_id: planned ? planned.unitId : organisationIdOf(parsed.unitOption),
+			form_code_id: formCode?.id ?? null,
+			answers: parsed.answers,
+			contact_name: contact?.name || null,
+			contact_phone: contact?.phone || null,
+			entered_by: input.enteredBy ?? null,
+			items
+		});
+		if (id !== null) return { id, receiptCode, repeated: false };
 		if (input.submissionToken) {
 			const first = await findResponseByToken(db, input.campaignId, input.submissionToken);
 			if (first) return { ...first, repeated: true };
