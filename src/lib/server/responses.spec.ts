@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { parseAnswers } from '../questionnaire/answers';
 import { getCampaign, latestVersion } from './campaigns';
-import { queryRows } from './db';
+import { queryPrepared, queryRows } from './db';
 import { seedDemo } from './demo/seed';
 import { recordResponse, type NewResponse } from './responses';
 import { describeEachDatabase } from './test/databases';
@@ -92,5 +92,16 @@ describeEachDatabase('storing responses in batches', (current) => {
 			sql`select count(*)::int as n from responses where submission_token in ('good-a', 'good-b', 'good-c', 'badrow')`
 		);
 		expect(n).toBe(3);
+	});
+
+	it('runs a prepared statement the same on the pool and inside a transaction', async () => {
+		const { db } = current();
+		const text = `select $1::text || '-' || $2::int as joined, $3::text is null as missing`;
+		const direct = await queryPrepared(db, text, ['甲', 7, null]);
+		// Twice on the pool: the second run uses the statement kept on the connection.
+		expect(await queryPrepared(db, text, ['甲', 7, null])).toEqual(direct);
+		const inside = await db.transaction((tx) => queryPrepared(tx as never, text, ['甲', 7, null]));
+		expect(direct).toEqual([{ joined: '甲-7', missing: true }]);
+		expect(inside).toEqual(direct);
 	});
 });

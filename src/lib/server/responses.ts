@@ -1,8 +1,8 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import type { Channel } from '../domain';
 import type { ParsedAnswers } from '../questionnaire/answers';
 import { organisationIdOf } from './campaigns';
-import { queryRows, type Database } from './db';
+import { queryPrepared, type Database } from './db';
 import { campaigns, questionnaireVersions, responses } from './db/schema';
 import type { Question } from '../questionnaire/types';
 import { Conflict } from './errors';
@@ -54,6 +54,35 @@ interface ResponseRow {
 	items: { q: string; body: string; title: string }[];
 }
 
+/** The batch statement of insertResponses: $1 is the rows as JSON text. */
+const INSERT_RESPONSES = `with x as (
+	select * from jsonb_to_recordset($1::text::jsonb) as x(k int, campaign_id int, version_id int,
+		receipt_code text, submission_token text, channel text, group_id int, area_id int, unit_id int,
+		form_code_id int, answers jsonb, contact_name text, contact_phone text, entered_by int, items jsonb)
+), r as (
+	insert into responses (campaign_id, version_id, receipt_code, submission_token, channel,
+		group_id, area_id, unit_id, form_code_id, answers, contact_name, contact_phone, entered_by)
+	select campaign_id, version_id, receipt_code, submission_token, channel,
+		group_id, area_id, unit_id, form_code_id, answers, contact_name, contact_phone, entered_by
+	from x order by k
+	on conflict do nothing
+	returning id, receipt_code, campaign_id
+), t as (
+	select nextval(pg_get_serial_sequence('suggestions', 'id'))::int as sid, z.*
+	from (
+		select r.id as rid, r.campaign_id, y.q, y.body, y.title
+		from r join x using (receipt_code), jsonb_array_elements(x.items) with ordinality as e(item, ord),
+			jsonb_to_record(e.item) as y(q text, body text, title text)
+		order by x.k, e.ord
+	) z
+), s as (
+	insert into suggestions (id, campaign_id, title) select sid, campaign_id, title from t
+), i as (
+	insert into suggestion_items (campaign_id, response_id, question_id, text, source_text, suggestion_id, origin_id)
+	select campaign_id, rid, q, body, body, sid, sid from t
+)
+select id, receipt_code from r`;
+
 /**
  * Stores a batch of responses in one statement: each response, a suggestion per suggestion answer
  * and its raw item — or, for a response that hits a unique conflict (its token, form code or
@@ -62,36 +91,9 @@ interface ResponseRow {
  */
 async function insertResponses(db: Database, rows: ResponseRow[]): Promise<(number | null)[]> {
 	const batch = JSON.stringify(rows.map((row, k) => ({ ...row, k })));
-	const stored = await queryRows<{ id: number; receipt_code: string }>(
-		db,
-		sql`with x as (
-			select * from jsonb_to_recordset(${batch}::jsonb) as x(k int, campaign_id int, version_id int,
-				receipt_code text, submission_token text, channel text, group_id int, area_id int, unit_id int,
-				form_code_id int, answers jsonb, contact_name text, contact_phone text, entered_by int, items jsonb)
-		), r as (
-			insert into responses (campaign_id, version_id, receipt_code, submission_token, channel,
-				group_id, area_id, unit_id, form_code_id, answers, contact_name, contact_phone, entered_by)
-			select campaign_id, version_id, receipt_code, submission_token, channel,
-				group_id, area_id, unit_id, form_code_id, answers, contact_name, contact_phone, entered_by
-			from x order by k
-			on conflict do nothing
-			returning id, receipt_code, campaign_id
-		), t as (
-			select nextval(pg_get_serial_sequence('suggestions', 'id'))::int as sid, z.*
-			from (
-				select r.id as rid, r.campaign_id, y.q, y.body, y.title
-				from r join x using (receipt_code), jsonb_array_elements(x.items) with ordinality as e(item, ord),
-					jsonb_to_record(e.item) as y(q text, body text, title text)
-				order by x.k, e.ord
-			) z
-		), s as (
-			insert into suggestions (id, campaign_id, title) select sid, campaign_id, title from t
-		), i as (
-			insert into suggestion_items (campaign_id, response_id, question_id, text, source_text, suggestion_id, origin_id)
-			select campaign_id, rid, q, body, body, sid, sid from t
-		)
-		select id, receipt_code from r`
-	);
+	const stored = await queryPrepared<{ id: number; receipt_code: string }>(db, INSERT_RESPONSES, [
+		batch
+	]);
 	const ids = new Map(stored.map((row) => [row.receipt_code, Number(row.id)]));
 	if (rows.some((row) => row.items.length && ids.has(row.receipt_code))) {
 		suggestionsChanged('intake');

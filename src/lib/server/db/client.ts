@@ -95,6 +95,31 @@ export async function queryRows<T extends Record<string, unknown>>(
 	return (result as { rows: T[] }).rows;
 }
 
+/**
+ * A statement kept prepared on each connection (postgres.js), for the few that run all the time:
+ * Drizzle sends every other query unnamed, which costs a parse, a plan and an extra round trip to
+ * learn the parameter types on each run. `text` uses $1, $2 …; pass parameters as text and cast.
+ */
+export async function queryPrepared<T extends Record<string, unknown>>(
+	db: Database,
+	text: string,
+	params: (string | number | null)[]
+): Promise<T[]> {
+	const client = (db as unknown as { $client?: unknown }).$client;
+	if (client instanceof PGlite) return (await client.query<T>(text, params)).rows;
+	if (typeof (client as postgres.Sql | undefined)?.unsafe === 'function') {
+		const rows = await (client as postgres.Sql).unsafe(text, params, { prepare: true });
+		return rows as unknown as T[];
+	}
+	// A transaction has no client of its own: the same statement through Drizzle, unprepared.
+	const parts = text.split(/\$(\d+)/);
+	const query = sql.join(
+		parts.map((part, i) => (i % 2 ? sql`${params[Number(part) - 1]}` : sql.raw(part))),
+		sql.raw('')
+	);
+	return queryRows<T>(db, query);
+}
+
 export async function pingDatabase(db: Database): Promise<void> {
 	await db.execute(sql`select 1`);
 }
