@@ -6,8 +6,17 @@ export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 
 /** Today's date (YYYY-MM-DD) where the organisation is, not where the server is. */
 export function localDate(now: Date, timeZone = DEFAULT_TIME_ZONE): string {
-	return dateFormat(timeZone).format(now);
+	// Every public request asks; the answer is the same for a whole minute (time zones differ from
+	// UTC by whole minutes), and formatting costs more than the rest of the check.
+	const minute = Math.floor(now.getTime() / 60_000);
+	const last = lastDates.get(timeZone);
+	if (last?.minute === minute) return last.date;
+	const date = dateFormat(timeZone).format(now);
+	lastDates.set(timeZone, { minute, date });
+	return date;
 }
+
+const lastDates = new Map<string, { minute: number; date: string }>();
 
 // Building an Intl.DateTimeFormat costs far more than using one; every public page asks for today.
 const formats = new Map<string, Intl.DateTimeFormat>();

@@ -1,10 +1,12 @@
+import { randomBytes } from './random';
+
 // Crockford base32: no I, L, O or U, so a code read aloud or typed from paper is hard to get wrong.
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 export const RECEIPT_CODE_LENGTH = 8;
 
 /** 8 random characters = 40 bits: unguessable from other codes, short enough to write down. */
 export function generateReceiptCode(): string {
-	const bytes = crypto.getRandomValues(new Uint8Array(RECEIPT_CODE_LENGTH));
+	const bytes = randomBytes(RECEIPT_CODE_LENGTH);
 	return Array.from(bytes, (b) => ALPHABET[b & 31]).join('');
 }
 
