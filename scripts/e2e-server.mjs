@@ -25,4 +25,4 @@ const setup = spawnSync(
 );
 if (setup.status !== 0) process.exit(setup.status ?? 1);
 process.chdir(root);
-await import(path.join(root, 'build', 'index.js'));
+await import(path.join(root, 'scripts', 'serve.mjs'));

@@ -27,21 +27,30 @@ export function freePort(): Promise<number> {
 	});
 }
 
+/** Extra node options for the server, e.g. XINKAN_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=prof". */
+function serverNodeArgs(): string[] {
+	return (process.env.XINKAN_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+}
+
 export interface RunningServer {
 	origin: string;
 	child: ChildProcess;
 	stop(): Promise<void>;
 }
 
-/** Runs `node build` with the given environment and waits until /healthz answers. */
+/** Runs the production server (scripts/serve.mjs) with the given environment and waits until /healthz answers. */
 export async function startServer(env: Record<string, string>): Promise<RunningServer> {
 	const port = await freePort();
 	const origin = `http://localhost:${port}`;
-	const child = spawn(process.execPath, [path.join(root, 'build', 'index.js')], {
-		cwd: root,
-		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: origin, ...env },
-		stdio: ['ignore', 'ignore', 'inherit']
-	});
+	const child = spawn(
+		process.execPath,
+		[...serverNodeArgs(), path.join(root, 'scripts', 'serve.mjs')],
+		{
+			cwd: root,
+			env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: origin, ...env },
+			stdio: ['ignore', 'ignore', 'inherit']
+		}
+	);
 	const deadline = Date.now() + 60_000;
 	while (Date.now() < deadline) {
 		if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);

@@ -41,4 +41,4 @@ process.chdir(root);
 console.log(
 	`Xinkan: serving ${process.env.ORIGIN} (database: ${process.env.DATABASE_URL ? 'PostgreSQL' : 'embedded PGlite in ' + (process.env.XINKAN_DATA_DIR || './data')})`
 );
-await import(path.join(root, 'build', 'index.js'));
+await import(path.join(root, 'scripts', 'serve.mjs'));

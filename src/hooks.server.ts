@@ -10,6 +10,18 @@ import { servePublicForm } from '$lib/server/form-page-cache';
 import { campaignsForReview } from '$lib/server/campaigns';
 import { categoriserSettled, warmQueueHints } from '$lib/server/insight-service';
 import { prepareDatabase } from '$lib/server/startup';
+import { createFastPath, FAST_PATH_KEY } from '$lib/server/fast-path';
+import { SECURITY_HEADERS } from '$lib/server/security-headers';
+import { logRequest as requestLog } from '$lib/server/request-log';
+
+// scripts/serve.mjs answers the public form's plain views and submissions with this, in front of
+// SvelteKit (see fast-path.ts); XINKAN_FAST_PATH=0 sends everything through SvelteKit.
+if (process.env.XINKAN_FAST_PATH !== '0') {
+	(globalThis as Record<symbol, unknown>)[FAST_PATH_KEY] = createFastPath({
+		db: () => appDatabase().db,
+		log: requestLog
+	});
+}
 
 export const init: ServerInit = async () => {
 	await prepareDatabase(appDatabase());
@@ -30,7 +42,7 @@ const logRequest: Handle = async ({ event, resolve }) => {
 	const started = performance.now();
 	const response = await resolve(event);
 	const ms = (performance.now() - started).toFixed(1);
-	console.log(
+	requestLog(
 		`${event.request.method} ${event.route.id ?? '(no route)'} ${response.status} ${ms}ms`
 	);
 	return response;
@@ -47,17 +59,16 @@ const compress: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
 	const accepts = /\bgzip\b/.test(event.request.headers.get('accept-encoding') ?? '');
 	const type = response.headers.get('content-type') ?? '';
-	if (
-		!accepts ||
-		!response.body ||
-		!COMPRESSIBLE.test(type) ||
-		response.headers.has('content-encoding')
-	) {
+	if (!response.body || !COMPRESSIBLE.test(type) || response.headers.has('content-encoding')) {
 		return response;
 	}
-	const body = Buffer.from(await response.arrayBuffer());
+	// The answer depends on accept-encoding either way: a cache in between must know.
 	const headers = new Headers(response.headers);
-	headers.append('vary', 'accept-encoding');
+	if (!/accept-encoding/i.test(headers.get('vary') ?? '')) {
+		headers.append('vary', 'accept-encoding');
+	}
+	if (!accepts) return new Response(response.body, { status: response.status, headers });
+	const body = Buffer.from(await response.arrayBuffer());
 	if (body.length < 1024) return new Response(body, { status: response.status, headers });
 	headers.set('content-encoding', 'gzip');
 	headers.delete('content-length');
@@ -78,9 +89,7 @@ const rejectNul: Handle = async ({ event, resolve }) => {
 
 const securityHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
-	response.headers.set('X-Content-Type-Options', 'nosniff');
-	response.headers.set('Referrer-Policy', 'same-origin');
-	response.headers.set('X-Frame-Options', 'DENY');
+	for (const [name, value] of SECURITY_HEADERS) response.headers.set(name, value);
 	return response;
 };
 

@@ -255,7 +255,7 @@ interface Attempt {
 
 	it('refuses to start with a clear message when the database is unreachable', async () => {
 		const closedPort = await freePort();
-		const child = spawn(process.execPath, [path.join(root, 'build', 'index.js')], {
+		const child = spawn(process.execPath, [path.join(root, 'scripts', 'serve.mjs')], {
 			cwd: root,
 			env: {
 				...process.env,

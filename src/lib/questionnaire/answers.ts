@@ -39,7 +39,10 @@ export function normalisePhone(raw: string): string | null {
 	return null;
 }
 
-function text(form: FormData, name: string): string {
+/** What answers are read from: a FormData, or the URLSearchParams of a form-encoded body. */
+export type FormFields = Pick<FormData, 'get' | 'getAll'>;
+
+function text(form: FormFields, name: string): string {
 	const value = form.get(name);
 	return typeof value === 'string' ? value.replace(/\r\n?/g, '\n').trim() : '';
 }
@@ -52,7 +55,7 @@ function checkText(value: string, limit: number): string | null {
 
 type Outcome = { answer?: Answer; error?: string };
 
-function parseChoice(q: Question, form: FormData, typed: TypedValues): Outcome {
+function parseChoice(q: Question, form: FormFields, typed: TypedValues): Outcome {
 	const name = fieldName(q);
 	const picked = form.getAll(name).filter((v): v is string => typeof v === 'string' && v !== '');
 	const known = new Set(q.options.map((o) => o.id));
@@ -71,7 +74,7 @@ function parseChoice(q: Question, form: FormData, typed: TypedValues): Outcome {
 	return known.has(picked[0]) ? { answer: picked[0] } : { error: 'unknown_option' };
 }
 
-function parseRating(q: Question, form: FormData, typed: TypedValues): Outcome {
+function parseRating(q: Question, form: FormFields, typed: TypedValues): Outcome {
 	const raw = text(form, fieldName(q));
 	typed[fieldName(q)] = raw;
 	if (raw === '') return {};
@@ -79,7 +82,7 @@ function parseRating(q: Question, form: FormData, typed: TypedValues): Outcome {
 	return Number.isInteger(n) && n >= 1 && n <= 5 ? { answer: n } : { error: 'rating_range' };
 }
 
-function parseContact(q: Question, form: FormData, typed: TypedValues): Outcome {
+function parseContact(q: Question, form: FormFields, typed: TypedValues): Outcome {
 	const name = text(form, contactNameField(q));
 	const phone = text(form, contactPhoneField(q));
 	typed[contactNameField(q)] = name;
@@ -92,7 +95,7 @@ function parseContact(q: Question, form: FormData, typed: TypedValues): Outcome 
 	return normalised ? { answer: { name, phone: normalised } } : { error: 'phone_format' };
 }
 
-function parseOne(q: Question, form: FormData, typed: TypedValues): Outcome {
+function parseOne(q: Question, form: FormFields, typed: TypedValues): Outcome {
 	switch (q.type) {
 		case 'single':
 		case 'multiple':
@@ -118,7 +121,7 @@ function parseOne(q: Question, form: FormData, typed: TypedValues): Outcome {
  * Reads a submitted form against one questionnaire version. Fields that belong to no question are
  * ignored; every error is reported (not just the first) so the respondent can fix them in one go.
  */
-export function parseAnswers(questions: Question[], form: FormData): ParsedAnswers {
+export function parseAnswers(questions: Question[], form: FormFields): ParsedAnswers {
 	const result: ParsedAnswers = {
 		answers: {},
 		contact: null,

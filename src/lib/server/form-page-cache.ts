@@ -28,6 +28,61 @@ const pages = new WeakMap<Database, Map<string, RenderedForm>>();
 
 type Resolve = (event: RequestEvent, opts?: ResolveOptions) => Response | Promise<Response>;
 
+/** A view of the kept page: body and headers as they go out (security headers are the hooks'). */
+export interface KeptView {
+	body: Uint8Array<ArrayBuffer> | string;
+	headers: [string, string][];
+}
+
+/** The campaign as it is now, and the kept page when that page is still current. */
+async function lookup(db: Database, slug: string, key: string) {
+	const current = await publicCampaign(db, slug);
+	const availability = current.version
+		? campaignAvailability(current.campaign, new Date())
+		: 'draft';
+	const kept = pages.get(db)?.get(key);
+	const fresh =
+		kept &&
+		kept.campaign === current.campaign &&
+		kept.version === current.version &&
+		kept.availability === availability
+			? kept
+			: null;
+	return { current, availability, kept: fresh };
+}
+
+function view(kept: RenderedForm, gzip: boolean): KeptView {
+	const token = newSubmissionToken();
+	if (gzip) {
+		return {
+			body: gzipWithToken(kept.gzip, token),
+			headers: [...kept.headers, ['content-encoding', 'gzip'], ['vary', 'accept-encoding']]
+		};
+	}
+	return {
+		body: kept.before + token + kept.after,
+		headers: [...kept.headers, ['vary', 'accept-encoding']]
+	};
+}
+
+/**
+ * The kept page for GET /f/<slug> with a fresh token in it, or null when there is none that is
+ * current (or the campaign cannot be read): then the page must be rendered the ordinary way.
+ */
+export async function keptFormPage(
+	db: Database,
+	slug: string,
+	variant: string,
+	gzip: boolean
+): Promise<KeptView | null> {
+	try {
+		const { kept } = await lookup(db, slug, `/f/${slug}|${variant}`);
+		return kept ? view(kept, gzip) : null;
+	} catch {
+		return null;
+	}
+}
+
 /**
  * Serves GET /f/<slug> (no query: a form code or other parameter always renders afresh) from the
  * copy when it is current, else renders it and keeps the result. Anything unusual (no such
@@ -41,36 +96,22 @@ export async function servePublicForm(
 	resolve: Resolve,
 	opts?: ResolveOptions
 ): Promise<Response> {
-	let current: Awaited<ReturnType<typeof publicCampaign>>;
+	const key = `/f/${slug}|${variant}`;
+	let found: Awaited<ReturnType<typeof lookup>>;
 	try {
-		current = await publicCampaign(db, slug);
+		found = await lookup(db, slug, key);
 	} catch {
 		return resolve(event, opts);
 	}
-	const availability = current.version
-		? campaignAvailability(current.campaign, new Date())
-		: 'draft';
+	const { current, availability, kept } = found;
+	if (kept) {
+		const { body, headers } = view(kept, acceptsGzip(event.request));
+		return new Response(body, { status: 200, headers });
+	}
 	let byKey = pages.get(db);
 	if (!byKey) {
 		byKey = new Map();
 		pages.set(db, byKey);
-	}
-	const key = `${event.url.pathname}|${variant}`;
-	const kept = byKey.get(key);
-	if (
-		kept &&
-		kept.campaign === current.campaign &&
-		kept.version === current.version &&
-		kept.availability === availability
-	) {
-		const fresh = newSubmissionToken();
-		if (acceptsGzip(event.request)) {
-			const headers = new Headers(kept.headers);
-			headers.set('content-encoding', 'gzip');
-			headers.append('vary', 'accept-encoding');
-			return new Response(gzipWithToken(kept.gzip, fresh), { status: 200, headers });
-		}
-		return new Response(kept.before + fresh + kept.after, { status: 200, headers: kept.headers });
 	}
 
 	const token = newSubmissionToken();

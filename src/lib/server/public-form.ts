@@ -1,12 +1,13 @@
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
 import { campaignAvailability, type Availability } from '../campaign-availability';
-import { parseAnswers, type TypedValues } from '../questionnaire/answers';
+import { parseAnswers, type FormFields, type TypedValues } from '../questionnaire/answers';
 import { publicCampaign } from './campaigns';
 import type { Database } from './db';
 import type { Campaign, QuestionnaireVersion } from './db/schema';
 import { clientKey, hitRateLimit, submissionRateLimit } from './rate-limit';
 import { Conflict } from './errors';
 import { resolveFormCode } from './form-codes';
+import { randomBytes } from './random';
 import { findResponseByToken, recordResponse } from './responses';
 
 export const TOKEN_FIELD = 'submission_token';
@@ -15,7 +16,7 @@ export const HONEYPOT_FIELD = 'website';
 export const FORM_CODE_FIELD = 'form_code';
 
 export function newSubmissionToken(): string {
-	return encodeBase32LowerCaseNoPadding(crypto.getRandomValues(new Uint8Array(20)));
+	return encodeBase32LowerCaseNoPadding(randomBytes(20));
 }
 
 /** What `newSubmissionToken` makes; anything else is not a token of ours. */
@@ -64,7 +65,7 @@ export type SubmitOutcome =
 export async function submitPublicForm(
 	db: Database,
 	slug: string,
-	form: FormData,
+	form: FormFields,
 	clientAddress: string
 ): Promise<SubmitOutcome> {
 	const { campaign, version, availability } = await loadPublicForm(db, slug);
