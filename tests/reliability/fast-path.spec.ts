@@ -79,7 +79,7 @@ describe('the fast path answers as the routes do', () => {
 		Promise.all([run(fast), run(routes)]);
 
 	it('serves the form page with the same headers and content, and a new token every view', async () => {
-		for (const headers of [
+		for (const headers of <Record<string, string>[]>[
 			{ accept: 'text/html', 'accept-encoding': 'gzip, deflate' },
 			{ accept: 'text/html' },
 			{ accept: 'text/html', cookie: 'xinkan_lang=en; xinkan_large=1' }
