@@ -7,6 +7,10 @@
  *
  * npm run bench:insight -- --fit-default-pair-model [<suggestions.jsonl>] instead prints the pair
  * model fitted on the whole file (how the built-in DEFAULT_PAIR_MODEL was made).
+ *
+ * npm run bench:insight -- --seeds 20240817,1,2,3,4 [<suggestions.jsonl>] instead prints the
+ * trained figures of the held-out split of each seed and their mean (a robustness check: one
+ * 184-item split moves by several points from seed to seed).
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -120,10 +124,39 @@ function operatingPoints(train: readonly LabelledRecord[], heldOut: readonly Lab
 	});
 }
 
+function parseSeeds(list: string | undefined): number[] {
+	const seeds = (list ?? '').split(',').map(Number);
+	if (seeds.length === 0 || !seeds.every(Number.isInteger)) {
+		process.stderr.write('bench-insight: --seeds wants a comma-separated list of integers\n');
+		process.exit(2);
+	}
+	return seeds;
+}
+
+/** Trained figures on the held-out split of each seed, one line each, then their means. */
+function printSeedAverages(records: readonly LabelledRecord[], seeds: readonly number[]): void {
+	const keys = ['top1', 'top3', 'macroF1', 'dupRecallAt5', 'dupPrecision', 'dupRecall'] as const;
+	const sums = new Map<string, number>(keys.map((k) => [k, 0]));
+	for (const seed of seeds) {
+		const { train, heldOut } = splitByCluster(records, 0.7, seed);
+		const result = evaluateInsight(train, heldOut);
+		print({ seed, ...result });
+		for (const k of keys) sums.set(k, (sums.get(k) ?? 0) + result[k]);
+	}
+	print({
+		seeds,
+		mean: Object.fromEntries(
+			keys.map((k) => [k, Math.round(((sums.get(k) ?? 0) / seeds.length) * 1e4) / 1e4])
+		)
+	});
+}
+
 function main(): void {
 	const args = process.argv.slice(2);
 	const fitDefault = args[0] === '--fit-default-pair-model';
 	if (fitDefault) args.shift();
+	const seeds = args[0] === '--seeds' ? parseSeeds(args[1]) : null;
+	if (seeds) args.splice(0, 2);
 	const path = resolve(args[0] ?? '../shared/data/suggestions.dev.jsonl');
 	let records: LabelledRecord[];
 	try {
@@ -137,6 +170,10 @@ function main(): void {
 			source: `trainPairModel on all ${records.length} items of ${path.split('/').pop()}`
 		});
 		print(model);
+		return;
+	}
+	if (seeds) {
+		printSeedAverages(records, seeds);
 		return;
 	}
 	const { train, heldOut } = splitByCluster(records, 0.7, SPLIT_SEED);
