@@ -62,18 +62,20 @@ export function createFastPath({
 		if (req.method === 'GET') {
 			const variant = formVariant(req.headers.cookie);
 			const gzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
-			void keptFormPage(db(), slug, variant, gzip).then((view) => {
-				if (!view) return fallback(req, res);
-				const body = typeof view.body === 'string' ? Buffer.from(view.body) : view.body;
-				res.writeHead(200, [
-					...view.headers.flat(),
-					...SECURITY_HEADERS.flat(),
-					'content-length',
-					String(body.byteLength)
-				]);
-				res.end(body);
-				done(200);
-			});
+			void keptFormPage(db(), slug, variant, gzip)
+				.then((view) => {
+					if (!view) return fallback(req, res);
+					const body = typeof view.body === 'string' ? Buffer.from(view.body) : view.body;
+					res.writeHead(200, [
+						...view.headers.flat(),
+						...SECURITY_HEADERS.flat(),
+						'content-length',
+						String(body.byteLength)
+					]);
+					res.end(body);
+					done(200);
+				})
+				.catch((e) => broken(e, req, res, fallback));
 			return true;
 		}
 
@@ -86,26 +88,38 @@ export function createFastPath({
 			const text = body.toString('utf8');
 			// A NUL is dropped by the route's form reader; leave such a body to it.
 			if (text.includes('\0') || /%00/.test(text)) return fallback(replay(req, body), res);
-			submitPublicForm(db(), slug, new URLSearchParams(text), client).then(
-				(outcome) => {
-					if (outcome.kind !== 'stored') return fallback(replay(req, body), res);
-					const repeated = outcome.repeated ? '&repeated=1' : '';
-					res.writeHead(303, [
-						'location',
-						`/f/${slug}/thanks?r=${outcome.receiptCode}${repeated}`,
-						...SECURITY_HEADERS.flat(),
-						'content-length',
-						'0'
-					]);
-					res.end();
-					done(303);
-				},
-				// Not found, an outage, anything else: the route says it (and tries once more).
-				() => fallback(replay(req, body), res)
-			);
+			submitPublicForm(db(), slug, new URLSearchParams(text), client)
+				.then(
+					(outcome) => {
+						if (outcome.kind !== 'stored') return fallback(replay(req, body), res);
+						const repeated = outcome.repeated ? '&repeated=1' : '';
+						res.writeHead(303, [
+							'location',
+							`/f/${slug}/thanks?r=${outcome.receiptCode}${repeated}`,
+							...SECURITY_HEADERS.flat(),
+							'content-length',
+							'0'
+						]);
+						res.end();
+						done(303);
+					},
+					// Not found, an outage, anything else: the route says it (and tries once more).
+					() => fallback(replay(req, body), res)
+				)
+				.catch((e) => broken(e, req, res, (r, w) => fallback(replay(r, body), w)));
 		});
 		return true;
 	};
+}
+
+/**
+ * A throw while answering (never expected) must not become an unhandled rejection, which ends
+ * the process: SvelteKit answers if nothing was sent yet, else the connection is closed.
+ */
+function broken(error: unknown, req: IncomingMessage, res: ServerResponse, fallback: NodeHandler) {
+	console.error('fast path:', error);
+	if (res.headersSent) res.destroy();
+	else fallback(req, res);
 }
 
 /** The `lang|large-type` key of the kept page, from the cookies the locale hook reads. */
