@@ -4,7 +4,7 @@ import { groupCommit } from './group-commit';
 const tick = () => new Promise((r) => setTimeout(r, 1));
 
 describe('group commit', () => {
-	it('writes a lone item at once and groups the items that arrive while a write is running', async () => {
+	it('writes a lone item at the end of the turn and groups the items that arrive while a write is running', async () => {
 		const batches: number[][] = [];
 		const add = groupCommit(
 			async (items: number[]) => {
@@ -15,12 +15,15 @@ describe('group commit', () => {
 			() => true,
 			{ maxBatch: 4, concurrency: 1 }
 		);
-		const results = await Promise.all([1, 2, 3, 4, 5, 6, 7].map(add));
+		const first = add(1);
+		await new Promise((r) => setImmediate(r));
+		// The first went alone; those arriving while it was written waited, then went four at a time.
+		const results = await Promise.all([first, ...[2, 3, 4, 5, 6, 7].map(add)]);
 		expect(results).toEqual([10, 20, 30, 40, 50, 60, 70]);
-		// The first went alone; the rest waited for it and went at most four at a time, in order.
 		expect(batches).toEqual([[1], [2, 3, 4, 5], [6, 7]]);
-		expect(await add(8)).toBe(80);
-		expect(batches.at(-1)).toEqual([8]);
+		// Items handed in during the same turn go together even with nothing in flight.
+		expect(await Promise.all([8, 9].map(add))).toEqual([80, 90]);
+		expect(batches.at(-1)).toEqual([8, 9]);
 	});
 
 	it('keeps as many writes in flight as allowed', async () => {
@@ -59,7 +62,7 @@ describe('group commit', () => {
 			'rejected',
 			'fulfilled'
 		]);
-		expect(batches).toEqual([[1], [2, 3, 4], [2], [3], [4]]);
+		expect(batches).toEqual([[1, 2, 3, 4], [1], [2], [3], [4]]);
 	});
 
 	it('fails the whole batch at once when the error is not the items’ fault', async () => {
@@ -74,8 +77,10 @@ describe('group commit', () => {
 			() => false,
 			{ maxBatch: 10, concurrency: 1 }
 		);
-		const outcomes = await Promise.allSettled([1, 2, 3].map(add));
-		expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'rejected']);
+		expect(await add(1)).toBe(1);
+		const outcomes = await Promise.allSettled([2, 3, 4].map(add));
+		expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'rejected', 'rejected']);
+		// No retry one by one: two writes in all.
 		expect(writes).toBe(2);
 	});
 });

@@ -1,8 +1,9 @@
 /**
  * Group commit: callers hand in one item each; items that arrive while earlier ones are being
  * written wait, and go together in the next write. With nothing in flight an item is written at
- * once, so a quiet server adds no delay; under load one statement carries many items, and the
- * database's per-statement work (round trip, triggers, commit) is paid once per batch.
+ * the end of the current event-loop turn, so a quiet server adds no noticeable delay; under load
+ * one statement carries many items, and the database's per-statement work (parse, round trip,
+ * triggers, commit) is paid once per batch.
  */
 export interface GroupCommitOptions {
 	/** Most items in one write. */
@@ -55,9 +56,23 @@ export function groupCommit<I, O>(
 		}
 	}
 
+	// Writing starts at the end of the current turn of the event loop, so that the requests read
+	// in the same turn go together even when nothing is in flight. PGlite runs on this thread and
+	// blocks it while it writes: without this, each batch would take the one request that had
+	// arrived and the next would wait behind it.
+	let scheduled = false;
+	function schedule() {
+		if (scheduled) return;
+		scheduled = true;
+		setImmediate(() => {
+			scheduled = false;
+			pump();
+		});
+	}
+
 	return (item) =>
 		new Promise<O>((resolve, reject) => {
 			queue.push({ item, resolve, reject });
-			pump();
+			schedule();
 		});
 }

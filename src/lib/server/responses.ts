@@ -2,7 +2,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import type { Channel } from '../domain';
 import type { ParsedAnswers } from '../questionnaire/answers';
 import { organisationIdOf } from './campaigns';
-import { queryPrepared, type Database } from './db';
+import { isEmbedded, queryPrepared, type Database } from './db';
 import { campaigns, questionnaireVersions, responses } from './db/schema';
 import type { Question } from '../questionnaire/types';
 import { Conflict } from './errors';
@@ -116,7 +116,11 @@ function batchedInsert(db: Database): (row: ResponseRow) => Promise<number | nul
 			(e) => !isDatabaseUnavailable(e),
 			{
 				maxBatch: 200,
-				concurrency: Math.max(1, Number(process.env.XINKAN_INTAKE_WRITERS) || 2)
+				// PGlite has one connection: a second batch would only wait inside it, half as full.
+				concurrency: Math.max(
+					1,
+					Number(process.env.XINKAN_INTAKE_WRITERS) || (isEmbedded(db) ? 1 : 2)
+				)
 			}
 		);
 		batchers.set(db, insert);

@@ -95,6 +95,11 @@ export async function queryRows<T extends Record<string, unknown>>(
 	return (result as { rows: T[] }).rows;
 }
 
+/** Whether this handle runs on the embedded PGlite (one connection, on this very thread). */
+export function isEmbedded(db: Database): boolean {
+	return (db as unknown as { $client?: unknown }).$client instanceof PGlite;
+}
+
 /**
  * A statement kept prepared on each connection (postgres.js), for the few that run all the time:
  * Drizzle sends every other query unnamed, which costs a parse, a plan and an extra round trip to
