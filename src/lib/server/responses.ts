@@ -66,14 +66,21 @@ const INSERT_RESPONSES = `with x as (
 		group_id, area_id, unit_id, form_code_id, answers, contact_name, contact_phone, entered_by
 	from x order by k
 	on conflict do nothing
-	returning id, receipt_code, campaign_id
+	returning id, receipt_code, submission_token, campaign_id
+), m as (
+	-- Each stored response with its own row of the batch: the first with its receipt code and token
+	-- (rows go in in order, so a later one with the same pair was the one skipped).
+	select distinct on (r.id) r.id as rid, r.campaign_id, x.k, x.items
+	from r join x on x.receipt_code = r.receipt_code
+		and x.submission_token is not distinct from r.submission_token
+	order by r.id, x.k
 ), t as (
 	select nextval(pg_get_serial_sequence('suggestions', 'id'))::int as sid, z.*
 	from (
-		select r.id as rid, r.campaign_id, y.q, y.body, y.title
-		from r join x using (receipt_code), jsonb_array_elements(x.items) with ordinality as e(item, ord),
+		select m.rid, m.campaign_id, y.q, y.body, y.title
+		from m, jsonb_array_elements(m.items) with ordinality as e(item, ord),
 			jsonb_to_record(e.item) as y(q text, body text, title text)
-		order by x.k, e.ord
+		order by m.k, e.ord
 	) z
 ), s as (
 	insert into suggestions (id, campaign_id, title) select sid, campaign_id, title from t
@@ -81,7 +88,7 @@ const INSERT_RESPONSES = `with x as (
 	insert into suggestion_items (campaign_id, response_id, question_id, text, source_text, suggestion_id, origin_id)
 	select campaign_id, rid, q, body, body, sid, sid from t
 )
-select id, receipt_code from r`;
+select id, receipt_code, submission_token from r`;
 
 /**
  * Stores a batch of responses in one statement: each response, a suggestion per suggestion answer
@@ -91,15 +98,27 @@ select id, receipt_code from r`;
  */
 async function insertResponses(db: Database, rows: ResponseRow[]): Promise<(number | null)[]> {
 	const batch = JSON.stringify(rows.map((row, k) => ({ ...row, k })));
-	const stored = await queryPrepared<{ id: number; receipt_code: string }>(db, INSERT_RESPONSES, [
-		batch
-	]);
-	const ids = new Map(stored.map((row) => [row.receipt_code, Number(row.id)]));
-	if (rows.some((row) => row.items.length && ids.has(row.receipt_code))) {
-		suggestionsChanged('intake');
-	}
-	return rows.map((row) => ids.get(row.receipt_code) ?? null);
+	const stored = await queryPrepared<{
+		id: number;
+		receipt_code: string;
+		submission_token: string | null;
+	}>(db, INSERT_RESPONSES, [batch]);
+	// A stored row is known by its receipt code and token together: two rows of one batch may draw
+	// the same receipt code (one is skipped), and a double-sent form has the same token twice. The
+	// first row of a key gets the id, as the insert goes in row order; a later one gets null and
+	// recordResponse sorts it out (a new code, or the first receipt for a repeated token).
+	const ids = new Map(stored.map((row) => [rowKey(row), Number(row.id)]));
+	const results = rows.map((row) => {
+		const id = ids.get(rowKey(row)) ?? null;
+		ids.delete(rowKey(row));
+		return id;
+	});
+	if (rows.some((row, i) => row.items.length && results[i] !== null)) suggestionsChanged('intake');
+	return results;
 }
+
+const rowKey = (row: { receipt_code: string; submission_token: string | null }) =>
+	`${row.receipt_code}|${row.submission_token ?? ''}`;
 
 /**
  * Public submissions arrive many at a time: those that come in while a batch is being written go
