@@ -2,11 +2,11 @@ import { error, type Handle, type HandleServerError, type ServerInit } from '@sv
 import { sequence } from '@sveltejs/kit/hooks';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
-import { DEFAULT_LOCALE, isLocale, LARGE_TYPE_COOKIE, LOCALE_COOKIE } from '$lib/i18n';
+import { chosenLocale, LARGE_TYPE_COOKIE, LOCALE_COOKIE } from '$lib/i18n';
 import { readSession } from '$lib/server/auth/cookies';
 import { appDatabase, closeAppDatabase } from '$lib/server/db';
 import { isDatabaseUnavailable } from '$lib/server/db/availability';
-import { servePublicForm } from '$lib/server/form-page-cache';
+import { formPageVariant, servePublicForm } from '$lib/server/form-page-cache';
 import { campaignsForReview } from '$lib/server/campaigns';
 import { categoriserSettled, warmQueueHints } from '$lib/server/insight-service';
 import { prepareDatabase } from '$lib/server/startup';
@@ -18,8 +18,7 @@ import { logRequest as requestLog } from '$lib/server/request-log';
 // SvelteKit (see fast-path.ts); XINKAN_FAST_PATH=0 sends everything through SvelteKit.
 if (process.env.XINKAN_FAST_PATH !== '0') {
 	(globalThis as Record<symbol, unknown>)[FAST_PATH_KEY] = createFastPath({
-		db: () => appDatabase().db,
-		log: requestLog
+		db: () => appDatabase().db
 	});
 }
 
@@ -37,14 +36,11 @@ export const init: ServerInit = async () => {
 	process.once('sveltekit:shutdown', () => void closeAppDatabase());
 };
 
-/** One line per request: method, route pattern (never the raw path: it may hold receipt codes), status, ms. */
+/** One line per request (see request-log.ts). */
 const logRequest: Handle = async ({ event, resolve }) => {
 	const started = performance.now();
 	const response = await resolve(event);
-	const ms = (performance.now() - started).toFixed(1);
-	requestLog(
-		`${event.request.method} ${event.route.id ?? '(no route)'} ${response.status} ${ms}ms`
-	);
+	requestLog(event.request.method, event.route.id, response.status, started);
 	return response;
 };
 
@@ -94,8 +90,7 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 };
 
 const locale: Handle = async ({ event, resolve }) => {
-	const chosen = event.cookies.get(LOCALE_COOKIE);
-	event.locals.locale = isLocale(chosen) ? chosen : DEFAULT_LOCALE;
+	event.locals.locale = chosenLocale(event.cookies.get(LOCALE_COOKIE));
 	const typeClass = event.cookies.get(LARGE_TYPE_COOKIE) === '1' ? 'large-type' : '';
 	return resolve(event, {
 		transformPageChunk: ({ html }) =>
@@ -126,7 +121,10 @@ const publicFormPage: Handle = async ({ event, resolve }) => {
 	) {
 		return resolve(event);
 	}
-	const variant = `${event.locals.locale}|${event.cookies.get(LARGE_TYPE_COOKIE) === '1'}`;
+	const variant = formPageVariant(
+		event.cookies.get(LOCALE_COOKIE),
+		event.cookies.get(LARGE_TYPE_COOKIE)
+	);
 	return servePublicForm(event, appDatabase().db, event.params.slug, variant, resolve);
 };
 

@@ -22,6 +22,11 @@ export function isLocale(value: unknown): value is Locale {
 	return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
 }
 
+/** The language a cookie (or any stored choice) asks for, or the default one. */
+export function chosenLocale(value: unknown): Locale {
+	return isLocale(value) ? value : DEFAULT_LOCALE;
+}
+
 export function messages(locale: Locale | undefined): Messages {
 	return catalogues[locale ?? DEFAULT_LOCALE] ?? zhCN;
 }

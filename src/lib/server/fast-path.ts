@@ -1,8 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
-import { DEFAULT_LOCALE, isLocale, LARGE_TYPE_COOKIE, LOCALE_COOKIE } from '../i18n';
+import { LARGE_TYPE_COOKIE, LOCALE_COOKIE } from '../i18n';
 import type { Database } from './db';
-import { keptFormPage } from './form-page-cache';
+import { formPageVariant, keptFormPage } from './form-page-cache';
 import { submitPublicForm } from './public-form';
 import { logRequest } from './request-log';
 import { SECURITY_HEADERS } from './security-headers';
@@ -36,15 +36,9 @@ const MAX_BODY = 64 * 1024;
 export interface FastPathOptions {
 	db: () => Database;
 	env?: NodeJS.ProcessEnv;
-	/** One line per request, as the logRequest hook writes it. */
-	log?: (line: string) => void;
 }
 
-export function createFastPath({
-	db,
-	env = process.env,
-	log = logRequest
-}: FastPathOptions): FastPath {
+export function createFastPath({ db, env = process.env }: FastPathOptions): FastPath {
 	// adapter-node takes the site's origin from ORIGIN; without it, the CSRF check works from
 	// headers that only SvelteKit should interpret, so form posts always go to SvelteKit.
 	const origin = env.ORIGIN ? new URL(env.ORIGIN).origin : null;
@@ -56,11 +50,11 @@ export function createFastPath({
 		if (!match) return false;
 		const slug = match[1];
 		const started = performance.now();
-		const done = (status: number) =>
-			log(`${req.method} ${ROUTE_ID} ${status} ${(performance.now() - started).toFixed(1)}ms`);
+		const done = (status: number) => logRequest(req.method ?? '', ROUTE_ID, status, started);
 
 		if (req.method === 'GET') {
-			const variant = formVariant(req.headers.cookie);
+			const cookies = parseCookies(req.headers.cookie);
+			const variant = formPageVariant(cookies.get(LOCALE_COOKIE), cookies.get(LARGE_TYPE_COOKIE));
 			const gzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
 			void keptFormPage(db(), slug, variant, gzip)
 				.then((view) => {
@@ -120,14 +114,6 @@ function broken(error: unknown, req: IncomingMessage, res: ServerResponse, fallb
 	console.error('fast path:', error);
 	if (res.headersSent) res.destroy();
 	else fallback(req, res);
-}
-
-/** The `lang|large-type` key of the kept page, from the cookies the locale hook reads. */
-function formVariant(cookieHeader: string | undefined): string {
-	const cookies = parseCookies(cookieHeader);
-	const chosen = cookies.get(LOCALE_COOKIE);
-	const locale = isLocale(chosen) ? chosen : DEFAULT_LOCALE;
-	return `${locale}|${cookies.get(LARGE_TYPE_COOKIE) === '1'}`;
 }
 
 /** First value per name, decoded like the cookie package does (undecodable values kept as sent). */

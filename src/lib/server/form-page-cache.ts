@@ -1,10 +1,10 @@
 import type { RequestEvent, ResolveOptions } from '@sveltejs/kit';
 import zlib from 'node:zlib';
-import { campaignAvailability, type Availability } from '../campaign-availability';
-import { publicCampaign } from './campaigns';
+import type { Availability } from '../campaign-availability';
+import { chosenLocale } from '../i18n';
 import type { Database } from './db';
 import type { Campaign, QuestionnaireVersion } from './db/schema';
-import { newSubmissionToken } from './public-form';
+import { loadPublicForm, newSubmissionToken } from './public-form';
 
 /**
  * The rendered public form, kept per address, language and type size, with a hole where the
@@ -34,21 +34,30 @@ export interface KeptView {
 	headers: [string, string][];
 }
 
+/**
+ * Which copy of the page a visitor gets: language and type size, from the cookies the locale hook
+ * reads (an unknown language is the default one, as there).
+ */
+export function formPageVariant(
+	localeCookie: string | undefined,
+	largeTypeCookie: string | undefined
+) {
+	return `${chosenLocale(localeCookie)}|${largeTypeCookie === '1'}`;
+}
+
 /** The campaign as it is now, and the kept page when that page is still current. */
-async function lookup(db: Database, slug: string, key: string) {
-	const current = await publicCampaign(db, slug);
-	const availability = current.version
-		? campaignAvailability(current.campaign, new Date())
-		: 'draft';
+async function lookup(db: Database, slug: string, variant: string) {
+	const key = `/f/${slug}|${variant}`;
+	const current = await loadPublicForm(db, slug);
 	const kept = pages.get(db)?.get(key);
 	const fresh =
 		kept &&
 		kept.campaign === current.campaign &&
 		kept.version === current.version &&
-		kept.availability === availability
+		kept.availability === current.availability
 			? kept
 			: null;
-	return { current, availability, kept: fresh };
+	return { key, current, kept: fresh };
 }
 
 function view(kept: RenderedForm, gzip: boolean): KeptView {
@@ -76,7 +85,7 @@ export async function keptFormPage(
 	gzip: boolean
 ): Promise<KeptView | null> {
 	try {
-		const { kept } = await lookup(db, slug, `/f/${slug}|${variant}`);
+		const { kept } = await lookup(db, slug, variant);
 		return kept ? view(kept, gzip) : null;
 	} catch {
 		return null;
@@ -96,14 +105,13 @@ export async function servePublicForm(
 	resolve: Resolve,
 	opts?: ResolveOptions
 ): Promise<Response> {
-	const key = `/f/${slug}|${variant}`;
 	let found: Awaited<ReturnType<typeof lookup>>;
 	try {
-		found = await lookup(db, slug, key);
+		found = await lookup(db, slug, variant);
 	} catch {
 		return resolve(event, opts);
 	}
-	const { current, availability, kept } = found;
+	const { key, current, kept } = found;
 	if (kept) {
 		const { body, headers } = view(kept, acceptsGzip(event.request));
 		return new Response(body, { status: 200, headers });
@@ -143,7 +151,7 @@ export async function servePublicForm(
 			headers: [...headers],
 			campaign: current.campaign,
 			version: current.version,
-			availability
+			availability: current.availability
 		});
 	}
 	return new Response(html, { status: 200, headers });

@@ -11,6 +11,8 @@ function flush() {
 	process.stdout.write(lines.join('\n') + '\n');
 }
 
-export function logRequest(line: string): void {
+/** One line: method, route pattern (never the raw path: it may hold receipt codes), status, ms. */
+export function logRequest(method: string, route: string | null, status: number, started: number) {
+	const line = `${method} ${route ?? '(no route)'} ${status} ${(performance.now() - started).toFixed(1)}ms`;
 	if (pending.push(line) === 1) setImmediate(flush);
 }
