@@ -95,9 +95,14 @@ export async function queryRows<T extends Record<string, unknown>>(
 	return (result as { rows: T[] }).rows;
 }
 
+/** The driver under a Drizzle handle (a transaction has none of its own). */
+function clientOf(db: Database): PGlite | postgres.Sql | undefined {
+	return (db as unknown as { $client?: PGlite | postgres.Sql }).$client;
+}
+
 /** Whether this handle runs on the embedded PGlite (one connection, on this very thread). */
 export function isEmbedded(db: Database): boolean {
-	return (db as unknown as { $client?: unknown }).$client instanceof PGlite;
+	return clientOf(db) instanceof PGlite;
 }
 
 /**
@@ -110,10 +115,10 @@ export async function queryPrepared<T extends Record<string, unknown>>(
 	text: string,
 	params: (string | number | null)[]
 ): Promise<T[]> {
-	const client = (db as unknown as { $client?: unknown }).$client;
+	const client = clientOf(db);
 	if (client instanceof PGlite) return (await client.query<T>(text, params)).rows;
-	if (typeof (client as postgres.Sql | undefined)?.unsafe === 'function') {
-		const rows = await (client as postgres.Sql).unsafe(text, params, { prepare: true });
+	if (client) {
+		const rows = await client.unsafe(text, params, { prepare: true });
 		return rows as unknown as T[];
 	}
 	// A transaction has no client of its own: the same statement through Drizzle, unprepared.
