@@ -1,11 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { expect, it, vi } from 'vitest';
-import { parseAnswers } from '../questionnaire/answers';
-import { getCampaign, latestVersion } from './campaigns';
 import { queryRows } from './db';
 import { seedDemo } from './demo/seed';
 import { recordResponse } from './responses';
 import { describeEachDatabase } from './test/databases';
+import { demoResponses } from './test/demo-response';
 
 // Receipt codes are 40 random bits; here the first three drawn are the same, to force what chance
 // almost never does: two submissions of one batch with the same code.
@@ -20,21 +19,8 @@ describeEachDatabase('a receipt code drawn twice in one batch', (current) => {
 		const { db } = current();
 		await seedDemo(db, 'demo-password');
 		drawn.n = 0;
-		const campaign = await getCampaign(db, 'liuyang-2014');
-		const version = (await latestVersion(db, campaign.id))!;
-		const send = (token: string) => {
-			const form = new FormData();
-			form.append('q_improve', `意见 ${token}`);
-			return recordResponse(db, {
-				campaignId: campaign.id,
-				versionId: version.id,
-				questions: version.questions,
-				anonymous: campaign.anonymous,
-				submissionToken: token,
-				parsed: parseAnswers(version.questions, form),
-				channel: 'online'
-			});
-		};
+		const answer = await demoResponses(db);
+		const send = (token: string) => recordResponse(db, answer(token, `意见 ${token}`));
 		const results = await Promise.all(['clash-a', 'clash-b', 'clash-c'].map(send));
 		expect(new Set(results.map((r) => r.receiptCode)).size).toBe(3);
 		expect(results.every((r) => !r.repeated)).toBe(true);

@@ -1,39 +1,13 @@
 import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { parseAnswers } from '../questionnaire/answers';
-import { getCampaign, latestVersion } from './campaigns';
 import { queryPrepared, queryRows } from './db';
 import { seedDemo } from './demo/seed';
-import { recordResponse, type NewResponse } from './responses';
+import { recordResponse } from './responses';
 import { describeEachDatabase } from './test/databases';
+import { demoResponses } from './test/demo-response';
 
 describeEachDatabase('storing responses in batches', (current) => {
-	async function demoInput() {
-		const { db } = current();
-		const campaign = await getCampaign(db, 'liuyang-2014');
-		const version = (await latestVersion(db, campaign.id))!;
-		return (token: string, text: string): NewResponse => {
-			const form = new FormData();
-			for (const [k, v] of [
-				['q_group', 'g3'],
-				['q_township', 'a2'],
-				['q_supply', '4'],
-				['q_service', '3'],
-				['q_improve', text]
-			]) {
-				form.append(k, v);
-			}
-			return {
-				campaignId: campaign.id,
-				versionId: version.id,
-				questions: version.questions,
-				anonymous: campaign.anonymous,
-				submissionToken: token,
-				parsed: parseAnswers(version.questions, form),
-				channel: 'online'
-			};
-		};
-	}
+	const demoInput = () => demoResponses(current().db);
 
 	it('stores 60 submissions that arrive together exactly once each, repeats included', async () => {
 		const { db } = current();
