@@ -35,6 +35,8 @@ export default defineConfig({
 		command: 'node scripts/e2e-server.mjs',
 		url: `${E2E_ORIGIN}/healthz`,
 		reuseExistingServer: false,
+		// Not the default SIGKILL: the server removes its temporary database when it stops.
+		gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
 		timeout: 120_000,
 		stdout: 'ignore',
 		stderr: 'pipe'
