@@ -1,8 +1,8 @@
 // `npm start`: builds when the build is missing or older than the sources, then serves it.
 // The server migrates the database and loads the demo on its first start (see src/hooks.server.ts).
-import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { quietBuild } from './quiet-build.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const built = path.join(root, 'build', 'handler.js');
@@ -23,15 +23,8 @@ const sources = ['src', 'static', 'svelte.config.js', 'vite.config.ts', 'package
 const stale = !existsSync(built) || Math.max(...sources.map(newestMtime)) > statSync(built).mtimeMs;
 if (stale) {
 	console.log('Xinkan: building the app (first start or sources changed)…');
-	const result = spawnSync(
-		process.execPath,
-		[path.join(root, 'node_modules/vite/bin/vite.js'), 'build'],
-		{
-			cwd: root,
-			stdio: 'inherit'
-		}
-	);
-	if (result.status !== 0) process.exit(result.status ?? 1);
+	const status = quietBuild();
+	if (status !== 0) process.exit(status);
 }
 
 process.env.PORT ||= '3000';

@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import postgres from 'postgres';
+import { quietBuild } from './quiet-build.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
@@ -65,14 +66,8 @@ if (typeof pg === 'string') {
 }
 
 // The reliability suites (tests/reliability) start the production build, so build before testing.
-if (
-	run(process.execPath, [
-		path.join(root, 'node_modules/vite/bin/vite.js'),
-		'build',
-		'--logLevel',
-		'warn'
-	]) !== 0
-) {
+console.log('\n> vite build (its output is shown only if it fails)');
+if (quietBuild() !== 0) {
 	console.error('The build failed; nothing else can be tested.');
 	process.exit(1);
 }
