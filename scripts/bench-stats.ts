@@ -15,14 +15,11 @@ import { sql } from 'drizzle-orm';
 import { openDatabase, queryRows, type Database } from '../src/lib/server/db/client';
 import * as schema from '../src/lib/server/db/schema';
 import { seedDemo } from '../src/lib/server/demo/seed';
-import { campaignStats } from '../src/lib/server/return-rate';
+import { campaignStats } from '../src/lib/server/returns/return-rate';
 import { suggestionStats } from '../src/lib/server/suggestions/reports';
 import { listQueue } from '../src/lib/server/suggestions/queries';
-import {
-	categoriserFor,
-	duplicateCandidates,
-	raisedBefore
-} from '../src/lib/server/insight-service';
+import { categoriserFor } from '../src/lib/server/insight/categoriser-service';
+import { duplicateCandidates, raisedBefore } from '../src/lib/server/insight/duplicate-hints';
 import { weeklyReport } from '../src/lib/server/suggestions/weekly';
 import { percentile } from '../tests/reliability/http';
 

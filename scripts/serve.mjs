@@ -1,6 +1,6 @@
 // The production server: `node scripts/serve.mjs` (what `npm start` runs after building).
 // It is adapter-node's own server (build/index.js) with one addition: the public form's plain
-// views and submissions are answered by the app's fast path (src/lib/server/fast-path.ts) before
+// views and submissions are answered by the app's fast path (src/lib/server/intake/fast-path.ts) before
 // SvelteKit's handler, which answers everything else and whatever the fast path hands back.
 // Environment as for build/index.js: HOST, PORT, ORIGIN, ADDRESS_HEADER, XFF_DEPTH,
 // BODY_SIZE_LIMIT, SHUTDOWN_TIMEOUT, KEEP_ALIVE_TIMEOUT, HEADERS_TIMEOUT (SOCKET_PATH and systemd

@@ -5,9 +5,9 @@ import { errorText, messages } from '../src/lib/i18n';
 import { password as passwordSchema, userCreate } from '../src/lib/schemas/admin';
 import { appDatabase, closeAppDatabase, type Database } from '../src/lib/server/db';
 import { units } from '../src/lib/server/db/schema';
-import { ServiceError } from '../src/lib/server/errors';
+import { ServiceError } from '../src/lib/server/platform/errors';
 import { prepareDatabase } from '../src/lib/server/startup';
-import { createUser, setPassword } from '../src/lib/server/users';
+import { createUser, setPassword } from '../src/lib/server/org/users';
 import { fail, parseArgs, readStdin } from './cli-args';
 
 const [command, ...rest] = process.argv.slice(2);

@@ -12,11 +12,13 @@ declare global {
 			locale: Locale;
 			/** Set by the public form's page cache so the rendered token is one it knows. */
 			submissionToken?: string;
-			/** Set by handleError when a request failed because the database is out of reach. */
-			databaseUnavailable?: boolean;
+			/** Set by handleError: the status a failed request is sent with instead of 500. */
+			errorStatus?: number;
 		}
 		interface Error {
 			message: string;
+			/** A service's typed error or an outage (see handleError); SvelteKit's own otherwise. */
+			status?: number;
 		}
 		interface PageData {
 			locale: Locale;

@@ -1,11 +1,20 @@
 import type { Messages } from './i18n';
 import type { Role } from './domain';
+import {
+	hasRole,
+	CAMPAIGN_READERS,
+	ORGANISERS,
+	REPORT_READERS,
+	REVIEWERS,
+	SUGGESTION_READERS,
+	SUGGESTION_WORKERS
+} from './roles';
 
 export interface NavItem {
 	href: string;
 	label: (m: Messages) => string;
 	/** Roles that may open it besides admin. */
-	roles: Role[];
+	roles: readonly Role[];
 }
 
 /** The back-office menu. Showing an entry is a convenience; each route still checks the role itself. */
@@ -13,28 +22,28 @@ export const ADMIN_NAV: NavItem[] = [
 	{
 		href: '/admin/campaigns',
 		label: (m) => m.nav.campaigns,
-		roles: ['organiser', 'clerk', 'reviewer', 'leader']
+		roles: CAMPAIGN_READERS
 	},
 	{
 		href: '/admin/suggestions',
 		label: (m) => m.nav.suggestions,
-		roles: ['organiser', 'reviewer', 'handler', 'leader']
+		roles: SUGGESTION_READERS
 	},
-	{ href: '/admin/inbox', label: (m) => m.nav.inbox, roles: ['handler', 'reviewer', 'organiser'] },
+	{ href: '/admin/inbox', label: (m) => m.nav.inbox, roles: SUGGESTION_WORKERS },
 	{
 		href: '/admin/reports',
 		label: (m) => m.nav.reports,
-		roles: ['organiser', 'reviewer', 'leader']
+		roles: REPORT_READERS
 	},
-	{ href: '/admin/categories', label: (m) => m.nav.categories, roles: ['organiser', 'reviewer'] },
+	{ href: '/admin/categories', label: (m) => m.nav.categories, roles: REVIEWERS },
 	{ href: '/admin/users', label: (m) => m.nav.users, roles: [] },
-	{ href: '/admin/units', label: (m) => m.nav.units, roles: ['organiser'] },
-	{ href: '/admin/areas', label: (m) => m.nav.areas, roles: ['organiser'] },
-	{ href: '/admin/groups', label: (m) => m.nav.groups, roles: ['organiser'] },
+	{ href: '/admin/units', label: (m) => m.nav.units, roles: ORGANISERS },
+	{ href: '/admin/areas', label: (m) => m.nav.areas, roles: ORGANISERS },
+	{ href: '/admin/groups', label: (m) => m.nav.groups, roles: ORGANISERS },
 	{ href: '/admin/tokens', label: (m) => m.nav.tokens, roles: [] },
 	{ href: '/admin/audit', label: (m) => m.nav.audit, roles: [] }
 ];
 
 export function navFor(role: Role): NavItem[] {
-	return ADMIN_NAV.filter((item) => role === 'admin' || item.roles.includes(role));
+	return ADMIN_NAV.filter((item) => hasRole(role, item.roles));
 }

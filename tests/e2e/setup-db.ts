@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { appDatabase, closeAppDatabase } from '../../src/lib/server/db';
 import { units } from '../../src/lib/server/db/schema';
 import { prepareDatabase } from '../../src/lib/server/startup';
-import { createUser } from '../../src/lib/server/users';
+import { createUser } from '../../src/lib/server/org/users';
 import { E2E_PASSWORD, E2E_USERS } from './accounts';
 
 const handle = appDatabase();

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuild, root, startServer, type RunningServer } from '../../scripts/server-process';
 import { openDatabase, queryRows } from '../../src/lib/server/db/client';
 import { prepareDatabase } from '../../src/lib/server/startup';
-import { createUser } from '../../src/lib/server/users';
+import { createUser } from '../../src/lib/server/org/users';
 import {
 	EXPECTED,
 	ROLES,

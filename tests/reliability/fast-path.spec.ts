@@ -1,4 +1,4 @@
-// The fast path (src/lib/server/fast-path.ts, served by scripts/serve.mjs) must answer exactly as
+// The fast path (src/lib/server/intake/fast-path.ts, served by scripts/serve.mjs) must answer exactly as
 // the SvelteKit routes do. Two production servers on their own PGlite folders — one with the fast
 // path, one with XINKAN_FAST_PATH=0 — get the same requests; their answers are compared, and the
 // cases the fast path hands back to SvelteKit (invalid, cross-site, scripted, multipart, repeated,

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { count, sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { authenticate } from './users';
+import { authenticate } from './org/users';
 import { openDatabase } from './db';
 import { areas, respondentGroups, units, users } from './db/schema';
 import { prepareDatabase } from './startup';

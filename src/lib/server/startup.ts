@@ -1,7 +1,39 @@
 import { sql } from 'drizzle-orm';
-import type { DatabaseHandle } from './db';
+import { campaignsForReview } from './campaigns/queries';
+import { appDatabase, closeAppDatabase, type DatabaseHandle } from './db';
 import { units } from './db/schema';
 import { seedDemo } from './demo/seed';
+import { categoriserSettled } from './insight/categoriser-service';
+import { warmQueueHints } from './insight/duplicate-hints';
+import { createFastPath, FAST_PATH_KEY } from './intake/fast-path';
+
+/**
+ * Everything a server process does before it answers, in this order (hooks.server.ts `init`, which
+ * adapter-node awaits when the handler is imported, so scripts/serve.mjs finds the fast path):
+ * 1. register the public form's fast path (XINKAN_FAST_PATH=0: everything goes through SvelteKit);
+ * 2. bring the database up to date and load the demo into an empty one (`prepareDatabase`) —
+ *    nothing may read a table before this;
+ * 3. train (or load) the categoriser, so the first reviewer does not wait minutes for it;
+ * 4. build the review queue's duplicate indexes in the background, while the server already answers;
+ * 5. close the database pool on shutdown: `node build` waits for open handles, so SIGTERM would
+ *    not end the process otherwise.
+ */
+export async function startServer(env: Record<string, string | undefined> = process.env) {
+	if (env.XINKAN_FAST_PATH !== '0') {
+		(globalThis as Record<symbol, unknown>)[FAST_PATH_KEY] = createFastPath({
+			db: () => appDatabase().db
+		});
+	}
+	const handle = appDatabase();
+	await prepareDatabase(handle, env);
+	await categoriserSettled(handle.db);
+	const { list } = await campaignsForReview(handle.db);
+	warmQueueHints(
+		handle.db,
+		list.filter((c) => c.latest).map((c) => c.id)
+	);
+	process.once('sveltekit:shutdown', () => void closeAppDatabase());
+}
 
 /**
  * Brings a database up to date: migrations first, then the demo on an empty database unless

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { sessions, users } from '../db/schema';
 import { describeEachDatabase } from '../test/databases';
-import { authenticate, createUser, setPassword, updateUser } from '../users';
+import { authenticate, createUser, setPassword, updateUser } from '../org/users';
 import {
 	clearLoginFailures,
 	loginRetryAfter,

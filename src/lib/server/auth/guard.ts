@@ -1,7 +1,8 @@
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
-import { verifyApiToken } from '../api-tokens';
+import { verifyApiToken } from './api-tokens';
 import type { Role } from '../db/schema';
 import type { SessionUser } from './session';
+import { STAFF } from '../../roles';
 
 /**
  * The one permission check every admin load, action and API handler calls. Anonymous users go to
@@ -19,7 +20,7 @@ export function requireRole(event: RequestEvent, ...roles: Role[]): SessionUser 
 
 /** Any logged-in staff member. */
 export function requireUser(event: RequestEvent): SessionUser {
-	return requireRole(event, 'organiser', 'clerk', 'reviewer', 'handler', 'leader');
+	return requireRole(event, ...STAFF);
 }
 
 /** A relative path on this site, never an open redirect to another host. */

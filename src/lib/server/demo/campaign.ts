@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Question } from '../../questionnaire/types';
-import { campaignsChanged, publishQuestionnaire, saveDraft } from '../campaigns';
+import { campaignsChanged } from '../campaigns/public-copy';
+import { publishQuestionnaire, saveDraft } from '../campaigns/questionnaire';
 import type { Database } from '../db';
 import { campaigns } from '../db/schema';
 

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Channel } from '../../domain';
 import type { Answers, Question } from '../../questionnaire/types';
 import { createPrng, shuffleWith } from '../insight/prng';
-import { latestVersion } from '../campaigns';
+import { latestVersion } from '../campaigns/queries';
 import type { Database } from '../db';
 import {
 	areas,

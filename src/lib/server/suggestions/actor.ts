@@ -1,7 +1,8 @@
 import { and, eq, isNull, type SQL } from 'drizzle-orm';
 import type { Role } from '../../domain';
+import { hasRole, REVIEWERS, SUGGESTION_WORKERS } from '../../roles';
 import { suggestions } from '../db/schema';
-import { Forbidden } from '../errors';
+import { Forbidden } from '../platform/errors';
 
 /** Who is acting: services scope every query by it (a handler sees only their department). */
 export interface Actor {
@@ -10,15 +11,13 @@ export interface Actor {
 	unitId: number | null;
 }
 
-export const REVIEW_ROLES: Role[] = ['admin', 'organiser', 'reviewer'];
-
 export function canReview(actor: Actor): boolean {
-	return REVIEW_ROLES.includes(actor.role);
+	return hasRole(actor.role, REVIEWERS);
 }
 
 /** Contact details go to those who need them to get back to people, not to every reader. */
 export function canSeeContact(actor: Actor): boolean {
-	return REVIEW_ROLES.includes(actor.role);
+	return hasRole(actor.role, REVIEWERS);
 }
 
 /** Rows this actor may see: live (not merged away) suggestions, a handler's own department only. */
@@ -29,6 +28,11 @@ export function visibleTo(actor: Actor): SQL {
 		return and(live, eq(suggestions.departmentId, actor.unitId ?? -1))!;
 	}
 	return live;
+}
+
+/** Records status, progress and comments: reviewers and handlers, not leaders or clerks. */
+export function canWork(actor: Actor): boolean {
+	return hasRole(actor.role, SUGGESTION_WORKERS);
 }
 
 export function assertReviewer(actor: Actor): void {

@@ -2,7 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Answers, Question } from '../../questionnaire/types';
 import type { Database } from '../db';
 import { suggestionEvents, suggestionItems, suggestions } from '../db/schema';
-import { suggestionsChanged } from '../insight-service';
+import { suggestionsChanged } from './changes';
 
 /** A first title for a new suggestion: the answer itself, cut at a sentence end or 40 characters. */
 export function titleFrom(text: string): string {

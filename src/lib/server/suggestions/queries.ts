@@ -13,7 +13,7 @@ import {
 	units,
 	users
 } from '../db/schema';
-import { NotFound } from '../errors';
+import { NotFound } from '../platform/errors';
 import { canSeeContact, visibleTo, type Actor } from './actor';
 
 export interface QueueFilter {

@@ -1,6 +1,6 @@
 import { and, count, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { getCampaign, latestVersion } from '../campaigns';
+import { getCampaign, latestVersion } from '../campaigns/queries';
 import { queryRows } from '../db';
 import {
 	auditLog,
@@ -11,9 +11,10 @@ import {
 	units
 } from '../db/schema';
 import { seedDemo } from '../demo/seed';
-import { categoriserSettled, duplicateCandidates } from '../insight-service';
-import { submitPublicForm } from '../public-form';
-import { findReceipt } from '../responses';
+import { categoriserSettled } from '../insight/categoriser-service';
+import { duplicateCandidates } from '../insight/duplicate-hints';
+import { submitPublicForm } from '../intake/public-form';
+import { findReceipt } from '../intake/receipt-lookup';
 import { describeEachDatabase } from '../test/databases';
 import type { Actor } from './actor';
 import { getSuggestion, listQueue } from './queries';
@@ -30,7 +31,7 @@ import {
 	unmerge
 } from './workflow';
 import { makeActor } from '../test/actors';
-import { listCategories } from '../categories';
+import { listCategories } from './categories';
 
 const token = (c: string) => c.repeat(32);
 

@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { CLOSED_STATUSES, type Nature, type SuggestionStatus } from '../../domain';
-import { recordAudit } from '../audit';
+import { recordAudit } from '../platform/audit';
 import type { Database } from '../db';
 import {
 	categories,
@@ -10,10 +10,10 @@ import {
 	units,
 	type Suggestion
 } from '../db/schema';
-import { Forbidden, Invalid, NotFound } from '../errors';
-import { assertReviewer, canReview, visibleTo, type Actor } from './actor';
+import { Forbidden, Invalid, NotFound } from '../platform/errors';
+import { assertReviewer, canWork, visibleTo, type Actor } from './actor';
 import { splitItem } from './items';
-import { suggestionsChanged } from '../insight-service';
+import { suggestionsChanged } from './changes';
 
 /** One entry in the item's history and the audit log, in the caller's transaction. */
 export async function recordEvent(
@@ -141,7 +141,7 @@ export async function setStatus(
 	id: number,
 	input: StatusInput
 ): Promise<void> {
-	if (!canReview(actor) && actor.role !== 'handler') throw new Forbidden();
+	if (!canWork(actor)) throw new Forbidden();
 	const closing = CLOSED_STATUSES.includes(input.status);
 	const errors: Record<string, string> = {};
 	if (closing && !input.reply.trim()) errors.reply = 'reply_required';
@@ -225,7 +225,7 @@ export async function addComment(
 	id: number,
 	text: string
 ): Promise<void> {
-	if (actor.role === 'leader' || actor.role === 'clerk') throw new Forbidden();
+	if (!canWork(actor)) throw new Forbidden();
 	await db.transaction(async (tx) => {
 		const [s] = await lockVisible(tx, actor, [id]);
 		await recordEvent(tx, actor, s, 'comment', { text });

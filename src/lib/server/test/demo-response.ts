@@ -1,7 +1,7 @@
 import { parseAnswers } from '../../questionnaire/answers';
-import { getCampaign, latestVersion } from '../campaigns';
+import { getCampaign, latestVersion } from '../campaigns/queries';
 import type { Database } from '../db';
-import type { NewResponse } from '../responses';
+import type { NewResponse } from '../intake/record-response';
 
 /**
  * For tests of storing answers: a maker of complete online answers to the demo campaign

@@ -9,8 +9,8 @@ import {
 	recordLoginFailure
 } from '$lib/server/auth/login-throttle';
 import { createSession, generateSessionToken } from '$lib/server/auth/session';
-import { handleForm } from '$lib/server/forms';
-import { authenticate } from '$lib/server/users';
+import { handleForm } from '$lib/server/platform/form-actions';
+import { authenticate } from '$lib/server/org/users';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {

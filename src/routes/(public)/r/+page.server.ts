@@ -1,8 +1,8 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { messages } from '$lib/i18n';
-import { readForm } from '$lib/server/forms';
-import { normaliseReceiptCode } from '$lib/server/receipt-code';
-import { findReceipt } from '$lib/server/responses';
+import { readForm } from '$lib/server/platform/form-actions';
+import { normaliseReceiptCode } from '$lib/server/intake/receipt-code';
+import { findReceipt } from '$lib/server/intake/receipt-lookup';
 import type { Actions } from './$types';
 
 export const actions: Actions = {

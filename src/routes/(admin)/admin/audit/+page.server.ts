@@ -1,4 +1,4 @@
-import { listAudit } from '$lib/server/audit';
+import { listAudit } from '$lib/server/platform/audit';
 import { requireRole } from '$lib/server/auth/guard';
 import type { PageServerLoad } from './$types';
 

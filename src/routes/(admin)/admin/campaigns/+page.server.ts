@@ -1,15 +1,17 @@
 import { redirect } from '@sveltejs/kit';
 import { campaignInput } from '$lib/schemas/campaign';
+import { CAMPAIGN_READERS, ORGANISERS, hasRole } from '$lib/roles';
 import { requireRole } from '$lib/server/auth/guard';
-import { createCampaign, listCampaigns } from '$lib/server/campaigns';
-import { handleForm } from '$lib/server/forms';
+import { createCampaign } from '$lib/server/campaigns/campaigns';
+import { listCampaigns } from '$lib/server/campaigns/queries';
+import { handleForm } from '$lib/server/platform/form-actions';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	const user = requireRole(event, 'organiser', 'clerk', 'reviewer', 'leader');
+	const user = requireRole(event, ...CAMPAIGN_READERS);
 	return {
 		campaigns: await listCampaigns(event.locals.db),
-		canCreate: user.role === 'admin' || user.role === 'organiser'
+		canCreate: hasRole(user.role, ORGANISERS)
 	};
 };
 

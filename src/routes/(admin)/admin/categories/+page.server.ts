@@ -1,12 +1,13 @@
 import { redirect } from '@sveltejs/kit';
 import { categoryInput } from '$lib/schemas/suggestion';
+import { REVIEWERS } from '$lib/roles';
 import { requireRole } from '$lib/server/auth/guard';
-import { listCategories, saveCategory } from '$lib/server/categories';
-import { handleForm, routeId } from '$lib/server/forms';
+import { listCategories, saveCategory } from '$lib/server/suggestions/categories';
+import { handleForm, routeId } from '$lib/server/platform/form-actions';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	requireRole(event, 'reviewer', 'organiser');
+	requireRole(event, ...REVIEWERS);
 	const list = await listCategories(event.locals.db);
 	const editId = Number(event.url.searchParams.get('edit')) || null;
 	return { list, editing: list.find((c) => c.id === editId) ?? null };
@@ -14,7 +15,7 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	save: async (event) => {
-		const actor = requireRole(event, 'reviewer', 'organiser');
+		const actor = requireRole(event, ...REVIEWERS);
 		const raw = event.url.searchParams.get('id');
 		return handleForm(event, categoryInput, async (input) => {
 			await saveCategory(event.locals.db, actor.id, raw ? routeId(raw) : null, input);

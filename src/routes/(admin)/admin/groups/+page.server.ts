@@ -1,8 +1,8 @@
 import { redirect } from '@sveltejs/kit';
 import { groupInput } from '$lib/schemas/admin';
 import { requireRole } from '$lib/server/auth/guard';
-import { handleForm, routeId } from '$lib/server/forms';
-import { listGroups, saveGroup } from '$lib/server/organisation';
+import { handleForm, routeId } from '$lib/server/platform/form-actions';
+import { listGroups, saveGroup } from '$lib/server/org/organisation';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

@@ -1,4 +1,4 @@
-import { campaignsForReview } from '$lib/server/campaigns';
+import { campaignsForReview } from '$lib/server/campaigns/queries';
 import type { Database } from '$lib/server/db';
 
 /** The campaign a report is about: the one asked for, else where the latest suggestions are. */

@@ -1,22 +1,24 @@
 import { z } from 'zod';
 import { assignInput, categoriseInput, mergeInput, selectedIds } from '$lib/schemas/suggestion';
+import { REVIEWERS, SUGGESTION_READERS } from '$lib/roles';
 import { requireRole } from '$lib/server/auth/guard';
-import { handleForm } from '$lib/server/forms';
-import { learnDecision } from '$lib/server/insight-service';
+import { handleForm } from '$lib/server/platform/form-actions';
+import { learnDecision } from '$lib/server/insight/categoriser-service';
 import { sourcesOf } from '$lib/server/suggestions/queries';
 import { assign, categorise, merge } from '$lib/server/suggestions/workflow';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
-import { categoryKeyOf, loadQueue } from './queue';
+import { categoryKeyOf } from '$lib/server/suggestions/categories';
+import { loadQueue } from '$lib/server/suggestions/queue';
 
 /** `suggestionId:categoryId` of a suggested-category button. */
 const acceptInput = z.object({ accept: z.string().regex(/^\d{1,9}:\d{1,9}$/, 'invalid') });
 
 export const load: PageServerLoad = async (event) => {
-	const user = requireRole(event, 'reviewer', 'organiser', 'handler', 'leader');
+	const user = requireRole(event, ...SUGGESTION_READERS);
 	return loadQueue(event.locals.db, user, event.url);
 };
 
-const actor = (event: RequestEvent) => requireRole(event, 'reviewer', 'organiser');
+const actor = (event: RequestEvent) => requireRole(event, ...REVIEWERS);
 
 export const actions: Actions = {
 	categorise: async (event) => {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { createApiToken, listApiTokens, revokeApiToken } from '$lib/server/api-tokens';
+import { createApiToken, listApiTokens, revokeApiToken } from '$lib/server/auth/api-tokens';
 import { requireRole } from '$lib/server/auth/guard';
-import { handleForm, routeId } from '$lib/server/forms';
+import { handleForm, routeId } from '$lib/server/platform/form-actions';
 import type { Actions, PageServerLoad } from './$types';
 
 const tokenInput = z.object({ name: z.string().trim().min(1, 'token_name').max(100, 'too_long') });

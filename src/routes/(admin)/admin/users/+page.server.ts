@@ -1,9 +1,9 @@
 import { redirect } from '@sveltejs/kit';
 import { userCreate } from '$lib/schemas/admin';
 import { requireRole } from '$lib/server/auth/guard';
-import { handleForm } from '$lib/server/forms';
-import { listUnits } from '$lib/server/organisation';
-import { createUser, listUsers } from '$lib/server/users';
+import { handleForm } from '$lib/server/platform/form-actions';
+import { listUnits } from '$lib/server/org/organisation';
+import { createUser, listUsers } from '$lib/server/org/users';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

@@ -2,17 +2,17 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { errorTexts, messages } from '$lib/i18n';
 import { parseAnswers } from '$lib/questionnaire/answers';
 import { isDatabaseUnavailable, unavailableCode } from '$lib/server/db/availability';
-import { NotFound } from '$lib/server/errors';
-import { readForm } from '$lib/server/forms';
-import { resolveFormCode } from '$lib/server/form-codes';
+import { readForm } from '$lib/server/platform/form-actions';
+import { resolveFormCode } from '$lib/server/returns/form-codes';
 import {
 	loadPublicForm,
 	newSubmissionToken,
 	submitPublicForm,
 	FORM_CODE_FIELD,
 	TOKEN_FIELD,
+	TOKEN_PATTERN,
 	type PublicForm
-} from '$lib/server/public-form';
+} from '$lib/server/intake/public-form';
 import type { Actions, PageServerLoad } from './$types';
 
 /**
@@ -31,7 +31,6 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 			return loaded;
 		},
 		(e) => {
-			if (e instanceof NotFound) error(404, 'not found');
 			const kept = lastServed.get(params.slug);
 			if (!isDatabaseUnavailable(e)) throw e;
 			if (!kept) error(503, 'database unavailable');
@@ -75,7 +74,6 @@ export const actions: Actions = {
 			body,
 			event.getClientAddress()
 		).catch((e) => {
-			if (e instanceof NotFound) error(404, 'not found');
 			if (!isDatabaseUnavailable(e)) throw e;
 			console.error(`database unavailable on a public submission (${unavailableCode(e)})`);
 			return { kind: 'database_down' as const };
@@ -91,7 +89,7 @@ export const actions: Actions = {
 					unavailable: false,
 					errors: { _form: m.publicForm.databaseDown },
 					typed: parseAnswers(questions, body).typed,
-					token: typeof token === 'string' && /^[a-z2-7]{32}$/.test(token) ? token : '',
+					token: typeof token === 'string' && TOKEN_PATTERN.test(token) ? token : '',
 					formCode: String(body.get(FORM_CODE_FIELD) ?? '')
 						.trim()
 						.slice(0, 40)

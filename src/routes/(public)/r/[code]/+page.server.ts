@@ -1,6 +1,6 @@
 import { error, redirect } from '@sveltejs/kit';
-import { normaliseReceiptCode } from '$lib/server/receipt-code';
-import { findReceipt } from '$lib/server/responses';
+import { normaliseReceiptCode } from '$lib/server/intake/receipt-code';
+import { findReceipt } from '$lib/server/intake/receipt-lookup';
 import { suggestionsOfResponse } from '$lib/server/suggestions/reports';
 import type { PageServerLoad } from './$types';
 

@@ -1,14 +1,16 @@
 import { redirect } from '@sveltejs/kit';
 import { statusInput } from '$lib/schemas/campaign';
+import { CAMPAIGN_READERS, ORGANISERS, hasRole } from '$lib/roles';
 import { requireRole } from '$lib/server/auth/guard';
-import { listVersions, setCampaignStatus } from '$lib/server/campaigns';
-import { handleForm } from '$lib/server/forms';
-import { listResponses } from '$lib/server/responses';
-import { campaignStats } from '$lib/server/return-rate';
+import { listVersions } from '$lib/server/campaigns/queries';
+import { setCampaignStatus } from '$lib/server/campaigns/campaigns';
+import { handleForm } from '$lib/server/platform/form-actions';
+import { listResponses } from '$lib/server/responses/records';
+import { campaignStats } from '$lib/server/returns/return-rate';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	const user = requireRole(event, 'organiser', 'clerk', 'reviewer', 'leader');
+	const user = requireRole(event, ...CAMPAIGN_READERS);
 	const { campaign } = await event.parent();
 	// The dashboard re-runs this load every few seconds (invalidate) to show returns as they come in.
 	event.depends('xinkan:stats');
@@ -21,7 +23,7 @@ export const load: PageServerLoad = async (event) => {
 		versions,
 		recent,
 		stats,
-		canManage: user.role === 'admin' || user.role === 'organiser',
+		canManage: hasRole(user.role, ORGANISERS),
 		origin: event.url.origin
 	};
 };

@@ -1,11 +1,12 @@
 import { localDate } from '$lib/campaign-availability';
+import { REPORT_READERS } from '$lib/roles';
 import { requireRole } from '$lib/server/auth/guard';
 import { weeklyReport } from '$lib/server/suggestions/weekly';
 import type { PageServerLoad } from './$types';
 import { chooseCampaign } from '../campaign-choice';
 
 export const load: PageServerLoad = async (event) => {
-	requireRole(event, 'organiser', 'reviewer', 'leader');
+	requireRole(event, ...REPORT_READERS);
 	const { list, campaign } = await chooseCampaign(event.locals.db, event.url);
 	const asked = event.url.searchParams.get('week') ?? '';
 	const date = /^\d{4}-\d{2}-\d{2}$/.test(asked) ? asked : localDate(new Date());

@@ -1,4 +1,4 @@
-import { error, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import {
 	assignInput,
 	categoriseInput,
@@ -8,10 +8,12 @@ import {
 	statusInput,
 	titleInput
 } from '$lib/schemas/suggestion';
+import { REVIEWERS, SUGGESTION_READERS, SUGGESTION_WORKERS } from '$lib/roles';
 import { requireRole } from '$lib/server/auth/guard';
-import { NotFound } from '$lib/server/errors';
-import { handleForm, routeId } from '$lib/server/forms';
-import { listUnits } from '$lib/server/organisation';
+import { handleForm, routeId } from '$lib/server/platform/form-actions';
+import { listUnits } from '$lib/server/org/organisation';
+import { categoryChoices } from '$lib/server/suggestions/categories';
+import { canReview, canWork } from '$lib/server/suggestions/actor';
 import { getSuggestion } from '$lib/server/suggestions/queries';
 import {
 	addComment,
@@ -23,31 +25,24 @@ import {
 	split,
 	unmerge
 } from '$lib/server/suggestions/workflow';
-import { categories } from '$lib/server/db/schema';
-import { asc } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
-const readers = ['reviewer', 'organiser', 'handler', 'leader'] as const;
-
 export const load: PageServerLoad = async (event) => {
-	const user = requireRole(event, ...readers);
+	const user = requireRole(event, ...SUGGESTION_READERS);
 	const id = routeId(event.params.id);
 	// Another department's item answers 404 for a handler: its existence is not theirs to know.
-	const detail = await getSuggestion(event.locals.db, user, id).catch((e) => {
-		if (e instanceof NotFound) error(404, 'not found');
-		throw e;
-	});
+	const detail = await getSuggestion(event.locals.db, user, id);
 	const [cats, units] = await Promise.all([
-		event.locals.db.select().from(categories).orderBy(asc(categories.sortOrder)),
+		categoryChoices(event.locals.db),
 		listUnits(event.locals.db)
 	]);
 	return {
 		detail,
 		categories: cats,
 		units: units.filter((u) => u.kind !== 'company'),
-		canReview: ['admin', 'organiser', 'reviewer'].includes(user.role),
-		canWork: ['admin', 'organiser', 'reviewer', 'handler'].includes(user.role)
+		canReview: canReview(user),
+		canWork: canWork(user)
 	};
 };
 
@@ -57,56 +52,56 @@ const idOf = (event: RequestEvent) => routeId(event.params.id);
 
 export const actions: Actions = {
 	retitle: async (event) => {
-		const user = requireRole(event, 'reviewer', 'organiser');
+		const user = requireRole(event, ...REVIEWERS);
 		return handleForm(event, titleInput, async ({ title }) => {
 			await retitle(event.locals.db, user, idOf(event), title);
 			back(event);
 		});
 	},
 	categorise: async (event) => {
-		const user = requireRole(event, 'reviewer', 'organiser');
+		const user = requireRole(event, ...REVIEWERS);
 		return handleForm(event, categoriseInput, async (input) => {
 			await categorise(event.locals.db, user, [idOf(event)], input);
 			back(event);
 		});
 	},
 	assign: async (event) => {
-		const user = requireRole(event, 'reviewer', 'organiser');
+		const user = requireRole(event, ...REVIEWERS);
 		return handleForm(event, assignInput, async (input) => {
 			await assign(event.locals.db, user, [idOf(event)], input);
 			back(event);
 		});
 	},
 	status: async (event) => {
-		const user = requireRole(event, 'reviewer', 'organiser', 'handler');
+		const user = requireRole(event, ...SUGGESTION_WORKERS);
 		return handleForm(event, statusInput, async (input) => {
 			await setStatus(event.locals.db, user, idOf(event), input);
 			back(event);
 		});
 	},
 	publish: async (event) => {
-		const user = requireRole(event, 'reviewer', 'organiser');
+		const user = requireRole(event, ...REVIEWERS);
 		return handleForm(event, publishInput, async ({ published }) => {
 			await setPublished(event.locals.db, user, idOf(event), published === 'true');
 			back(event);
 		});
 	},
 	comment: async (event) => {
-		const user = requireRole(event, 'reviewer', 'organiser', 'handler');
+		const user = requireRole(event, ...SUGGESTION_WORKERS);
 		return handleForm(event, commentInput, async ({ text }) => {
 			await addComment(event.locals.db, user, idOf(event), text);
 			back(event);
 		});
 	},
 	unmerge: async (event) => {
-		const user = requireRole(event, 'reviewer', 'organiser');
+		const user = requireRole(event, ...REVIEWERS);
 		return handleForm(event, z.object({}), async () => {
 			await unmerge(event.locals.db, user, idOf(event));
 			back(event);
 		});
 	},
 	split: async (event) => {
-		const user = requireRole(event, 'reviewer', 'organiser');
+		const user = requireRole(event, ...REVIEWERS);
 		return handleForm(event, splitInput, async ({ itemId, parts }) => {
 			await split(event.locals.db, user, itemId, parts.split(/\r?\n/));
 			back(event);

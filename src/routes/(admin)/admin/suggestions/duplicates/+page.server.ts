@@ -1,14 +1,15 @@
 import { mergeInput, selectedIds } from '$lib/schemas/suggestion';
+import { REVIEWERS } from '$lib/roles';
 import { requireRole } from '$lib/server/auth/guard';
-import { handleForm } from '$lib/server/forms';
-import { possibleDuplicates } from '$lib/server/insight-service';
+import { handleForm } from '$lib/server/platform/form-actions';
+import { possibleDuplicates } from '$lib/server/insight/duplicate-hints';
 import { listQueue } from '$lib/server/suggestions/queries';
 import { merge } from '$lib/server/suggestions/workflow';
-import { campaignsForReview } from '$lib/server/campaigns';
+import { campaignsForReview } from '$lib/server/campaigns/queries';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	const user = requireRole(event, 'reviewer', 'organiser');
+	const user = requireRole(event, ...REVIEWERS);
 	const db = event.locals.db;
 	const { list, preferred } = await campaignsForReview(db);
 	const campaignId = Number(event.url.searchParams.get('campaign')) || preferred?.id;
@@ -33,7 +34,7 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	default: async (event) => {
-		const user = requireRole(event, 'reviewer', 'organiser');
+		const user = requireRole(event, ...REVIEWERS);
 		return handleForm(event, mergeInput.partial({ targetId: true }), async (input, form) => {
 			const ids = selectedIds(form);
 			await merge(event.locals.db, user, ids, input.targetId ?? ids[0], input.title ?? '');

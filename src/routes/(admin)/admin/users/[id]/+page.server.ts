@@ -1,21 +1,16 @@
 import { redirect } from '@sveltejs/kit';
 import { passwordReset, userUpdate } from '$lib/schemas/admin';
 import { requireRole } from '$lib/server/auth/guard';
-import { NotFound } from '$lib/server/errors';
-import { handleForm, routeId } from '$lib/server/forms';
-import { listUnits } from '$lib/server/organisation';
-import { getUser, setPassword, updateUser } from '$lib/server/users';
-import { error } from '@sveltejs/kit';
+import { handleForm, routeId } from '$lib/server/platform/form-actions';
+import { listUnits } from '$lib/server/org/organisation';
+import { getUser, setPassword, updateUser } from '$lib/server/org/users';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'admin');
 	const id = routeId(event.params.id);
 	const [user, units] = await Promise.all([
-		getUser(event.locals.db, id).catch((e) => {
-			if (e instanceof NotFound) error(404, 'not found');
-			throw e;
-		}),
+		getUser(event.locals.db, id),
 		listUnits(event.locals.db)
 	]);
 	return { editUser: user, units, saved: event.url.searchParams.get('saved') };

@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
-import { normaliseReceiptCode } from '$lib/server/receipt-code';
-import { findReceipt } from '$lib/server/responses';
+import { normaliseReceiptCode } from '$lib/server/intake/receipt-code';
+import { findReceipt } from '$lib/server/intake/receipt-lookup';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {

@@ -3,17 +3,17 @@ import { fail, redirect } from '@sveltejs/kit';
 import { messages } from '$lib/i18n';
 import { distributionRow, generateCodesInput } from '$lib/schemas/distribution';
 import { requireRole } from '$lib/server/auth/guard';
-import { getCampaign } from '$lib/server/campaigns';
+import { getCampaign } from '$lib/server/campaigns/queries';
 import {
 	deleteDistributionRow,
 	importDistributionRows,
 	listDistribution,
 	saveDistributionRow
-} from '$lib/server/distribution';
-import { parseDistributionFile } from '$lib/server/distribution-import';
-import { generateFormCodes } from '$lib/server/form-codes';
-import { handleForm, readForm, routeId } from '$lib/server/forms';
-import { listAreas, listGroups, listUnits } from '$lib/server/organisation';
+} from '$lib/server/returns/distribution-plan';
+import { parseDistributionFile } from '$lib/server/returns/distribution-import';
+import { generateFormCodes } from '$lib/server/returns/form-codes';
+import { handleForm, readForm, routeId } from '$lib/server/platform/form-actions';
+import { listAreas, listGroups, listUnits } from '$lib/server/org/organisation';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { describeImportProblem } from './import-problems';
 

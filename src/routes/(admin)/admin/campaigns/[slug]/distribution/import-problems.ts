@@ -1,5 +1,5 @@
 import { errorText, type Messages } from '$lib/i18n';
-import type { ImportProblem } from '$lib/server/distribution-import';
+import type { ImportProblem } from '$lib/server/returns/distribution-import';
 
 const COLUMN: Record<string, (m: Messages) => string> = {
 	groupId: (m) => m.distribution.group,

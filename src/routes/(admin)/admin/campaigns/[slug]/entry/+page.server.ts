@@ -1,28 +1,21 @@
-import { error, fail } from '@sveltejs/kit';
-import { errorText, errorTexts, messages } from '$lib/i18n';
+import { fail } from '@sveltejs/kit';
+import { errorTexts, messages } from '$lib/i18n';
+import { CLERKS } from '$lib/roles';
 import { requireRole } from '$lib/server/auth/guard';
-import { ServiceError } from '$lib/server/errors';
-import { readForm } from '$lib/server/forms';
-import { enterPaperForm, loadEntry } from '$lib/server/paper-entry';
-import { newSubmissionToken } from '$lib/server/public-form';
+import { readForm } from '$lib/server/platform/form-actions';
+import { enterPaperForm, loadEntry } from '$lib/server/returns/paper-entry';
+import { newSubmissionToken } from '$lib/server/intake/public-form';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	const clerk = requireRole(event, 'clerk', 'organiser');
-	try {
-		const entry = await loadEntry(event.locals.db, event.params.slug, clerk.id);
-		return { ...entry, token: newSubmissionToken() };
-	} catch (e) {
-		if (e instanceof ServiceError) {
-			error(e.status, errorText(messages(event.locals.locale), e.message));
-		}
-		throw e;
-	}
+	const clerk = requireRole(event, ...CLERKS);
+	const entry = await loadEntry(event.locals.db, event.params.slug, clerk.id);
+	return { ...entry, token: newSubmissionToken() };
 };
 
 export const actions: Actions = {
 	default: async (event) => {
-		const clerk = requireRole(event, 'clerk', 'organiser');
+		const clerk = requireRole(event, ...CLERKS);
 		const m = messages(event.locals.locale);
 		const outcome = await enterPaperForm(
 			event.locals.db,

@@ -1,15 +1,14 @@
 import { fail } from '@sveltejs/kit';
 import { errorText, messages } from '$lib/i18n';
 import { requireRole } from '$lib/server/auth/guard';
+import { getCampaign, latestVersion } from '$lib/server/campaigns/queries';
 import {
-	getCampaign,
-	latestVersion,
 	organisationOptions,
 	publishQuestionnaire,
 	saveDraft
-} from '$lib/server/campaigns';
-import { ServiceError } from '$lib/server/errors';
-import { readForm } from '$lib/server/forms';
+} from '$lib/server/campaigns/questionnaire';
+
+import { failOnServiceError, readForm } from '$lib/server/platform/form-actions';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -32,21 +31,20 @@ async function save(event: RequestEvent, publish: boolean) {
 	} catch {
 		return fail(400, { problems: [{ index: -1, field: '', message: m.errors.invalid }] });
 	}
-	try {
-		const { problems } = await saveDraft(event.locals.db, actor.id, event.params.slug, questions);
-		if (problems.length) {
-			const translated = problems.map((p) => ({ ...p, message: errorText(m, p.message) }));
-			return fail(400, { problems: translated });
-		}
-		if (!publish) return { saved: true, published: 0 };
-		const version = await publishQuestionnaire(event.locals.db, actor.id, event.params.slug);
-		return { saved: true, published: version.version };
-	} catch (e) {
-		if (!(e instanceof ServiceError)) throw e;
-		return fail(e.status, {
-			problems: [{ index: -1, field: '', message: errorText(m, e.message) }]
-		});
-	}
+	return failOnServiceError(
+		event,
+		async () => {
+			const { problems } = await saveDraft(event.locals.db, actor.id, event.params.slug, questions);
+			if (problems.length) {
+				const translated = problems.map((p) => ({ ...p, message: errorText(m, p.message) }));
+				return fail(400, { problems: translated });
+			}
+			if (!publish) return { saved: true, published: 0 };
+			const version = await publishQuestionnaire(event.locals.db, actor.id, event.params.slug);
+			return { saved: true, published: version.version };
+		},
+		(e) => ({ problems: [{ index: -1, field: '', message: errorText(m, e.message) }] })
+	);
 }
 
 export const actions: Actions = {

@@ -1,8 +1,8 @@
 import { redirect } from '@sveltejs/kit';
 import { campaignInput } from '$lib/schemas/campaign';
 import { requireRole } from '$lib/server/auth/guard';
-import { updateCampaign } from '$lib/server/campaigns';
-import { handleForm } from '$lib/server/forms';
+import { updateCampaign } from '$lib/server/campaigns/campaigns';
+import { handleForm } from '$lib/server/platform/form-actions';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {

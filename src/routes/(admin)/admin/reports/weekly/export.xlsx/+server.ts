@@ -1,15 +1,16 @@
 import ExcelJS from 'exceljs';
 import { localDate } from '$lib/campaign-availability';
 import { messages } from '$lib/i18n';
+import { REPORT_READERS } from '$lib/roles';
 import { requireRole } from '$lib/server/auth/guard';
-import { neutraliseFormula } from '$lib/server/tabular';
+import { neutraliseFormula } from '$lib/server/platform/tabular-files';
 import { WEEK_METRICS, weeklyReport } from '$lib/server/suggestions/weekly';
 import { error } from '@sveltejs/kit';
 import { chooseCampaign } from '../../campaign-choice';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async (event) => {
-	requireRole(event, 'organiser', 'reviewer', 'leader');
+	requireRole(event, ...REPORT_READERS);
 	const { campaign } = await chooseCampaign(event.locals.db, event.url);
 	if (!campaign) error(404, 'no campaign');
 	const asked = event.url.searchParams.get('week') ?? '';

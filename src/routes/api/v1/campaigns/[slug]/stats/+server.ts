@@ -1,16 +1,13 @@
-import { error, json } from '@sveltejs/kit';
+import { json } from '@sveltejs/kit';
+import { REPORT_READERS } from '$lib/roles';
 import { requireApiReader } from '$lib/server/auth/guard';
-import { getCampaign } from '$lib/server/campaigns';
-import { NotFound } from '$lib/server/errors';
-import { campaignStats } from '$lib/server/return-rate';
+import { getCampaign } from '$lib/server/campaigns/queries';
+import { campaignStats } from '$lib/server/returns/return-rate';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async (event) => {
-	await requireApiReader(event, 'organiser', 'reviewer', 'leader');
-	const campaign = await getCampaign(event.locals.db, event.params.slug).catch((e) => {
-		if (e instanceof NotFound) error(404, 'no such campaign');
-		throw e;
-	});
+	await requireApiReader(event, ...REPORT_READERS);
+	const campaign = await getCampaign(event.locals.db, event.params.slug);
 	return json(await campaignStats(event.locals.db, campaign.id), {
 		headers: { 'cache-control': 'no-store' }
 	});

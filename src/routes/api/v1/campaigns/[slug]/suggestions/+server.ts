@@ -1,29 +1,23 @@
 import { error, json } from '@sveltejs/kit';
 import { SUGGESTION_STATUSES, type SuggestionStatus } from '$lib/domain';
+import { REPORT_READERS } from '$lib/roles';
 import { requireApiReader } from '$lib/server/auth/guard';
-import { getCampaign } from '$lib/server/campaigns';
-import { categories } from '$lib/server/db/schema';
-import { NotFound } from '$lib/server/errors';
+import { getCampaign } from '$lib/server/campaigns/queries';
+import { categoryIdOf } from '$lib/server/suggestions/categories';
 import { listQueue } from '$lib/server/suggestions/queries';
-import { eq } from 'drizzle-orm';
 import type { RequestHandler } from './$types';
 
 /** Readers through the API see what a leader sees: every live suggestion, no contact details. */
 const API_READER = { id: 0, role: 'leader' as const, unitId: null };
 
 export const GET: RequestHandler = async (event) => {
-	await requireApiReader(event, 'organiser', 'reviewer', 'leader');
+	await requireApiReader(event, ...REPORT_READERS);
 	const db = event.locals.db;
-	const campaign = await getCampaign(db, event.params.slug).catch((e) => {
-		if (e instanceof NotFound) error(404, 'no such campaign');
-		throw e;
-	});
+	const campaign = await getCampaign(db, event.params.slug);
 	const p = event.url.searchParams;
 	const categoryKey = p.get('category');
-	const [category] = categoryKey
-		? await db.select().from(categories).where(eq(categories.key, categoryKey))
-		: [];
-	if (categoryKey && !category) error(400, 'unknown category');
+	const categoryId = categoryKey ? await categoryIdOf(db, categoryKey) : null;
+	if (categoryKey && categoryId === null) error(400, 'unknown category');
 	const status = p.get('status');
 	if (status && !(SUGGESTION_STATUSES as readonly string[]).includes(status)) {
 		error(400, 'unknown status');
@@ -36,7 +30,7 @@ export const GET: RequestHandler = async (event) => {
 	}
 	const result = await listQueue(db, API_READER, {
 		campaignId: campaign.id,
-		categoryId: category?.id,
+		categoryId: categoryId ?? undefined,
 		status: (status as SuggestionStatus) ?? undefined,
 		departmentId: department ? Number(department) : undefined,
 		page,

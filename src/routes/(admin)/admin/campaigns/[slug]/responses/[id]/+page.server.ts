@@ -1,26 +1,24 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import { errorTexts, messages } from '$lib/i18n';
+import { CLERKS } from '$lib/roles';
 import { requireRole } from '$lib/server/auth/guard';
-import { getCampaign } from '$lib/server/campaigns';
-import { NotFound } from '$lib/server/errors';
-import { readForm, routeId } from '$lib/server/forms';
-import { correctResponse, getResponseRecord, listRevisions } from '$lib/server/response-records';
+import { getCampaign } from '$lib/server/campaigns/queries';
+import { readForm, routeId } from '$lib/server/platform/form-actions';
+import { correctResponse, listRevisions } from '$lib/server/responses/corrections';
+import { getResponseRecord } from '$lib/server/responses/records';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	requireRole(event, 'clerk', 'organiser');
+	requireRole(event, ...CLERKS);
 	const { campaign } = await event.parent();
 	const id = routeId(event.params.id);
-	const record = await getResponseRecord(event.locals.db, campaign.id, id).catch((e) => {
-		if (e instanceof NotFound) error(404, 'not found');
-		throw e;
-	});
+	const record = await getResponseRecord(event.locals.db, campaign.id, id);
 	return { record, revisions: await listRevisions(event.locals.db, id) };
 };
 
 export const actions: Actions = {
 	default: async (event) => {
-		const actor = requireRole(event, 'clerk', 'organiser');
+		const actor = requireRole(event, ...CLERKS);
 		const campaign = await getCampaign(event.locals.db, event.params.slug);
 		const id = routeId(event.params.id);
 		const outcome = await correctResponse(

@@ -1,13 +1,14 @@
 import { messages } from '$lib/i18n';
+import { CONTACT_READERS, REPORT_READERS, hasRole } from '$lib/roles';
 import { requireRole } from '$lib/server/auth/guard';
-import { getCampaign } from '$lib/server/campaigns';
-import { exportTable, toCsv } from '$lib/server/response-export';
+import { getCampaign } from '$lib/server/campaigns/queries';
+import { exportTable, toCsv } from '$lib/server/responses/export';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async (event) => {
-	const user = requireRole(event, 'organiser', 'reviewer', 'leader');
+	const user = requireRole(event, ...REPORT_READERS);
 	const campaign = await getCampaign(event.locals.db, event.params.slug);
-	const withContact = user.role === 'admin' || user.role === 'organiser';
+	const withContact = hasRole(user.role, CONTACT_READERS);
 	const table = await exportTable(
 		event.locals.db,
 		campaign.id,

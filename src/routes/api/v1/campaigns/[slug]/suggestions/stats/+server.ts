@@ -1,16 +1,13 @@
-import { error, json } from '@sveltejs/kit';
+import { json } from '@sveltejs/kit';
+import { REPORT_READERS } from '$lib/roles';
 import { requireApiReader } from '$lib/server/auth/guard';
-import { getCampaign } from '$lib/server/campaigns';
-import { NotFound } from '$lib/server/errors';
+import { getCampaign } from '$lib/server/campaigns/queries';
 import { suggestionStats } from '$lib/server/suggestions/reports';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async (event) => {
-	await requireApiReader(event, 'organiser', 'reviewer', 'leader');
-	const campaign = await getCampaign(event.locals.db, event.params.slug).catch((e) => {
-		if (e instanceof NotFound) error(404, 'no such campaign');
-		throw e;
-	});
+	await requireApiReader(event, ...REPORT_READERS);
+	const campaign = await getCampaign(event.locals.db, event.params.slug);
 	const {
 		overdueByDepartment: _o,
 		resolved: _r,

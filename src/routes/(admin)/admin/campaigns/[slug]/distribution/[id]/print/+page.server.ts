@@ -1,11 +1,9 @@
-import { error } from '@sveltejs/kit';
 import QRCode from 'qrcode';
 import { formatFormCode } from '$lib/form-code';
 import { requireRole } from '$lib/server/auth/guard';
-import { getCampaign, latestVersion } from '$lib/server/campaigns';
-import { NotFound } from '$lib/server/errors';
-import { listFormCodes } from '$lib/server/form-codes';
-import { routeId } from '$lib/server/forms';
+import { getCampaign, latestVersion } from '$lib/server/campaigns/queries';
+import { listFormCodes } from '$lib/server/returns/form-codes';
+import { routeId } from '$lib/server/platform/form-actions';
 import type { PageServerLoad } from './$types';
 
 /** At most this many sheets per print run, so the page stays printable in one go. */
@@ -16,10 +14,7 @@ export const load: PageServerLoad = async (event) => {
 	const db = event.locals.db;
 	const campaign = await getCampaign(db, event.params.slug);
 	const [{ distribution, codes }, version] = await Promise.all([
-		listFormCodes(db, campaign, routeId(event.params.id)).catch((e) => {
-			if (e instanceof NotFound) error(404, 'not found');
-			throw e;
-		}),
+		listFormCodes(db, campaign, routeId(event.params.id)),
 		latestVersion(db, campaign.id)
 	]);
 	const from = Math.max(0, Number(event.url.searchParams.get('from')) || 0);

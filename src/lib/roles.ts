@@ -1,0 +1,45 @@
+import type { Role } from './domain';
+
+/*
+ * Who may do what, named once: the guards (requireRole, requireApiReader), the services' checks
+ * and the admin menu all use these sets. An admin passes every check on top of them (`hasRole`).
+ */
+
+/** Every staff account: the admin area itself. */
+export const STAFF = [
+	'organiser',
+	'clerk',
+	'reviewer',
+	'handler',
+	'leader'
+] as const satisfies Role[];
+/** Campaign pages: the list, a campaign's overview and its responses. */
+export const CAMPAIGN_READERS = [
+	'organiser',
+	'clerk',
+	'reviewer',
+	'leader'
+] as const satisfies Role[];
+/** Reports, the statistics API and the response exports. */
+export const REPORT_READERS = ['organiser', 'reviewer', 'leader'] as const satisfies Role[];
+/** The review queue and a suggestion's page (a handler sees only their department's items). */
+export const SUGGESTION_READERS = [
+	'reviewer',
+	'organiser',
+	'handler',
+	'leader'
+] as const satisfies Role[];
+/** Categorise, assign, merge, split and publish suggestions; edit the taxonomy. */
+export const REVIEWERS = ['reviewer', 'organiser'] as const satisfies Role[];
+/** Record status, progress and comments on suggestions; the inbox. */
+export const SUGGESTION_WORKERS = ['reviewer', 'organiser', 'handler'] as const satisfies Role[];
+/** Type in paper forms and correct stored responses. */
+export const CLERKS = ['clerk', 'organiser'] as const satisfies Role[];
+/** Campaigns, questionnaires, distribution plans and the organisation's lists. */
+export const ORGANISERS = ['organiser'] as const satisfies Role[];
+/** Respondents' names and phone numbers on response pages and exports. */
+export const CONTACT_READERS = ['organiser'] as const satisfies Role[];
+
+export function hasRole(role: Role, set: readonly Role[]): boolean {
+	return role === 'admin' || set.includes(role);
+}

@@ -1,0 +1,127 @@
+import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
+import { campaignAvailability, type Availability } from '../../campaign-availability';
+import { parseAnswers, type FormFields, type TypedValues } from '../../questionnaire/answers';
+import { publicCampaign } from '../campaigns/public-copy';
+import type { Database } from '../db';
+import type { Campaign, QuestionnaireVersion } from '../db/schema';
+import { clientKey, hitRateLimit, submissionRateLimit } from './submission-limit';
+import { Conflict } from '../platform/errors';
+import { resolveFormCode } from '../returns/form-codes';
+import { randomBytes } from '../platform/random';
+import { findResponseByToken, recordResponse } from './record-response';
+
+export const TOKEN_FIELD = 'submission_token';
+/** Hidden from people (off-screen, out of tab order); bots that fill every field fill this too. */
+export const HONEYPOT_FIELD = 'website';
+export const FORM_CODE_FIELD = 'form_code';
+
+export function newSubmissionToken(): string {
+	return encodeBase32LowerCaseNoPadding(randomBytes(20));
+}
+
+/** What `newSubmissionToken` makes; anything else is not a token of ours. */
+export const TOKEN_PATTERN = /^[a-z2-7]{32}$/;
+
+export interface PublicForm {
+	campaign: Campaign;
+	version: QuestionnaireVersion | null;
+	availability: Availability;
+}
+
+export async function loadPublicForm(
+	db: Database,
+	slug: string,
+	now = new Date()
+): Promise<PublicForm> {
+	const { campaign, version } = await publicCampaign(db, slug);
+	const availability = version ? campaignAvailability(campaign, now) : 'draft';
+	return { campaign, version, availability };
+}
+
+export type SubmitOutcome =
+	| { kind: 'stored'; receiptCode: string; repeated: boolean }
+	| { kind: 'unavailable'; availability: Availability }
+	| {
+			kind: 'rate_limited';
+			retryAfter: number;
+			typed: TypedValues;
+			token: string;
+			formCode: string;
+	  }
+	| {
+			kind: 'invalid';
+			errors: Record<string, string>;
+			typed: TypedValues;
+			token: string;
+			/** The form code to keep in the form, or '' when it must be dropped (used or unknown). */
+			formCode: string;
+	  };
+
+/**
+ * A public submission, in the order that protects the respondent's work: availability, the
+ * one-time token, the honeypot, answers, then the rate limit. Every refusal hands back what was
+ * typed so the page can show it again.
+ */
+export async function submitPublicForm(
+	db: Database,
+	slug: string,
+	form: FormFields,
+	clientAddress: string
+): Promise<SubmitOutcome> {
+	const { campaign, version, availability } = await loadPublicForm(db, slug);
+	if (availability !== 'open' || !version) return { kind: 'unavailable', availability };
+
+	const rawToken = form.get(TOKEN_FIELD);
+	const tokenOk = typeof rawToken === 'string' && TOKEN_PATTERN.test(rawToken);
+	const token = tokenOk ? rawToken : newSubmissionToken();
+	const parsed = parseAnswers(version.questions, form);
+	const errors = { ...parsed.errors };
+	if (!tokenOk) errors._form = 'form_expired';
+	const honeypot = form.get(HONEYPOT_FIELD);
+	if (typeof honeypot === 'string' && honeypot.trim() !== '') errors._form = 'honeypot';
+	const codeInput = String(form.get(FORM_CODE_FIELD) ?? '').trim();
+	const formCode = codeInput ? await resolveFormCode(db, campaign.id, codeInput) : null;
+	if (formCode?.used && tokenOk) {
+		// The code may be used by this very form: a repeat of a stored submission gets its receipt.
+		const first = await findResponseByToken(db, campaign.id, token);
+		if (first) return { kind: 'stored', receiptCode: first.receiptCode, repeated: true };
+	}
+	if (codeInput && (!formCode || formCode.used)) {
+		errors._form = formCode ? 'form_code_used' : 'form_code_unknown';
+	}
+	const keptCode = formCode && !formCode.used ? formCode.code : '';
+	if (Object.keys(errors).length) {
+		return { kind: 'invalid', errors, typed: parsed.typed, token, formCode: keptCode };
+	}
+
+	const key = await clientKey(db, 'submit', clientAddress);
+	const rate = hitRateLimit(db, key, submissionRateLimit());
+	if (!rate.allowed) {
+		return {
+			kind: 'rate_limited',
+			retryAfter: rate.retryAfter,
+			typed: parsed.typed,
+			token,
+			formCode: keptCode
+		};
+	}
+
+	try {
+		const stored = await recordResponse(db, {
+			campaignId: campaign.id,
+			versionId: version.id,
+			questions: version.questions,
+			anonymous: campaign.anonymous,
+			submissionToken: token,
+			parsed,
+			channel: formCode ? 'paper' : 'online',
+			formCode
+		});
+		return { kind: 'stored', receiptCode: stored.receiptCode, repeated: stored.repeated };
+	} catch (e) {
+		// Lost a race for the code: say so plainly, keep the answers, and let them send it without.
+		if (!(e instanceof Conflict)) throw e;
+		const errors = { _form: 'form_code_used' };
+		return { kind: 'invalid', errors, typed: parsed.typed, token, formCode: '' };
+	}
+}

@@ -1,0 +1,82 @@
+import { and, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import type { Database } from '../db';
+import { auditLog, users } from '../db/schema';
+
+export interface AuditInput {
+	actorId: number | null;
+	action: string;
+	entity: string;
+	entityId?: string | number | null;
+	before?: unknown;
+	after?: unknown;
+}
+
+/** Written inside the caller's transaction, so a change and its audit entry stand or fall together. */
+export async function recordAudit(db: Database, entry: AuditInput): Promise<void> {
+	await db.insert(auditLog).values({
+		actorId: entry.actorId,
+		action: entry.action,
+		entity: entry.entity,
+		entityId: entry.entityId == null ? null : String(entry.entityId),
+		before: stripSecrets(entry.before) ?? null,
+		after: stripSecrets(entry.after) ?? null
+	});
+}
+
+/** Password hashes never reach the audit log. */
+function stripSecrets(value: unknown): unknown {
+	if (!value || typeof value !== 'object' || Array.isArray(value)) return value;
+	const { passwordHash: _hash, ...rest } = value as Record<string, unknown>;
+	return rest;
+}
+
+export interface AuditQuery {
+	q?: string;
+	entity?: string;
+	page?: number;
+	pageSize?: number;
+}
+
+export async function listAudit(db: Database, query: AuditQuery) {
+	const pageSize = query.pageSize ?? 50;
+	const page = Math.max(1, query.page ?? 1);
+	const filters: SQL[] = [];
+	if (query.entity) filters.push(eq(auditLog.entity, query.entity));
+	if (query.q) {
+		const pattern = `%${query.q.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+		const match = or(
+			ilike(auditLog.action, pattern),
+			ilike(auditLog.entityId, pattern),
+			ilike(users.username, pattern),
+			sql`${auditLog.before}::text ilike ${pattern}`,
+			sql`${auditLog.after}::text ilike ${pattern}`
+		);
+		if (match) filters.push(match);
+	}
+	const where = filters.length ? and(...filters) : undefined;
+	const [rows, [{ total }]] = await Promise.all([
+		db
+			.select({
+				id: auditLog.id,
+				at: auditLog.at,
+				actor: users.username,
+				action: auditLog.action,
+				entity: auditLog.entity,
+				entityId: auditLog.entityId,
+				before: auditLog.before,
+				after: auditLog.after
+			})
+			.from(auditLog)
+			.leftJoin(users, eq(auditLog.actorId, users.id))
+			.where(where)
+			.orderBy(desc(auditLog.id))
+			.limit(pageSize)
+			.offset((page - 1) * pageSize),
+		db
+			.select({ total: sql<number>`count(*)::int` })
+			.from(auditLog)
+			.leftJoin(users, eq(auditLog.actorId, users.id))
+			.where(where)
+	]);
+	return { rows, total, page, pageSize };
+}

@@ -1,0 +1,115 @@
+import { and, count, eq, gte, sql } from 'drizzle-orm';
+import { localDate } from '../../campaign-availability';
+import { CHANNELS, type Channel } from '../../domain';
+import { parseAnswers } from '../../questionnaire/answers';
+import { entryToForm } from '../../questionnaire/entry';
+import { getCampaign, latestVersion } from '../campaigns/queries';
+import type { Database } from '../db';
+import { responses } from '../db/schema';
+import { Conflict, Forbidden, Invalid } from '../platform/errors';
+import { resolveFormCode } from './form-codes';
+import { newSubmissionToken, TOKEN_FIELD, TOKEN_PATTERN } from '../intake/public-form';
+import { findResponseByToken, recordResponse } from '../intake/record-response';
+
+export type EntryOutcome =
+	| { kind: 'stored'; receiptCode: string; repeated: boolean; enteredToday: number }
+	| {
+			kind: 'invalid';
+			errors: Record<string, string>;
+			typed: Record<string, string>;
+			token: string;
+	  };
+
+/** Paper forms are typed in while a campaign is open and after it has closed, not in draft or archive. */
+async function entryTarget(db: Database, slug: string) {
+	const campaign = await getCampaign(db, slug);
+	if (campaign.status === 'archived') throw new Forbidden('archived_read_only');
+	const version = await latestVersion(db, campaign.id);
+	if (campaign.status === 'draft' || !version) throw new Invalid('publish_first');
+	return { campaign, version };
+}
+
+export async function loadEntry(db: Database, slug: string, clerkId: number) {
+	const { campaign, version } = await entryTarget(db, slug);
+	return {
+		questions: version.questions,
+		enteredToday: await countEnteredToday(db, campaign.id, clerkId)
+	};
+}
+
+/** One typed-in paper form: the same checks and the same exactly-once storage as the web form. */
+export async function enterPaperForm(
+	db: Database,
+	slug: string,
+	clerkId: number,
+	entry: FormData
+): Promise<EntryOutcome> {
+	const { campaign, version } = await entryTarget(db, slug);
+	const { form, errors: numberErrors, typed } = entryToForm(version.questions, entry);
+	const parsed = parseAnswers(version.questions, form);
+	const errors: Record<string, string> = { ...parsed.errors, ...numberErrors };
+	const rawToken = String(entry.get(TOKEN_FIELD) ?? '');
+	const token = TOKEN_PATTERN.test(rawToken) ? rawToken : newSubmissionToken();
+	const codeInput = String(entry.get('form_code') ?? '').trim();
+	const channelInput = String(entry.get('channel') ?? 'paper');
+	typed.form_code = codeInput;
+	typed.channel = channelInput;
+	const channel: Channel = (CHANNELS as readonly string[]).includes(channelInput)
+		? (channelInput as Channel)
+		: 'paper';
+	const formCode = codeInput ? await resolveFormCode(db, campaign.id, codeInput) : null;
+	if (codeInput && !formCode) errors.form_code = 'form_code_unknown';
+	if (formCode?.used) {
+		// A double Enter re-sends this very form: answer with its receipt, store nothing new.
+		const first = await findResponseByToken(db, campaign.id, token);
+		if (first) {
+			const enteredToday = await countEnteredToday(db, campaign.id, clerkId);
+			return { kind: 'stored', receiptCode: first.receiptCode, repeated: true, enteredToday };
+		}
+		// Said at once with any other mistakes; a race for the code is still caught when storing.
+		errors.form_code = 'form_code_used';
+	}
+	if (Object.keys(errors).length) return { kind: 'invalid', errors, typed, token };
+	try {
+		const stored = await recordResponse(db, {
+			campaignId: campaign.id,
+			versionId: version.id,
+			questions: version.questions,
+			anonymous: campaign.anonymous,
+			submissionToken: token,
+			parsed,
+			channel,
+			enteredBy: clerkId,
+			formCode
+		});
+		const enteredToday = await countEnteredToday(db, campaign.id, clerkId);
+		return {
+			kind: 'stored',
+			receiptCode: stored.receiptCode,
+			repeated: stored.repeated,
+			enteredToday
+		};
+	} catch (e) {
+		if (!(e instanceof Conflict)) throw e;
+		return { kind: 'invalid', errors: { form_code: 'form_code_used' }, typed, token };
+	}
+}
+
+export async function countEnteredToday(
+	db: Database,
+	campaignId: number,
+	clerkId: number
+): Promise<number> {
+	const midnight = sql`(${localDate(new Date())}::date::timestamp at time zone 'Asia/Shanghai')`;
+	const [row] = await db
+		.select({ n: count() })
+		.from(responses)
+		.where(
+			and(
+				eq(responses.campaignId, campaignId),
+				eq(responses.enteredBy, clerkId),
+				gte(responses.submittedAt, midnight)
+			)
+		);
+	return row.n;
+}
