@@ -187,8 +187,11 @@ export const responses = pgTable(
 			.notNull()
 			.references(() => questionnaireVersions.id),
 		receiptCode: text('receipt_code').notNull().unique(),
-		/** One per rendered form: a repeated POST finds the first response instead of adding one. */
-		submissionToken: text('submission_token').unique(),
+		/**
+		 * One per rendered form of one campaign (unique with campaign_id): a repeated POST finds the
+		 * first response instead of adding one.
+		 */
+		submissionToken: text('submission_token'),
 		channel: text('channel').$type<Channel>().notNull().default('online'),
 		groupId: integer('group_id').references(() => respondentGroups.id),
 		areaId: integer('area_id').references(() => areas.id),
@@ -206,7 +209,10 @@ export const responses = pgTable(
 	},
 	(t) => [
 		index('responses_campaign_submitted_idx').on(t.campaignId, t.submittedAt),
-		index('responses_version_idx').on(t.versionId)
+		index('responses_version_idx').on(t.versionId),
+		// Per campaign, as the repeat lookup (findResponseByToken) is: a token sent to another
+		// campaign is a new response there, not a conflict nobody can resolve.
+		unique('responses_campaign_submission_token_uq').on(t.campaignId, t.submissionToken)
 	]
 );
 

@@ -2,7 +2,11 @@ import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { queryPrepared, queryRows } from '../db';
 import { seedDemo } from '../demo/seed';
-import { recordResponse } from './record-response';
+import { recordResponse, type NewResponse } from './record-response';
+import { parseAnswers } from '../../questionnaire/answers';
+import { blankQuestion } from '../../questionnaire/types';
+import { createCampaign } from '../campaigns/campaigns';
+import { publishQuestionnaire, saveDraft } from '../campaigns/questionnaire';
 import { describeEachDatabase } from '../test/databases';
 import { demoResponses } from '../test/demo-response';
 
@@ -66,6 +70,60 @@ describeEachDatabase('storing responses in batches', (current) => {
 			sql`select count(*)::int as n from responses where submission_token in ('good-a', 'good-b', 'good-c', 'badrow')`
 		);
 		expect(n).toBe(3);
+	});
+
+	it('stores the same token sent to two campaigns once in each, and a repeat in one gets its first receipt', async () => {
+		const { db } = current();
+		const input = await demoInput();
+		await createCampaign(db, null, {
+			title: '另一活动',
+			slug: 'other-campaign',
+			introduction: '',
+			startsOn: null,
+			endsOn: null,
+			anonymous: true
+		});
+		await saveDraft(db, null, 'other-campaign', [
+			{ ...blankQuestion('a', 'suggestion'), title: '意见' }
+		]);
+		const version = await publishQuestionnaire(db, null, 'other-campaign');
+		const other = (token: string, text: string): NewResponse => {
+			const form = new FormData();
+			form.set('q_a', text);
+			return {
+				campaignId: version.campaignId,
+				versionId: version.id,
+				questions: version.questions,
+				anonymous: true,
+				submissionToken: token,
+				parsed: parseAnswers(version.questions, form),
+				channel: 'online'
+			};
+		};
+		const token = 'two-campaigns-token';
+		const first = await recordResponse(db, input(token, '路灯不亮'));
+		const second = await recordResponse(db, other(token, '道路积水'));
+		expect(second).toMatchObject({ repeated: false });
+		expect(second.receiptCode).not.toBe(first.receiptCode);
+		const again = await recordResponse(db, other(token, '道路积水'));
+		expect(again).toEqual({ ...second, repeated: true });
+		expect(await recordResponse(db, input(token, '路灯不亮'))).toEqual({
+			...first,
+			repeated: true
+		});
+		// Arriving together, in one batch statement, they are two responses too.
+		const together = await Promise.all([
+			recordResponse(db, input('together-token', '电压太低')),
+			recordResponse(db, other('together-token', '电压太低'))
+		]);
+		expect(together.map((r) => r.repeated)).toEqual([false, false]);
+		const rows = await queryRows<{ campaign_id: number; n: number }>(
+			db,
+			sql`select campaign_id, count(*)::int as n from responses
+				where submission_token in (${token}, 'together-token')
+				group by campaign_id order by campaign_id`
+		);
+		expect(rows.map((r) => r.n)).toEqual([2, 2]);
 	});
 
 	it('runs a prepared statement the same on the pool and inside a transaction', async () => {

@@ -68,10 +68,10 @@ const INSERT_RESPONSES = `with x as (
 	on conflict do nothing
 	returning id, receipt_code, submission_token, campaign_id
 ), m as (
-	-- Each stored response with its own row of the batch: the first with its receipt code and token
-	-- (rows go in in order, so a later one with the same pair was the one skipped).
+	-- Each stored response with its own row of the batch: the first with its receipt code, campaign
+	-- and token (rows go in in order, so a later one with the same key was the one skipped).
 	select distinct on (r.id) r.id as rid, r.campaign_id, x.k, x.items
-	from r join x on x.receipt_code = r.receipt_code
+	from r join x on x.receipt_code = r.receipt_code and x.campaign_id = r.campaign_id
 		and x.submission_token is not distinct from r.submission_token
 	order by r.id, x.k
 ), t as (
@@ -88,7 +88,7 @@ const INSERT_RESPONSES = `with x as (
 	insert into suggestion_items (campaign_id, response_id, question_id, text, source_text, suggestion_id, origin_id)
 	select campaign_id, rid, q, body, body, sid, sid from t
 )
-select id, receipt_code, submission_token from r`;
+select id, receipt_code, campaign_id, submission_token from r`;
 
 /**
  * Stores a batch of responses in one statement: each response, a suggestion per suggestion answer
@@ -101,10 +101,12 @@ async function insertResponses(db: Database, rows: ResponseRow[]): Promise<(numb
 	const stored = await queryPrepared<{
 		id: number;
 		receipt_code: string;
+		campaign_id: number;
 		submission_token: string | null;
 	}>(db, INSERT_RESPONSES, [batch]);
-	// A stored row is known by its receipt code and token together: two rows of one batch may draw
-	// the same receipt code (one is skipped), and a double-sent form has the same token twice. The
+	// A stored row is known by its receipt code, campaign and token together: two rows of one batch
+	// may draw the same receipt code (one is skipped), and a double-sent form has the same token
+	// twice (unique per campaign: the same token in two campaigns is two responses). The
 	// first row of a key gets the id, as the insert goes in row order; a later one gets null and
 	// recordResponse sorts it out (a new code, or the first receipt for a repeated token).
 	const ids = new Map(stored.map((row) => [rowKey(row), Number(row.id)]));
@@ -117,8 +119,11 @@ async function insertResponses(db: Database, rows: ResponseRow[]): Promise<(numb
 	return results;
 }
 
-const rowKey = (row: { receipt_code: string; submission_token: string | null }) =>
-	`${row.receipt_code}|${row.submission_token ?? ''}`;
+const rowKey = (row: {
+	receipt_code: string;
+	campaign_id: number;
+	submission_token: string | null;
+}) => `${row.receipt_code}|${Number(row.campaign_id)}|${row.submission_token ?? ''}`;
 
 /**
  * Public submissions arrive many at a time: those that come in while a batch is being written go
@@ -149,7 +154,7 @@ function batchedInsert(db: Database): (row: ResponseRow) => Promise<number | nul
 
 /**
  * Stores one response exactly once. The insert skips on any unique conflict; if the token is then
- * found, this was a repeat (double click, reload, retry) and the first receipt is returned; if the
+ * found in this campaign (tokens are unique per campaign), this was a repeat (double click, reload, retry) and the first receipt is returned; if the
  * form code is held by another response, that code was already used. Otherwise the conflict was a
  * (rare) receipt-code collision and another code is tried.
  */
