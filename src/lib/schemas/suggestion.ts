@@ -29,7 +29,9 @@ export const statusInput = z.object({
 	targetDate: optionalDate,
 	measures: text(5000)
 });
-export const mergeInput = z.object({ targetId: id, title: text(200) });
+/** The surviving suggestion of a merge: one of the selected ids, or empty for the default rule. */
+const survivorId = z.preprocess((v) => (v === '' || v === undefined ? null : v), id.nullable());
+export const mergeInput = z.object({ survivorId, title: text(200) });
 export const commentInput = z.object({
 	text: z.string().trim().min(1, 'required').max(5000, 'too_long')
 });

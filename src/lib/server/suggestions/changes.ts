@@ -5,7 +5,11 @@
 const counts = { reviews: 0, intake: 0 };
 export const suggestionChanges: Readonly<typeof counts> = counts;
 
-/** Call when suggestions change: by a reviewer's decision, or by new answers coming in. */
+/**
+ * Call when suggestions change: by a reviewer's decision, or by new answers coming in — after the
+ * transaction that changed them has committed (never inside it, never on a rollback), or a kept
+ * result rebuilt on the signal could read the rows as they were before.
+ */
 export function suggestionsChanged(kind: 'review' | 'intake'): void {
 	if (kind === 'review') counts.reviews++;
 	else counts.intake++;

@@ -2,7 +2,6 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Answers, Question } from '../../questionnaire/types';
 import type { Database } from '../db';
 import { suggestionEvents, suggestionItems, suggestions } from '../db/schema';
-import { suggestionsChanged } from './changes';
 
 /** A first title for a new suggestion: the answer itself, cut at a sentence end or 40 characters. */
 export function titleFrom(text: string): string {
@@ -95,7 +94,8 @@ export async function syncItemsAfterCorrection(
 
 /**
  * Splits one answer that raises several points: the item keeps the first part, each further part
- * becomes an item (and a suggestion) of its own, all still linked to the source answer.
+ * becomes an item (and a suggestion) of its own, all still linked to the source answer. Runs in
+ * the caller's transaction, which announces the change once it commits.
  */
 export async function splitItem(
 	tx: Database,
@@ -123,7 +123,6 @@ export async function splitItem(
 		}))
 	);
 	const ids = rows.map((r) => r.id);
-	suggestionsChanged('review');
 	await tx.insert(suggestionEvents).values([
 		{
 			suggestionId: item.suggestionId,

@@ -191,6 +191,24 @@ export async function getSuggestion(db: Database, actor: Actor, id: number) {
 	return { ...row, sources, events };
 }
 
+/**
+ * Where a merged-away suggestion lives on: the live suggestion it was merged into, if the actor
+ * may see that one (a handler only their department's); null for a live or unknown id, or when
+ * the survivor is not the actor's to see — then the page answers 404 as before.
+ */
+export async function survivorOf(db: Database, actor: Actor, id: number): Promise<number | null> {
+	const [row] = await db
+		.select({ id: suggestions.id })
+		.from(suggestions)
+		.where(
+			and(
+				sql`${suggestions.id} = (select m.merged_into from ${suggestions} m where m.id = ${id})`,
+				visibleTo(actor)
+			)
+		);
+	return row?.id ?? null;
+}
+
 /** A handler's inbox: new assignments, items near or past their deadline, others' comments. */
 export async function handlerInbox(db: Database, actor: Actor) {
 	const soon = localDate(new Date(Date.now() + 7 * 86_400_000));

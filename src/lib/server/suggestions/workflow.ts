@@ -15,7 +15,10 @@ import { assertReviewer, canWork, visibleTo, type Actor } from './actor';
 import { splitItem } from './items';
 import { suggestionsChanged } from './changes';
 
-/** One entry in the item's history and the audit log, in the caller's transaction. */
+/**
+ * One entry in the item's history and the audit log, in the caller's transaction. The change is
+ * announced by `change` once that transaction commits, not here.
+ */
 export async function recordEvent(
 	tx: Database,
 	actor: Actor | null,
@@ -24,7 +27,6 @@ export async function recordEvent(
 	data: Record<string, unknown> = {},
 	before?: unknown
 ): Promise<void> {
-	suggestionsChanged('review');
 	await tx
 		.insert(suggestionEvents)
 		.values({ suggestionId: suggestion.id, userId: actor?.id ?? null, kind, data });
@@ -36,6 +38,18 @@ export async function recordEvent(
 		before,
 		after: data
 	});
+}
+
+/**
+ * A reviewer's or handler's change in one transaction, announced once it has committed: a cache
+ * that rebuilds on the signal would otherwise read the rows before the change, and a rollback
+ * changed nothing. (Called with a transaction, the announcement comes when its savepoint is
+ * released: the workflow functions are called with the database, not inside another transaction.)
+ */
+async function change<T>(db: Database, run: (tx: Database) => Promise<T>): Promise<T> {
+	const result = await db.transaction(run);
+	suggestionsChanged('review');
+	return result;
 }
 
 /** The suggestions an actor may change, locked for the transaction; any missing one is a 404. */
@@ -61,6 +75,24 @@ const STAGE: Record<SuggestionStatus, number> = {
 	not_adopted: 4
 };
 
+type SurvivorCandidate = Pick<Suggestion, 'id' | 'status' | 'published' | 'reply' | 'createdAt'>;
+
+/**
+ * Which of the suggestions being merged survives when the reviewer does not choose: the one
+ * furthest along, so no proposer loses an answer they were shown — a published reply first, then
+ * the status, then the oldest.
+ */
+export function pickSurvivor<T extends SurvivorCandidate>(rows: T[]): T {
+	const answered = (r: SurvivorCandidate) => (r.published && r.reply.trim() ? 1 : 0);
+	return [...rows].sort(
+		(a, b) =>
+			answered(b) - answered(a) ||
+			STAGE[b.status] - STAGE[a.status] ||
+			a.createdAt.getTime() - b.createdAt.getTime() ||
+			a.id - b.id
+	)[0];
+}
+
 export async function categorise(
 	db: Database,
 	actor: Actor,
@@ -70,7 +102,7 @@ export async function categorise(
 	assertReviewer(actor);
 	const [category] = await db.select().from(categories).where(eq(categories.id, input.categoryId));
 	if (!category?.active) throw new Invalid('invalid', { categoryId: 'invalid' });
-	await db.transaction(async (tx) => {
+	await change(db, async (tx) => {
 		for (const s of await lockVisible(tx, actor, ids)) {
 			const status = STAGE[s.status] < STAGE.categorised ? 'categorised' : s.status;
 			await tx
@@ -103,7 +135,7 @@ export async function assign(
 	assertReviewer(actor);
 	const [unit] = await db.select().from(units).where(eq(units.id, input.departmentId));
 	if (!unit?.active) throw new Invalid('invalid', { departmentId: 'invalid' });
-	await db.transaction(async (tx) => {
+	await change(db, async (tx) => {
 		for (const s of await lockVisible(tx, actor, ids)) {
 			const status = STAGE[s.status] < STAGE.assigned ? 'assigned' : s.status;
 			await tx
@@ -148,7 +180,7 @@ export async function setStatus(
 	if (input.status === 'planned' && !input.plan.trim()) errors.plan = 'plan_required';
 	if (input.status === 'planned' && !input.targetDate) errors.targetDate = 'target_required';
 	if (Object.keys(errors).length) throw new Invalid('reply_required', errors);
-	await db.transaction(async (tx) => {
+	await change(db, async (tx) => {
 		const [s] = await lockVisible(tx, actor, [id]);
 		if (actor.role === 'handler' && STAGE[input.status] < STAGE.in_progress) throw new Forbidden();
 		if (STAGE[input.status] >= STAGE.assigned && !s.departmentId) {
@@ -192,7 +224,7 @@ export async function retitle(
 	title: string
 ): Promise<void> {
 	assertReviewer(actor);
-	await db.transaction(async (tx) => {
+	await change(db, async (tx) => {
 		const [s] = await lockVisible(tx, actor, [id]);
 		await tx
 			.update(suggestions)
@@ -209,7 +241,7 @@ export async function setPublished(
 	published: boolean
 ): Promise<void> {
 	assertReviewer(actor);
-	await db.transaction(async (tx) => {
+	await change(db, async (tx) => {
 		const [s] = await lockVisible(tx, actor, [id]);
 		await tx
 			.update(suggestions)
@@ -226,29 +258,35 @@ export async function addComment(
 	text: string
 ): Promise<void> {
 	if (!canWork(actor)) throw new Forbidden();
-	await db.transaction(async (tx) => {
+	await change(db, async (tx) => {
 		const [s] = await lockVisible(tx, actor, [id]);
 		await recordEvent(tx, actor, s, 'comment', { text });
 	});
 }
 
 /**
- * Merges suggestions into one: their items move to the target, the others stay (hidden) with
- * `mergedInto` set. The merge event records exactly what moved, so an unmerge restores it.
+ * Merges suggestions into one: their items move to the survivor — the reviewer's choice among
+ * them, or `pickSurvivor`'s — which keeps its own category, status, reply, plan, department,
+ * deadline and published flag; the others stay (hidden, their columns untouched) with `mergedInto`
+ * set. The merge event records exactly what moved, so an unmerge restores each one as it was.
  */
 export async function merge(
 	db: Database,
 	actor: Actor,
 	ids: number[],
-	targetId: number,
+	survivorId: number | null | undefined,
 	title: string
 ): Promise<void> {
 	assertReviewer(actor);
-	if (!ids.includes(targetId) || new Set(ids).size < 2) throw new Invalid('merge_needs_two');
-	await db.transaction(async (tx) => {
+	if (new Set(ids).size < 2) throw new Invalid('merge_needs_two');
+	if (survivorId != null && !ids.includes(survivorId)) {
+		throw new Invalid('merge_survivor', { survivorId: 'merge_survivor' });
+	}
+	await change(db, async (tx) => {
 		const rows = await lockVisible(tx, actor, ids);
 		if (new Set(rows.map((r) => r.campaignId)).size > 1) throw new Invalid('merge_same_campaign');
-		const target = rows.find((r) => r.id === targetId)!;
+		const target = rows.find((r) => r.id === survivorId) ?? pickSurvivor(rows);
+		const targetId = target.id;
 		const others = rows.filter((r) => r.id !== targetId).map((r) => r.id);
 		const moved = await tx
 			.update(suggestionItems)
@@ -287,7 +325,7 @@ export async function merge(
 /** Undoes the latest merge into this suggestion: exactly the suggestions and items it took in come back. */
 export async function unmerge(db: Database, actor: Actor, id: number): Promise<number[]> {
 	assertReviewer(actor);
-	return db.transaction(async (tx) => {
+	return change(db, async (tx) => {
 		const [s] = await lockVisible(tx, actor, [id]);
 		const [last] = await tx
 			.select()
@@ -380,7 +418,7 @@ export async function split(
 	parts: string[]
 ): Promise<number[]> {
 	assertReviewer(actor);
-	return db.transaction(async (tx) => {
+	return change(db, async (tx) => {
 		const [item] = await tx
 			.select({ suggestionId: suggestionItems.suggestionId })
 			.from(suggestionItems)

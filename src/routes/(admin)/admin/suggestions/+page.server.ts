@@ -50,9 +50,9 @@ export const actions: Actions = {
 	},
 	merge: async (event) => {
 		const user = actor(event);
-		return handleForm(event, mergeInput.partial({ targetId: true }), async (input, form) => {
+		return handleForm(event, mergeInput, async (input, form) => {
 			const ids = selectedIds(form);
-			await merge(event.locals.db, user, ids, input.targetId ?? ids[0], input.title ?? '');
+			await merge(event.locals.db, user, ids, input.survivorId, input.title);
 			return { done: 'merge', count: ids.length };
 		});
 	}

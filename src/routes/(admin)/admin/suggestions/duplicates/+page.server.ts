@@ -35,9 +35,9 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	default: async (event) => {
 		const user = requireRole(event, ...REVIEWERS);
-		return handleForm(event, mergeInput.partial({ targetId: true }), async (input, form) => {
+		return handleForm(event, mergeInput, async (input, form) => {
 			const ids = selectedIds(form);
-			await merge(event.locals.db, user, ids, input.targetId ?? ids[0], input.title ?? '');
+			await merge(event.locals.db, user, ids, input.survivorId, input.title);
 			return { merged: ids.length };
 		});
 	}

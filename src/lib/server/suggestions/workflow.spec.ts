@@ -1,0 +1,237 @@
+import { eq, sql } from 'drizzle-orm';
+import { expect, it } from 'vitest';
+import { getCampaign, latestVersion } from '../campaigns/queries';
+import type { Database } from '../db';
+import { categories, suggestionItems, suggestions, units } from '../db/schema';
+import { seedDemo } from '../demo/seed';
+import { submitPublicForm } from '../intake/public-form';
+import { findReceipt } from '../intake/receipt-lookup';
+import { makeActor } from '../test/actors';
+import { describeEachDatabase } from '../test/databases';
+import type { Actor } from './actor';
+import { suggestionChanges } from './changes';
+import { getSuggestion, survivorOf } from './queries';
+import { suggestionsOfResponse } from './reports';
+import {
+	addComment,
+	assign,
+	categorise,
+	merge,
+	pickSurvivor,
+	setPublished,
+	setStatus,
+	split,
+	unmerge
+} from './workflow';
+
+const REPLY = '路灯已于本周修复，今后由台区经理每月巡查一次。';
+
+it('picks the survivor furthest along: a published reply, then the status, then the oldest', () => {
+	const row = (id: number, status: string, published = false, reply = '') => ({
+		id,
+		status: status as 'new',
+		published,
+		reply,
+		createdAt: new Date(Date.UTC(2026, 0, id))
+	});
+	expect(pickSurvivor([row(3, 'new'), row(1, 'new'), row(2, 'new')]).id).toBe(1);
+	expect(pickSurvivor([row(1, 'new'), row(2, 'categorised'), row(3, 'assigned')]).id).toBe(3);
+	expect(pickSurvivor([row(1, 'in_progress'), row(2, 'resolved', false, REPLY)]).id).toBe(2);
+	expect(pickSurvivor([row(1, 'not_adopted'), row(2, 'planned')]).id).toBe(1);
+	// Published without a reply is not an answer the proposers have seen.
+	expect(pickSurvivor([row(1, 'resolved', false, REPLY), row(2, 'planned', true)]).id).toBe(1);
+	expect(pickSurvivor([row(1, 'resolved', false, REPLY), row(2, 'planned', true, REPLY)]).id).toBe(
+		2
+	);
+});
+
+describeEachDatabase('suggestion workflow', (current) => {
+	let campaignId = 0;
+	let reviewer: Actor;
+	let handlerA: Actor;
+	let handlerB: Actor;
+	let sent = 0;
+
+	/** One public response with one suggestion answer: its response id and its suggestion. */
+	async function respond(db: Database, text: string) {
+		const version = await latestVersion(db, campaignId);
+		const form = new FormData();
+		// A submission token is 32 base-32 characters, one per response here.
+		form.set('submission_token', 'w'.repeat(31) + 'abcdefghijklmnopqrstuvxyz'[++sent]);
+		form.set('q_group', version!.questions.find((q) => q.type === 'group')!.options[2].id);
+		form.set('q_supply', '2');
+		form.set('q_service', '3');
+		form.set('q_improve', text);
+		const outcome = await submitPublicForm(db, 'liuyang-2014', form, `10.9.0.${sent}`);
+		if (outcome.kind !== 'stored') throw new Error(outcome.kind);
+		const { responseId } = (await findReceipt(db, outcome.receiptCode))!;
+		const [mine] = await suggestionsOfResponse(db, responseId);
+		return { responseId, id: mine.id };
+	}
+
+	/** A suggestion filed, assigned to the marketing department, closed with a reply, published. */
+	async function answered(db: Database, text: string) {
+		const r = await respond(db, text);
+		const [other] = await db.select().from(categories).where(eq(categories.key, 'other'));
+		await categorise(db, reviewer, [r.id], { categoryId: other.id, nature: 'routine' });
+		await assign(db, reviewer, [r.id], { departmentId: handlerA.unitId!, deadline: '2030-06-30' });
+		await setStatus(db, reviewer, r.id, {
+			status: 'resolved',
+			reply: REPLY,
+			plan: '',
+			targetDate: null,
+			measures: '更换灯头'
+		});
+		await setPublished(db, reviewer, r.id, true);
+		return r;
+	}
+
+	const row = async (db: Database, id: number) =>
+		(await db.select().from(suggestions).where(eq(suggestions.id, id)))[0];
+
+	it('sets up the demo organisation', async () => {
+		const { db } = current();
+		await seedDemo(db, 'demo-password');
+		campaignId = (await getCampaign(db, 'liuyang-2014')).id;
+		const [marketing] = await db.select().from(units).where(eq(units.name, '营销部'));
+		const [maintenance] = await db.select().from(units).where(eq(units.name, '运维检修部'));
+		reviewer = await makeActor(db, 'wf-rev', 'reviewer', null);
+		handlerA = await makeActor(db, 'wf-ha', 'handler', marketing.id);
+		handlerB = await makeActor(db, 'wf-hb', 'handler', maintenance.id);
+		expect(campaignId).toBeGreaterThan(0);
+	});
+
+	it('keeps the answered item when a new one is merged with it, for every proposer, and unmerges each back', async () => {
+		const { db } = current();
+		const old = await answered(db, '后山村三组的路灯坏了三个月，晚上走路看不见。');
+		const fresh = await respond(db, '后山村路灯坏好久了冇人修，老人晚上出门不安全');
+		expect(fresh.id).toBeGreaterThan(old.id);
+		const before = await row(db, old.id);
+
+		// As the queue sends it: the newest first, no survivor chosen.
+		await merge(db, reviewer, [fresh.id, old.id], null, '');
+		const after = await row(db, old.id);
+		expect(after).toMatchObject({
+			mergedInto: null,
+			title: before.title,
+			status: 'resolved',
+			reply: REPLY,
+			categoryId: before.categoryId,
+			departmentId: handlerA.unitId,
+			deadline: '2030-06-30',
+			published: true
+		});
+		expect((await row(db, fresh.id)).mergedInto).toBe(old.id);
+		for (const proposer of [old, fresh]) {
+			expect(await suggestionsOfResponse(db, proposer.responseId)).toMatchObject([
+				{ id: old.id, status: 'resolved', reply: REPLY }
+			]);
+		}
+
+		// The merged-away item leads to its survivor, for those who may see the survivor.
+		await expect(getSuggestion(db, reviewer, fresh.id)).rejects.toMatchObject({ status: 404 });
+		expect(await survivorOf(db, reviewer, fresh.id)).toBe(old.id);
+		expect(await survivorOf(db, handlerA, fresh.id)).toBe(old.id);
+		expect(await survivorOf(db, handlerB, fresh.id)).toBeNull();
+		expect(await survivorOf(db, reviewer, old.id)).toBeNull();
+		expect(await survivorOf(db, reviewer, 999_999)).toBeNull();
+
+		// Unmerging gives each part its own state back.
+		await unmerge(db, reviewer, old.id);
+		expect(await suggestionsOfResponse(db, fresh.responseId)).toMatchObject([
+			{ id: fresh.id, status: 'new', reply: '' }
+		]);
+		expect(await suggestionsOfResponse(db, old.responseId)).toMatchObject([
+			{ id: old.id, status: 'resolved', reply: REPLY }
+		]);
+		expect(await row(db, old.id)).toMatchObject({ ...after, updatedAt: expect.any(Date) });
+		expect(await survivorOf(db, reviewer, fresh.id)).toBeNull();
+	});
+
+	it('lets the reviewer choose the survivor, among the selected ones only', async () => {
+		const { db } = current();
+		const old = await answered(db, '村里的电表箱锈坏了，门都关不上，小孩容易碰到。');
+		const fresh = await respond(db, '电表箱门坏了没人管，很危险');
+		const third = await respond(db, '希望营业厅周末也开门');
+		await expect(merge(db, reviewer, [fresh.id, old.id], third.id, '')).rejects.toMatchObject({
+			status: 400,
+			message: 'merge_survivor'
+		});
+
+		await merge(db, reviewer, [old.id, fresh.id], fresh.id, '电表箱门损坏');
+		expect(await row(db, fresh.id)).toMatchObject({
+			title: '电表箱门损坏',
+			status: 'new',
+			mergedInto: null
+		});
+		expect((await row(db, old.id)).mergedInto).toBe(fresh.id);
+		// The answered item was merged away: its proposers follow the survivor, answer or not.
+		expect(await suggestionsOfResponse(db, old.responseId)).toMatchObject([
+			{ id: fresh.id, status: 'new' }
+		]);
+		// A handler of the answered item's department cannot follow it to an unassigned survivor.
+		expect(await survivorOf(db, handlerA, old.id)).toBeNull();
+
+		await unmerge(db, reviewer, fresh.id);
+		expect(await suggestionsOfResponse(db, old.responseId)).toMatchObject([
+			{ id: old.id, status: 'resolved', reply: REPLY }
+		]);
+		expect(await row(db, fresh.id)).toMatchObject({ title: '电表箱门坏了没人管，很危险' });
+	});
+
+	it('announces a change only after the transaction commits, and never for one rolled back', async () => {
+		const { db } = current();
+		const a = await respond(db, '台区电压太低，晚上冰箱启动不了');
+		const b = await respond(db, '电压低得空调开不起来');
+		const [other] = await db.select().from(categories).where(eq(categories.key, 'other'));
+
+		// A fault in the middle of the transaction, after the history entry is written.
+		await db.execute(sql`create or replace function wf_fail() returns trigger language plpgsql as $$
+			begin
+				if new.action = 'suggestion.comment' and new.after->>'text' = 'fail' then
+					raise exception 'injected fault';
+				end if;
+				return new;
+			end $$`);
+		await db.execute(
+			sql`create trigger wf_fail before insert on audit_log for each row execute function wf_fail()`
+		);
+		const failing = suggestionChanges.reviews;
+		await expect(addComment(db, reviewer, a.id, 'fail')).rejects.toThrow();
+		expect(suggestionChanges.reviews).toBe(failing);
+
+		// Watch the counter at the end of each transaction, just before its commit.
+		let seenInside: number[] = [];
+		const watched = Object.create(db, {
+			transaction: {
+				value: <T>(run: (tx: Database) => Promise<T>) =>
+					db.transaction(async (tx) => {
+						const result = await run(tx);
+						seenInside.push(suggestionChanges.reviews);
+						return result;
+					})
+			}
+		}) as Database;
+		const [item] = await db
+			.select()
+			.from(suggestionItems)
+			.where(eq(suggestionItems.suggestionId, a.id));
+		const calls: [string, () => Promise<unknown>][] = [
+			[
+				'categorise',
+				() => categorise(watched, reviewer, [a.id, b.id], { categoryId: other.id, nature: null })
+			],
+			['comment', () => addComment(watched, reviewer, a.id, 'ok')],
+			['split', () => split(watched, reviewer, item.id, ['台区电压太低', '晚上冰箱启动不了'])],
+			['merge', () => merge(watched, reviewer, [a.id, b.id], null, '')],
+			['unmerge', () => unmerge(watched, reviewer, a.id)]
+		];
+		for (const [name, call] of calls) {
+			const start = suggestionChanges.reviews;
+			seenInside = [];
+			await call();
+			expect({ name, inside: seenInside }).toEqual({ name, inside: [start] });
+			expect({ name, after: suggestionChanges.reviews }).toEqual({ name, after: start + 1 });
+		}
+	});
+});
