@@ -51,13 +51,17 @@ export async function startServer(env: Record<string, string>): Promise<RunningS
 			stdio: ['ignore', 'ignore', 'inherit']
 		}
 	);
-	const deadline = Date.now() + 60_000;
-	while (Date.now() < deadline) {
+	const deadline = Date.now() + 90_000;
+	for (;;) {
 		if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
 		try {
 			if ((await fetch(`${origin}/healthz`)).ok) break;
 		} catch {
 			// not listening yet
+		}
+		if (Date.now() > deadline) {
+			child.kill('SIGKILL');
+			throw new Error(`the server on ${origin} did not answer /healthz within 90 s`);
 		}
 		await new Promise((r) => setTimeout(r, 200));
 	}
