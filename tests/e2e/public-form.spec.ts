@@ -136,6 +136,34 @@ test.describe('without JavaScript', () => {
 		await expect(page.getByText('没有重复记录')).toBeVisible();
 	});
 
+	test('an unknown or malformed receipt code says so and how to check it, with the lookup form', async ({
+		page
+	}) => {
+		for (const path of ['/r/ZZZZ9999', '/r/abc']) {
+			const response = await page.goto(path);
+			expect(response!.status()).toBe(404);
+			await expect(page.getByRole('heading', { level: 1 })).toHaveText('没有找到这个查询码');
+			await expect(page.getByText('8 位')).toBeVisible();
+			await expect(page.getByText(/0 和 O.*1 和 I/)).toBeVisible();
+			await expect(page.getByLabel('查询码')).toBeVisible();
+			// Readable on a 360 px phone: nothing runs off the side.
+			expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+				360
+			);
+		}
+		await page.screenshot({
+			path: 'artifacts/screenshots/receipt-unknown-360.png',
+			fullPage: true
+		});
+		await page.getByRole('link', { name: 'English' }).click();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Receipt code not found');
+		await expect(page.getByText(/0 and O.*1 and I/)).toBeVisible();
+		await page.getByLabel('Receipt code').fill('ZZZZ9998');
+		await page.getByRole('button', { name: 'Check' }).click();
+		await expect(page).toHaveURL('/r');
+		await expect(page.getByText(/No form has this receipt code/)).toBeVisible();
+	});
+
 	test('large type and the language switch work without JavaScript', async ({ page }) => {
 		await page.goto(FORM);
 		await page.getByRole('link', { name: '大字' }).click();

@@ -504,7 +504,15 @@ export const en: Messages = {
 		invalid: 'A receipt code has 8 letters and digits.',
 		submittedAt: 'Submitted',
 		campaign: 'Campaign',
-		pending: 'Your suggestions are being reviewed; the outcome will be shown here.'
+		pending: 'Your suggestions are being reviewed; the outcome will be shown here.',
+		unknownTitle: 'Receipt code not found',
+		unknownLead: (code: string) => `No form has the receipt code “${code}”. Please check it:`,
+		unknownLength:
+			'A receipt code has 8 letters and digits; capitals or not, spaces and dashes do not matter.',
+		unknownLookalike: '0 and O, 1 and I are read the same: either one finds it.',
+		unknownWhere:
+			'The code is shown on the page you saw after submitting; for a paper form, on the receipt slip you were given.',
+		tryAgain: 'Try again'
 	},
 	errors: {
 		reply_required: 'Closing needs the reply to the proposers.',

@@ -493,7 +493,13 @@ export const zhCN = {
 		invalid: '查询码是 8 位字母和数字。',
 		submittedAt: '提交时间',
 		campaign: '活动',
-		pending: '您的意见正在梳理中，办理结果会在这里公布。'
+		pending: '您的意见正在梳理中，办理结果会在这里公布。',
+		unknownTitle: '没有找到这个查询码',
+		unknownLead: (code: string) => `没有找到查询码“${code}”。请这样核对：`,
+		unknownLength: '查询码是 8 位，由字母和数字组成，不分大小写，可以带空格或横线。',
+		unknownLookalike: '0 和 O、1 和 I 视为相同，写哪个都能查到。',
+		unknownWhere: '查询码显示在提交成功的页面上；纸质问卷的查询码写在交给您的回执条上。',
+		tryAgain: '再查一次'
 	},
 	errors: {
 		reply_required: '办结时必须填写给群众的答复。',
