@@ -6,6 +6,8 @@ import { logIn } from './helpers';
 test('coded paper forms: print them, then a clerk types three in by keyboard alone', async ({
 	browser
 }) => {
+	// Print, three entries, a refused one and the respondent's view: over 30 s on two busy cores.
+	test.slow();
 	const organiser = await browser.newPage();
 	await logIn(organiser, 'organiser1');
 	await organiser.goto('/admin/campaigns/liuyang-2014/distribution');
@@ -74,8 +76,30 @@ test('coded paper forms: print them, then a clerk types three in by keyboard alo
 	await press('Tab', 4);
 	await type('重复的表');
 	await press('Enter');
-	await expect(clerk.locator('#e-code-error')).toContainText('已经使用过');
+	// A form already entered is said to be, with the way to it, and never offered for entry again.
+	const refusal = clerk.locator('#e-code-error');
+	await expect(refusal).toContainText('这份问卷已经录入过');
+	await expect(refusal).not.toContainText('再次提交');
 	await expect(clerk.getByLabel(/哪些方面还有待改进/)).toHaveValue('重复的表');
+	const entered = refusal.getByRole('link', { name: '查看已录入的答卷' });
+	await expect(entered).toHaveAttribute(
+		'href',
+		/^\/admin\/campaigns\/liuyang-2014\/responses\/\d+$/
+	);
+	await entered.click();
+	await expect(clerk.getByLabel(/哪些方面还有待改进/)).toHaveValue(
+		'第1份：希望台区经理每月来村里一次'
+	);
+
+	// A respondent opening the used code's QR link has typed nothing yet: told the code is used and
+	// that they may still answer without it, not that "answers are kept".
+	const respondent = await browser.newPage();
+	await respondent.goto(`/f/liuyang-2014?c=${codes[0]}`);
+	const notice = respondent.locator('p.notice');
+	await expect(notice).toContainText('已经使用过');
+	await expect(notice).toContainText('仍然可以填写');
+	await expect(notice).not.toContainText('已保留');
+	await expect(respondent.getByRole('button', { name: '提交' })).toBeVisible();
 });
 
 test('the return-rate dashboard shows the database’s figures and follows new returns', async ({

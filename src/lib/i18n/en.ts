@@ -259,7 +259,8 @@ export const en: Messages = {
 		save: 'Save (Enter)',
 		saved: (code: string) => `Saved, receipt code ${code}. Next form, please.`,
 		count: (n: number) => `You have entered ${n} forms today`,
-		picked: 'Chosen: '
+		picked: 'Chosen: ',
+		seeEntered: 'See the entered response'
 	},
 	responses: {
 		title: 'Responses',
@@ -530,6 +531,12 @@ export const en: Messages = {
 			'This form code has already been used. Your answers are kept; you can submit again without the code.',
 		form_code_unknown:
 			'This form code is not right; please check it (common mix-ups: 0 and O, 1 and I).',
+		form_code_used_on_open:
+			'This form’s code has already been used (the form may already have been returned). You can still fill it in and submit it, without the code.',
+		form_code_unknown_on_open:
+			'The form code in this link is not right. You can still fill in the form and submit it, without the code.',
+		form_code_entered:
+			'This form has already been entered (or sent online); please do not enter it again.',
 		too_many_codes: 'A row cannot have more codes than forms issued.',
 		fewer_than_codes: 'Issued cannot be less than the form codes already generated.',
 		row_has_codes: 'This row has form codes and cannot be deleted.',

@@ -254,7 +254,8 @@ export const zhCN = {
 		save: '保存（回车）',
 		saved: (code: string) => `已保存，查询码 ${code}。请录入下一份。`,
 		count: (n: number) => `今天您已录入 ${n} 份`,
-		picked: '已选：'
+		picked: '已选：',
+		seeEntered: '查看已录入的答卷'
 	},
 	responses: {
 		title: '答卷',
@@ -516,6 +517,10 @@ export const zhCN = {
 		form_code_used:
 			'这份问卷的表单编号已经使用过了。您的回答已保留，可以直接再次提交（不带编号）。',
 		form_code_unknown: '表单编号不正确，请核对（常见错误：0 和 O、1 和 I）。',
+		form_code_used_on_open:
+			'这份问卷的表单编号已经使用过了（这份问卷可能已经交回）。您仍然可以填写并提交，提交时不带编号。',
+		form_code_unknown_on_open: '链接中的表单编号不正确。您仍然可以填写并提交，提交时不带编号。',
+		form_code_entered: '这份问卷已经录入过了（或已在网上提交），请不要重复录入。',
 		too_many_codes: '编号数量不能超过这一行的发放数。',
 		fewer_than_codes: '发放数不能少于已生成的表单编号数。',
 		row_has_codes: '这一行已经生成了表单编号，不能删除。',

@@ -38,6 +38,25 @@ export async function loadPublicForm(
 	return { campaign, version, availability };
 }
 
+/**
+ * A printed form's code carried in `?c=` (its QR code) as the form is opened: kept in the form if
+ * it can still be used; otherwise the notice to show. Nothing has been typed yet, so the notice
+ * says only what is wrong with the code and that the form can be answered without it.
+ */
+export async function formCodeOnOpen(
+	db: Database,
+	campaignId: number,
+	input: string
+): Promise<{
+	formCode: string;
+	notice: 'form_code_used_on_open' | 'form_code_unknown_on_open' | null;
+}> {
+	const code = await resolveFormCode(db, campaignId, input);
+	if (!code) return { formCode: '', notice: 'form_code_unknown_on_open' };
+	if (code.used) return { formCode: '', notice: 'form_code_used_on_open' };
+	return { formCode: code.code, notice: null };
+}
+
 export type SubmitOutcome =
 	| { kind: 'stored'; receiptCode: string; repeated: boolean }
 	| { kind: 'unavailable'; availability: Availability }

@@ -85,6 +85,8 @@ export interface ResolvedFormCode {
 	code: string;
 	distribution: Distribution;
 	used: boolean;
+	/** The response that used the code, if it was used. */
+	responseId: number | null;
 }
 
 /** A code typed, scanned or carried in `?c=`: valid for this campaign, with its row and whether it was used. */
@@ -111,6 +113,7 @@ export async function resolveFormCode(
 		id: row.id,
 		code: row.code,
 		distribution: row.distribution,
-		used: row.responseId != null
+		used: row.responseId != null,
+		responseId: row.responseId ?? null
 	};
 }

@@ -18,6 +18,8 @@ export type EntryOutcome =
 			errors: Record<string, string>;
 			typed: Record<string, string>;
 			token: string;
+			/** The response a used form code already belongs to: the form is in, not to be typed again. */
+			enteredResponseId?: number;
 	  };
 
 /** Paper forms are typed in while a campaign is open and after it has closed, not in draft or archive. */
@@ -67,7 +69,7 @@ export async function enterPaperForm(
 			return { kind: 'stored', receiptCode: first.receiptCode, repeated: true, enteredToday };
 		}
 		// Said at once with any other mistakes; a race for the code is still caught when storing.
-		errors.form_code = 'form_code_used';
+		return alreadyEntered(formCode.responseId, errors, typed, token);
 	}
 	if (Object.keys(errors).length) return { kind: 'invalid', errors, typed, token };
 	try {
@@ -91,8 +93,26 @@ export async function enterPaperForm(
 		};
 	} catch (e) {
 		if (!(e instanceof Conflict)) throw e;
-		return { kind: 'invalid', errors: { form_code: 'form_code_used' }, typed, token };
+		const holder = await resolveFormCode(db, campaign.id, codeInput);
+		return alreadyEntered(holder?.responseId ?? null, {}, typed, token);
 	}
+}
+
+/**
+ * A used form code on a clerk's entry: that paper form is already in (typed or sent online). Say
+ * so and point to its response; unlike a respondent, the clerk is never invited to send it again
+ * without the code, which would count one paper form twice. What was typed stays, in case the
+ * code itself was mistyped.
+ */
+function alreadyEntered(
+	responseId: number | null,
+	errors: Record<string, string>,
+	typed: Record<string, string>,
+	token: string
+): EntryOutcome {
+	errors.form_code = 'form_code_entered';
+	const outcome: EntryOutcome = { kind: 'invalid', errors, typed, token };
+	return responseId === null ? outcome : { ...outcome, enteredResponseId: responseId };
 }
 
 export async function countEnteredToday(

@@ -10,7 +10,7 @@ import { seedDemo } from '../demo/seed';
 import { DEMO_ISSUED, DEMO_RETURNED } from '../demo/returns';
 import { generateFormCodes, resolveFormCode } from './form-codes';
 import { enterPaperForm } from './paper-entry';
-import { submitPublicForm } from '../intake/public-form';
+import { formCodeOnOpen, submitPublicForm } from '../intake/public-form';
 import { correctResponse } from '../responses/corrections';
 import { getResponseRecord } from '../responses/records';
 import { exportTable, toCsv, toXlsx } from '../responses/export';
@@ -128,6 +128,35 @@ describeEachDatabase('distribution and returns', (current) => {
 			row.unitId
 		]);
 		expect((await resolveFormCode(db, campaign.id, code.code))?.used).toBe(true);
+
+		// Opened again from its QR code, before anything is typed: used, and they may answer without it.
+		expect(await formCodeOnOpen(db, campaign.id, code.code.toLowerCase())).toEqual({
+			formCode: '',
+			notice: 'form_code_used_on_open'
+		});
+		expect(await formCodeOnOpen(db, campaign.id, 'ZZZZ-ZZZZ')).toEqual({
+			formCode: '',
+			notice: 'form_code_unknown_on_open'
+		});
+		const [fresh] = await db
+			.select()
+			.from(formCodes)
+			.where(
+				sql`${formCodes.campaignId} = ${campaign.id} and ${formCodes.id} <> ${code.id}
+				and not exists (select 1 from responses r where r.form_code_id = ${formCodes.id})`
+			)
+			.limit(1);
+		if (fresh) {
+			expect(await formCodeOnOpen(db, campaign.id, fresh.code)).toEqual({
+				formCode: fresh.code,
+				notice: null
+			});
+		}
+		for (const key of ['form_code_used_on_open', 'form_code_unknown_on_open'] as const) {
+			for (const m of [messages('zh-CN'), messages('en')]) {
+				expect(m.errors[key]).not.toMatch(/保留|kept/);
+			}
+		}
 	});
 
 	it('enters a paper form by numbers, refuses a used code, and counts the clerk’s day', async () => {
@@ -169,8 +198,15 @@ describeEachDatabase('distribution and returns', (current) => {
 			clerk.id,
 			entry({ ...values, submission_token: token('f') })
 		);
-		expect(again).toMatchObject({ kind: 'invalid', errors: { form_code: 'form_code_used' } });
+		// A form already in is said to be, with the response it became: never invited in twice.
+		const [first] = await db.select().from(responses).where(eq(responses.formCodeId, code.id));
+		expect(again).toMatchObject({
+			kind: 'invalid',
+			errors: { form_code: 'form_code_entered' },
+			enteredResponseId: first.id
+		});
 		expect(again.kind === 'invalid' && again.typed.q_improve).toBe('营业厅排队太久');
+		expect(messages('zh-CN').errors.form_code_entered).not.toMatch(/再次提交|保留/);
 		const bad = await enterPaperForm(
 			db,
 			'liuyang-2014',

@@ -3,8 +3,8 @@ import { errorTexts, messages } from '$lib/i18n';
 import { parseAnswers } from '$lib/questionnaire/answers';
 import { isDatabaseUnavailable, unavailableCode } from '$lib/server/db/availability';
 import { readForm } from '$lib/server/platform/form-actions';
-import { resolveFormCode } from '$lib/server/returns/form-codes';
 import {
+	formCodeOnOpen,
 	loadPublicForm,
 	newSubmissionToken,
 	submitPublicForm,
@@ -41,14 +41,13 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const { campaign, version, availability } = form;
 	// A printed form's QR code brings its code along; a used or unknown one is said, not hidden.
 	const codeParam = url.searchParams.get('c');
-	const code =
+	const opened =
 		codeParam && availability === 'open' && !databaseDown
-			? await resolveFormCode(locals.db, campaign.id, codeParam)
-			: null;
-	const formCodeState = !codeParam ? 'none' : !code ? 'unknown' : code.used ? 'used' : 'ok';
+			? await formCodeOnOpen(locals.db, campaign.id, codeParam)
+			: { formCode: '', notice: null };
 	return {
-		formCode: formCodeState === 'ok' && code ? code.code : '',
-		formCodeState,
+		formCode: opened.formCode,
+		formCodeNotice: opened.notice,
 		campaign: {
 			slug: campaign.slug,
 			title: campaign.title,

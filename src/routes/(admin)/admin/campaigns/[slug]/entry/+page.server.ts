@@ -27,7 +27,8 @@ export const actions: Actions = {
 			return fail(400, {
 				errors: errorTexts(m, outcome.errors),
 				typed: outcome.typed,
-				token: outcome.token
+				token: outcome.token,
+				enteredResponseId: outcome.enteredResponseId ?? null
 			});
 		}
 		return { saved: outcome.receiptCode, enteredToday: outcome.enteredToday };
