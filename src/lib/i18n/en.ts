@@ -113,6 +113,18 @@ export const en: Messages = {
 		anonymous: 'Anonymous (no contact details, no network addresses recorded)',
 		anonymousYes: 'Anonymous',
 		anonymousNo: 'Contact optional',
+		anonymityChoice: 'Anonymity (please choose)',
+		anonymousOption: 'Anonymous: no names or phone numbers, no network addresses recorded',
+		namedOption:
+			'Contact allowed: the questionnaire may ask respondents for a name and phone number, if they wish',
+		confirmTitle: 'Please confirm',
+		confirmText: {
+			closed:
+				'Once closed, the public can no longer send the form online (paper forms can still be entered); you can reopen it later. Close the campaign?',
+			archived:
+				'An archived campaign is read-only: it cannot be opened again, and its questionnaire and settings cannot change. Archive it?'
+		},
+		confirmButton: { closed: 'Yes, close it', archived: 'Yes, archive it' },
 		status: 'Status',
 		statuses: { draft: 'Draft', open: 'Open', closed: 'Closed', archived: 'Archived' },
 		transitions: { open: 'Open for answers', closed: 'Close', archived: 'Archive' },
@@ -135,7 +147,9 @@ export const en: Messages = {
 		period: 'Period',
 		openEnded: 'open',
 		statusChanged: 'Status changed.',
-		created: 'Campaign created. You can now edit its questionnaire.'
+		created: 'Campaign created. You can now edit its questionnaire.',
+		liveVersion: (n: number) => `The public answers version ${n}.`,
+		notLiveYet: 'The campaign is still a draft: the public cannot see the form yet.'
 	},
 	builder: {
 		title: 'Questionnaire builder',
@@ -176,6 +190,15 @@ export const en: Messages = {
 		saved: 'Draft saved.',
 		published: (n: number) => `Version ${n} published. New responses use it.`,
 		unsaved: 'Unsaved changes.',
+		publishedDraft: (n: number) =>
+			`Version ${n} is published, but the campaign is still a draft: the public cannot see the form yet. Once it is open, new responses use this version.`,
+		publishedClosed: (n: number) =>
+			`Version ${n} is published. The campaign is closed; if it is reopened, new responses use this version.`,
+		problemAt: (n: number, message: string) => `Question ${n}: ${message}`,
+		leaveTitle: 'Unsaved changes',
+		leaveText: 'If you leave this page, the changes you have not saved are lost.',
+		leaveStay: 'Stay on this page',
+		leaveDiscard: 'Leave without saving',
 		leaveConfirm: 'You have unsaved changes. Leave anyway?',
 		preview: 'Preview (as respondents see it)',
 		empty: 'No questions yet. Add one with the button above.',
@@ -559,6 +582,7 @@ export const en: Messages = {
 		two_options_needed: 'A choice question needs at least two options.',
 		only_one_of_type: 'A questionnaire can have only one question of this type.',
 		contact_on_anonymous: 'Anonymous campaigns cannot ask for contact details.',
+		choose_anonymity: 'Please choose whether the campaign is anonymous.',
 		too_many_options: 'Too many options.',
 		too_many_questions: 'Too many questions.',
 		slug_chars: 'Lower-case letters, digits and dashes only, starting with a letter or digit.',

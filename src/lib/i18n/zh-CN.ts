@@ -110,6 +110,16 @@ export const zhCN = {
 		anonymous: '匿名活动（不收集联系方式，不记录网络地址）',
 		anonymousYes: '匿名',
 		anonymousNo: '实名可选',
+		anonymityChoice: '是否匿名（请选择）',
+		anonymousOption: '匿名：不收集姓名和电话，不记录网络地址',
+		namedOption: '可留联系方式：问卷可以请填写人自愿留下姓名和电话',
+		confirmTitle: '请确认',
+		confirmText: {
+			closed:
+				'结束填写后，公众不能再在网上提交问卷（纸质问卷仍可录入），以后可以重新开放。确定结束填写吗？',
+			archived: '归档后活动只读：不能再开放填写，也不能修改问卷和设置。确定归档吗？'
+		},
+		confirmButton: { closed: '确定结束填写', archived: '确定归档' },
 		status: '状态',
 		statuses: { draft: '草稿', open: '进行中', closed: '已结束', archived: '已归档' },
 		transitions: { open: '开放填写', closed: '结束填写', archived: '归档' },
@@ -132,7 +142,9 @@ export const zhCN = {
 		period: '时间',
 		openEnded: '不限',
 		statusChanged: '状态已更新。',
-		created: '活动已创建。现在可以编辑问卷。'
+		created: '活动已创建。现在可以编辑问卷。',
+		liveVersion: (n: number) => `公众填写的是第 ${n} 版。`,
+		notLiveYet: '活动还是草稿，公众还看不到问卷。'
 	},
 	builder: {
 		title: '问卷编辑',
@@ -171,6 +183,15 @@ export const zhCN = {
 		publish: '保存并发布',
 		saved: '草稿已保存。',
 		published: (n: number) => `已发布第 ${n} 版。新的答卷将使用这一版。`,
+		publishedDraft: (n: number) =>
+			`已发布第 ${n} 版，但活动仍是草稿，公众还看不到问卷。开放填写后，新的答卷将使用这一版。`,
+		publishedClosed: (n: number) =>
+			`已发布第 ${n} 版。活动已结束填写；重新开放后，新的答卷将使用这一版。`,
+		problemAt: (n: number, message: string) => `第 ${n} 题：${message}`,
+		leaveTitle: '有未保存的修改',
+		leaveText: '离开这一页，未保存的修改就会丢失。',
+		leaveStay: '留在这一页',
+		leaveDiscard: '不保存，离开',
 		unsaved: '有未保存的修改。',
 		leaveConfirm: '有未保存的修改，确定离开吗？',
 		preview: '预览（群众看到的样子）',
@@ -542,6 +563,7 @@ export const zhCN = {
 		two_options_needed: '选择题至少需要两个选项。',
 		only_one_of_type: '这种题型在一份问卷里只能有一题。',
 		contact_on_anonymous: '匿名活动不能收集联系方式。',
+		choose_anonymity: '请选择活动是否匿名。',
 		too_many_options: '选项太多。',
 		too_many_questions: '题目太多。',
 		slug_chars: '只能使用小写字母、数字和横线，以字母或数字开头。',
