@@ -95,6 +95,49 @@ test('from two answers to one published reply: review, merge, assign, handle, an
 	await citizen.screenshot({ path: 'artifacts/screenshots/board-360.png' });
 });
 
+test('the reviewer picks which item a merge keeps; the merged-away one leads to it', async ({
+	browser
+}) => {
+	test.setTimeout(60_000);
+	await respond(browser, '西岭村五组的电表箱门坏了，孩子放学路过容易碰到。');
+	await respond(browser, '西岭村电表箱门一直没修好，太危险');
+
+	const reviewer = await browser.newPage();
+	await logIn(reviewer, 'reviewer1');
+	await reviewer.goto('/admin/suggestions?q=西岭村&status=new');
+	await reviewer.waitForLoadState('networkidle');
+	const rows = reviewer.locator('[data-row]');
+	await expect(rows).toHaveCount(2);
+	const idOf = async (i: number) =>
+		Number((await rows.nth(i).locator('a.title').getAttribute('href'))!.split('/').pop());
+	// Newest first: keep the second row's (older) item, not the first one ticked.
+	const [newer, older] = [await idOf(0), await idOf(1)];
+	await reviewer.keyboard.press('j');
+	await reviewer.keyboard.press('k');
+	await reviewer.keyboard.press('x');
+	await reviewer.keyboard.press('j');
+	await reviewer.keyboard.press('x');
+	const survivor = reviewer.getByLabel('保留哪一条（其余并入它）');
+	await expect(survivor).toHaveValue('');
+	await survivor.selectOption(String(older));
+	await reviewer.getByRole('button', { name: '合并所选' }).click();
+	await expect(rows).toHaveCount(1);
+	await expect(rows.first().locator('a.title')).toHaveAttribute(
+		'href',
+		`/admin/suggestions/${older}`
+	);
+	await expect(rows.first()).toContainText('2 人提出');
+
+	await reviewer.goto(`/admin/suggestions/${newer}`);
+	await expect(reviewer).toHaveURL(`/admin/suggestions/${older}?merged=${newer}`);
+	await expect(reviewer.getByText(`#${newer} 已合并到本条`)).toBeVisible();
+
+	// Not the handler's department: merged or not, the item is not theirs to know.
+	const other = await browser.newPage();
+	await logIn(other, 'handler-b');
+	expect((await other.goto(`/admin/suggestions/${newer}`))?.status()).toBe(404);
+});
+
 test('leaders read the overview and the weekly report; the report matches the API', async ({
 	page
 }) => {

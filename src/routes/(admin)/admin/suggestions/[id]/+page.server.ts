@@ -14,7 +14,7 @@ import { handleForm, routeId } from '$lib/server/platform/form-actions';
 import { listUnits } from '$lib/server/org/organisation';
 import { categoryChoices } from '$lib/server/suggestions/categories';
 import { canReview, canWork } from '$lib/server/suggestions/actor';
-import { getSuggestion } from '$lib/server/suggestions/queries';
+import { getSuggestion, survivorOf } from '$lib/server/suggestions/queries';
 import {
 	addComment,
 	assign,
@@ -31,14 +31,21 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 export const load: PageServerLoad = async (event) => {
 	const user = requireRole(event, ...SUGGESTION_READERS);
 	const id = routeId(event.params.id);
+	// A merged-away item's link (in a report, a comment, someone's notes) leads to its survivor.
+	const survivor = await survivorOf(event.locals.db, user, id);
+	if (survivor !== null) redirect(303, `/admin/suggestions/${survivor}?merged=${id}`);
 	// Another department's item answers 404 for a handler: its existence is not theirs to know.
 	const detail = await getSuggestion(event.locals.db, user, id);
-	const [cats, units] = await Promise.all([
+	const merged = Number(event.url.searchParams.get('merged'));
+	const [cats, units, mergedFrom] = await Promise.all([
 		categoryChoices(event.locals.db),
-		listUnits(event.locals.db)
+		listUnits(event.locals.db),
+		// Said only when true: the address alone does not make the line appear.
+		Number.isSafeInteger(merged) && merged > 0 ? survivorOf(event.locals.db, user, merged) : null
 	]);
 	return {
 		detail,
+		mergedFrom: mergedFrom === id ? merged : null,
 		categories: cats,
 		units: units.filter((u) => u.kind !== 'company'),
 		canReview: canReview(user),
