@@ -9,6 +9,7 @@ test('an organiser builds a questionnaire by keyboard, publishes it and responde
 	await page.waitForLoadState('networkidle');
 	await page.getByLabel('活动名称').fill('社港镇用电意见征集');
 	await page.getByLabel('网址代码').fill('shegang-e2e');
+	await page.getByRole('radio', { name: /^匿名/ }).check();
 	await page.getByRole('button', { name: '新建活动' }).click();
 	await expect(page).toHaveURL(/\/admin\/campaigns\/shegang-e2e\/questionnaire/);
 
@@ -79,4 +80,103 @@ test('a reviewer may read campaigns but not change them', async ({ page }) => {
 	await expect(page.getByRole('button', { name: '结束填写' })).toHaveCount(0);
 	const builder = await page.goto('/admin/campaigns/liuyang-2014/questionnaire');
 	expect(builder?.status()).toBe(403);
+});
+
+test('the campaign lifecycle says what is live, lists the problems, and asks before leaving or ending', async ({
+	page
+}) => {
+	// No native dialog may appear anywhere in this walk (a blocked confirm() is what this replaces).
+	page.on('dialog', (dialog) => {
+		throw new Error(`unexpected native dialog: ${dialog.message()}`);
+	});
+	await logIn(page, 'organiser1');
+	await page.goto('/admin/campaigns');
+	await page.waitForLoadState('networkidle');
+	// Anonymity is the organiser's choice, not a default: leaving it out is refused and said.
+	await page.getByLabel('活动名称').fill('沿溪镇意见征集');
+	await page.getByLabel('网址代码').fill('yanxi-e2e');
+	await expect(page.getByRole('radio', { name: /^匿名/ })).not.toBeChecked();
+	await expect(page.getByRole('radio', { name: /^可留联系方式/ })).not.toBeChecked();
+	await page.getByRole('button', { name: '新建活动' }).click();
+	const summary = page.locator('.error-summary');
+	await expect(summary.getByRole('link', { name: '请选择活动是否匿名。' })).toBeVisible();
+	await expect(page.getByLabel('活动名称')).toHaveValue('沿溪镇意见征集');
+	await page.getByRole('radio', { name: /^可留联系方式/ }).check();
+	await page.getByRole('button', { name: '新建活动' }).click();
+	await expect(page).toHaveURL(/\/admin\/campaigns\/yanxi-e2e\/questionnaire/);
+	await page.waitForLoadState('networkidle');
+
+	// A question without its title: the summary lists it and links to the field.
+	await page.getByLabel('题型').selectOption('suggestion');
+	await page.getByRole('button', { name: '添加题目' }).click();
+	await page.getByRole('button', { name: '保存并发布' }).click();
+	const problem = page.locator('.error-summary').getByRole('link', { name: /^第 1 题：/ });
+	await expect(problem).toBeVisible();
+	await problem.click();
+	await expect(page.getByRole('region', { name: /第 1 题/ }).getByLabel('题目')).toBeFocused();
+	await page
+		.getByRole('region', { name: /第 1 题/ })
+		.getByLabel('题目')
+		.fill('您有什么建议？');
+
+	// Published while the campaign is a draft: not called live, and opening it is right there.
+	await page.getByRole('button', { name: '保存并发布' }).click();
+	await expect(page.getByText(/已发布第 1 版，但活动仍是草稿/)).toBeVisible();
+	for (const width of [360, 1280]) {
+		await page.setViewportSize({ width, height: 900 });
+		await page.screenshot({
+			path: `artifacts/screenshots/builder-published-draft-zh-${width}.png`
+		});
+	}
+	await page.setViewportSize({ width: 1280, height: 900 });
+
+	// Unsaved changes: leaving asks on the page itself; staying keeps them, leaving drops them.
+	await page
+		.getByRole('region', { name: /第 1 题/ })
+		.getByLabel('题目')
+		.fill('改了但没保存');
+	const overview = page
+		.getByRole('navigation', { name: '沿溪镇意见征集' })
+		.getByRole('link', { name: '概况' });
+	await overview.click();
+	const leave = page.getByRole('dialog', { name: '有未保存的修改' });
+	await expect(leave).toBeVisible();
+	await leave.getByRole('button', { name: '留在这一页' }).click();
+	await expect(leave).toBeHidden();
+	await expect(page).toHaveURL(/\/yanxi-e2e\/questionnaire/);
+	await expect(page.getByRole('region', { name: /第 1 题/ }).getByLabel('题目')).toHaveValue(
+		'改了但没保存'
+	);
+	await overview.click();
+	await leave.getByRole('button', { name: '不保存，离开' }).click();
+	await expect(page).toHaveURL(/\/admin\/campaigns\/yanxi-e2e$/);
+	await expect(page.getByText('活动还是草稿，公众还看不到问卷。')).toBeVisible();
+
+	await page.getByRole('button', { name: '开放填写' }).click();
+	await expect(page.getByText('状态已更新')).toBeVisible();
+	await expect(page.getByText('公众填写的是第 1 版。')).toBeVisible();
+
+	// Ending the campaign is asked again on the page, and nothing changes until it is confirmed.
+	await page.getByRole('link', { name: '结束填写' }).click();
+	const confirm = page.getByRole('region', { name: '请确认' });
+	await expect(confirm).toContainText('公众不能再在网上提交问卷');
+	for (const width of [360, 1280]) {
+		await page.setViewportSize({ width, height: 900 });
+		await page.screenshot({ path: `artifacts/screenshots/campaign-confirm-close-zh-${width}.png` });
+	}
+	await confirm.getByRole('link', { name: '取消' }).click();
+	await expect(confirm).toBeHidden();
+	await expect(page.locator('h1 .status')).toHaveText('进行中');
+
+	await page.goto('/lang/en?next=/admin/campaigns/yanxi-e2e%3Fconfirm%3Dclosed');
+	const confirmEn = page.getByRole('region', { name: 'Please confirm' });
+	await expect(confirmEn).toContainText('the public can no longer send the form online');
+	for (const width of [360, 1280]) {
+		await page.setViewportSize({ width, height: 900 });
+		await page.screenshot({ path: `artifacts/screenshots/campaign-confirm-close-en-${width}.png` });
+	}
+	await confirmEn.getByRole('button', { name: 'Yes, close it' }).click();
+	await expect(page.getByText('Status changed.')).toBeVisible();
+	await expect(page.locator('h1 .status')).toHaveText('Closed');
+	await page.goto('/lang/zh-CN?next=/admin');
 });

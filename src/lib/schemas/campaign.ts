@@ -26,7 +26,9 @@ export const campaignInput = z
 		introduction: z.string().trim().max(5000, 'too_long').default(''),
 		startsOn: isoDate,
 		endsOn: isoDate,
-		anonymous: z.preprocess((v) => v === 'on' || v === 'true' || v === true, z.boolean())
+		// An explicit choice, never a default: an anonymous campaign stores no contact details at all,
+		// and one that is not may ask for them — the organiser must mean either.
+		anonymous: z.enum(['true', 'false'], 'choose_anonymity').transform((v) => v === 'true')
 	})
 	.superRefine((c, ctx) => {
 		if (c.startsOn && c.endsOn && c.endsOn < c.startsOn) {
