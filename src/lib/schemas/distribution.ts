@@ -6,6 +6,11 @@ const optionalId = z.preprocess(
 	z.number().int('invalid').positive('invalid').nullable()
 );
 
+function isCalendarDay(value: string): boolean {
+	const day = new Date(`${value}T00:00:00Z`);
+	return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === value;
+}
+
 export const distributionRow = z.object({
 	groupId: optionalId,
 	unitId: optionalId,
@@ -24,6 +29,8 @@ export const distributionRow = z.object({
 			z
 				.string()
 				.regex(/^\d{4}-\d{2}-\d{2}$/, 'date_format')
+				// A day of the calendar: 2026-13-45 and 2026-02-30 are not (PostgreSQL would refuse them).
+				.refine((v) => isCalendarDay(v), 'date_format')
 				.nullable()
 		)
 		.default(null),

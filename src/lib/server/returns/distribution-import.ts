@@ -42,6 +42,13 @@ export interface ImportProblem {
 	message: string;
 }
 
+/** The organisation's names a file may use, each with its id. */
+export interface ImportNames {
+	groups: { id: number; key: string; nameZh: string; nameEn: string }[];
+	units: { id: number; name: string }[];
+	areas: { id: number; name: string }[];
+}
+
 /**
  * Turns an uploaded CSV/XLSX into validated distribution rows. Names are matched against the
  * organisation's groups, units and areas; every problem is reported with its line number, and a
@@ -51,27 +58,39 @@ export async function parseDistributionFile(
 	db: Database,
 	bytes: Uint8Array
 ): Promise<{ rows: DistributionRowInput[]; problems: ImportProblem[] }> {
-	const table = (await readTable(bytes)).filter((r) => r.some((c) => c.trim() !== ''));
+	const table = await readTable(bytes);
+	const [groups, units, areas] = await Promise.all([listGroups(db), listUnits(db), listAreas(db)]);
+	return parseDistributionTable(table, { groups, units, areas });
+}
+
+/**
+ * The rows of a table read from a file (its first row the header). Every problem of every row is
+ * reported — one per column — so the clerk mends the file once, not once per problem.
+ */
+export function parseDistributionTable(
+	cellsOfFile: string[][],
+	names: ImportNames
+): { rows: DistributionRowInput[]; problems: ImportProblem[] } {
+	const table = cellsOfFile.filter((r) => r.some((c) => c.trim() !== ''));
 	if (table.length < 2) return { rows: [], problems: [{ line: 1, message: 'import_empty' }] };
 	const header = table[0].map(squash);
 	const index = Object.fromEntries(
-		Object.entries(COLUMNS).map(([key, names]) => [
+		Object.entries(COLUMNS).map(([key, columnNames]) => [
 			key,
-			header.findIndex((h) => names.map(squash).includes(h))
+			header.findIndex((h) => columnNames.map(squash).includes(h))
 		])
 	) as Record<keyof DistributionRowInput, number>;
 	if (index.channel < 0 || index.issued < 0) {
 		return { rows: [], problems: [{ line: 1, message: 'import_header' }] };
 	}
-	const [groups, units, areas] = await Promise.all([listGroups(db), listUnits(db), listAreas(db)]);
-	const lookup = <T extends { id: number }>(items: T[], names: (t: T) => string[]) => {
+	const lookup = <T extends { id: number }>(items: T[], namesOf: (t: T) => string[]) => {
 		const map = new Map<string, number>();
-		for (const item of items) for (const n of names(item)) map.set(squash(n), item.id);
+		for (const item of items) for (const n of namesOf(item)) map.set(squash(n), item.id);
 		return map;
 	};
-	const groupIds = lookup(groups, (g) => [g.key, g.nameZh, g.nameEn]);
-	const unitIds = lookup(units, (u) => [u.name]);
-	const areaIds = lookup(areas, (a) => [a.name]);
+	const groupIds = lookup(names.groups, (g) => [g.key, g.nameZh, g.nameEn]);
+	const unitIds = lookup(names.units, (u) => [u.name]);
+	const areaIds = lookup(names.areas, (a) => [a.name]);
 	const channelKeys = new Map(
 		CHANNELS.flatMap((c) => CHANNEL_NAMES[c].map((n) => [squash(n), c] as const))
 	);
@@ -99,12 +118,16 @@ export async function parseDistributionFile(
 			note: cell('note')
 		};
 		const parsed = distributionRow.safeParse(candidate);
-		if (parsed.success) rows.push(parsed.data);
-		else {
-			problems.push({
-				line,
-				message: `${String(parsed.error.issues[0].path[0])}:${parsed.error.issues[0].message}`
-			});
+		if (parsed.success) {
+			rows.push(parsed.data);
+			return;
+		}
+		const reported = new Set<string>();
+		for (const issue of parsed.error.issues) {
+			const field = String(issue.path[0]);
+			if (reported.has(field)) continue;
+			reported.add(field);
+			problems.push({ line, message: `${field}:${issue.message}` });
 		}
 	});
 	return problems.length ? { rows: [], problems } : { rows, problems };
