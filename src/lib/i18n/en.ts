@@ -548,6 +548,9 @@ export const en: Messages = {
 		byCategory: 'By category',
 		overdueList: 'Overdue items',
 		closedList: 'Closed this week',
+		asOf: (date: string) => `Overdue as of ${date}`,
+		item: 'Item',
+		daysOverdue: 'Days overdue',
 		listCapped: (shown: number, total: number) =>
 			`Only the first ${shown} of ${total} are listed; the Excel export has them all.`,
 		none: 'None',

@@ -537,6 +537,9 @@ export const zhCN = {
 		byCategory: '按分类',
 		overdueList: '逾期事项',
 		closedList: '本周办结',
+		asOf: (date: string) => `逾期按 ${date} 计算`,
+		item: '事项',
+		daysOverdue: '逾期天数',
 		listCapped: (shown: number, total: number) =>
 			`仅列出前 ${shown} 条（共 ${total} 条）；导出 Excel 可查看全部。`,
 		none: '无',

@@ -37,9 +37,12 @@ export interface QueueFilter {
 /** The closing states as an SQL list, for `status in (…)`. */
 export const closedList = sql.raw(CLOSED_STATUSES.map((s) => `'${s}'`).join(','));
 
-/** Past its deadline and not closed, counted in the organisation's calendar. */
+/**
+ * Past its deadline and not closed, counted in the organisation's calendar. Without a deadline it
+ * is false, not null (`null < today`): readers of the API get a boolean.
+ */
 export function overdueSql(today = localDate(new Date())): SQL {
-	return sql`(${suggestions.deadline} < ${today} and ${suggestions.status} not in (${closedList}))`;
+	return sql`(${suggestions.deadline} is not null and ${suggestions.deadline} < ${today} and ${suggestions.status} not in (${closedList}))`;
 }
 
 const itemsWhere = (condition: SQL) =>

@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
+import { localDate } from '../../campaign-availability';
 import { queryRows, type Database } from '../db';
-import { closedList } from './queries';
+import { closedList, overdueSql } from './queries';
 
 import { WEEK_METRICS, type WeekMetric } from '../../weekly-metrics';
 
@@ -27,22 +28,34 @@ function bounds(campaignId: number, monday: string) {
 	return {
 		from: sql`(${monday}::date::timestamp at time zone 'Asia/Shanghai')`,
 		to: sql`((${monday}::date + 7)::timestamp at time zone 'Asia/Shanghai')`,
-		sunday: addDays(monday, 6),
 		live: sql`s.campaign_id = ${campaignId} and s.merged_into is null`
 	};
 }
 
 /**
- * Overdue at the end of the week: past its deadline by Sunday, created before the week ended, and
- * not closed by then. Two halves, each a range of its own index: open now (by deadline), and
- * closed after the week ended (by closing time; empty for the current week).
+ * The moment a week's overdue figures are counted at: now for the current week (so they agree with
+ * the overview, the API and the queue), the end of the week for a past one. `date` is that moment's
+ * day in China time: overdue means past its deadline by then (`deadline < date`, the queue's rule
+ * in `overdueSql`), `days` is `date - deadline`, as the queue shows it.
  */
-function overdueHalves(campaignId: number, monday: string): [SQL, SQL] {
-	const { to, live, sunday } = bounds(campaignId, monday);
-	const due = sql`${live} and s.deadline <= ${sunday} and s.created_at < ${to}`;
+export function weekMoment(monday: string, now = new Date()): { at: Date; date: string } {
+	const end = new Date(`${addDays(monday, 7)}T00:00:00+08:00`);
+	const at = now < end ? now : end;
+	return { at, date: localDate(at) };
+}
+
+/**
+ * Overdue at the report's moment: past its deadline by then, created before it, and not closed by
+ * then. Two halves, each a range of its own index: open now (`overdueSql`, by deadline), and closed
+ * after the moment (by closing time; empty for the current week). Unaliased, as `overdueSql` names
+ * the table.
+ */
+function overdueHalves(campaignId: number, moment: { at: Date; date: string }): [SQL, SQL] {
+	const at = sql`${moment.at.toISOString()}::timestamptz`;
+	const due = sql`suggestions.campaign_id = ${campaignId} and suggestions.merged_into is null and suggestions.created_at < ${at}`;
 	return [
-		sql`${due} and s.status not in (${closedList})`,
-		sql`${due} and s.status in (${closedList}) and s.closed_at >= ${to}`
+		sql`${due} and ${overdueSql(moment.date)}`,
+		sql`${due} and suggestions.deadline < ${moment.date} and suggestions.status in (${closedList}) and suggestions.closed_at >= ${at}`
 	];
 }
 
@@ -53,11 +66,11 @@ function overdueHalves(campaignId: number, monday: string): [SQL, SQL] {
  * the report is a count over these rows, so totals, departments and categories cannot disagree:
  * - new: created in the week; categorised / assigned: such an event in the week;
  * - resolved / planned: closed in the week and in that state now;
- * - overdue: at the end of the week, past its deadline and not closed by then.
+ * - overdue: at the report's moment (`weekMoment`), past its deadline and not closed by then.
  */
-function weekRows(campaignId: number, monday: string) {
+function weekRows(campaignId: number, monday: string, moment: { at: Date; date: string }) {
 	const { from, to, live } = bounds(campaignId, monday);
-	const [openNow, closedAfter] = overdueHalves(campaignId, monday);
+	const [openNow, closedAfter] = overdueHalves(campaignId, moment);
 	const event = (kind: string, metric: WeekMetric) =>
 		sql`select ${metric}::text, s.department_id, s.category_id from suggestions s where ${live} and s.id in
 			(select e.suggestion_id from suggestion_events e where e.kind = ${kind} and e.at >= ${from} and e.at < ${to})`;
@@ -68,8 +81,8 @@ function weekRows(campaignId: number, monday: string) {
 		union all select s.status, s.department_id, s.category_id from suggestions s
 			where ${live} and s.status in (${closedList}) and s.status in ('resolved', 'planned')
 			and s.closed_at >= ${from} and s.closed_at < ${to}
-		union all select 'overdue', s.department_id, s.category_id from suggestions s where ${openNow}
-		union all select 'overdue', s.department_id, s.category_id from suggestions s where ${closedAfter}`;
+		union all select 'overdue', department_id, category_id from suggestions where ${openNow}
+		union all select 'overdue', department_id, category_id from suggestions where ${closedAfter}`;
 }
 
 type Counts = Record<WeekMetric, number>;
@@ -81,21 +94,23 @@ const countsOf = (row: Record<string, unknown>): Counts =>
 
 /**
  * The weekly report. `listLimit` caps the overdue and closed lists (null: all, for the export);
- * `overdueTotal` and `closedTotal` say how many there are in all.
+ * `overdueTotal` and `closedTotal` say how many there are in all; `asOf` is the day overdue is
+ * counted at (`weekMoment`; `now` is there for tests).
  */
 export async function weeklyReport(
 	db: Database,
 	campaignId: number,
 	date: string,
-	{ listLimit = WEEK_LIST_LIMIT as number | null } = {}
+	{ listLimit = WEEK_LIST_LIMIT as number | null, now = new Date() } = {}
 ) {
 	const monday = weekStart(date);
 	const sunday = addDays(monday, 6);
 	const { from, to, live } = bounds(campaignId, monday);
-	const [openNow, closedAfter] = overdueHalves(campaignId, monday);
+	const moment = weekMoment(monday, now);
+	const [openNow, closedAfter] = overdueHalves(campaignId, moment);
 	const limit = listLimit == null ? sql`` : sql`limit ${listLimit}`;
 	const overdueList = (where: SQL) =>
-		sql`(select s.id, s.title, s.deadline, s.department_id from suggestions s where ${where} order by s.deadline, s.id ${limit})`;
+		sql`(select id, title, deadline, department_id from suggestions where ${where} order by deadline, id ${limit})`;
 	type Group = Counts & {
 		gd: number;
 		gc: number;
@@ -110,7 +125,7 @@ export async function weeklyReport(
 		queryRows<Group>(
 			db,
 			sql`with g as (select grouping(w.department_id) as gd, grouping(w.category_id) as gc, w.department_id, w.category_id, ${sums}
-				from (${weekRows(campaignId, monday)}) w
+				from (${weekRows(campaignId, monday, moment)}) w
 				group by grouping sets ((w.department_id), (w.category_id), ()))
 			select g.*, u.name as unit, c.key as category, c.name_zh as category_label from g
 			left join units u on g.gd = 0 and u.id = g.department_id
@@ -125,7 +140,7 @@ export async function weeklyReport(
 			days: number;
 		}>(
 			db,
-			sql`select o.id, o.title, o.deadline::text as deadline, u.name as department, (${sunday}::date - o.deadline)::int as days
+			sql`select o.id, o.title, o.deadline::text as deadline, u.name as department, (${moment.date}::date - o.deadline)::int as days
 			from (${overdueList(openNow)} union all ${overdueList(closedAfter)}) o
 			left join units u on u.id = o.department_id order by o.deadline, o.id ${limit}`
 		),
@@ -159,6 +174,7 @@ export async function weeklyReport(
 	return {
 		monday,
 		sunday,
+		asOf: moment.date,
 		totals,
 		byDepartment: nonEmpty(byDepartment),
 		byCategory: nonEmpty(byCategory),

@@ -2,7 +2,7 @@
 // before the roll-ups and indexes (a scan of every row), kept here as the reference they must equal.
 import { sql } from 'drizzle-orm';
 import { queryRows, type Database } from '../db';
-import { addDays, weekStart, WEEK_METRICS } from '../suggestions/weekly';
+import { addDays, weekMoment, weekStart, WEEK_METRICS } from '../suggestions/weekly';
 import { closedList, overdueSql } from '../suggestions/queries';
 
 type Tally = { campaign_id: number; dim: string; key: string | null; n: number };
@@ -99,6 +99,9 @@ export async function recountWeek(db: Database, campaignId: number, date: string
 	const from = sql`(${monday}::date::timestamp at time zone 'Asia/Shanghai')`;
 	const to = sql`((${monday}::date + 7)::timestamp at time zone 'Asia/Shanghai')`;
 	const sunday = addDays(monday, 6);
+	// Overdue as the queue would count it at the report's moment (now, or the end of a past week).
+	const moment = weekMoment(monday);
+	const at = sql`${moment.at.toISOString()}::timestamptz`;
 	const event = (kind: string) =>
 		sql`exists (select 1 from suggestion_events e where e.suggestion_id = s.id and e.kind = ${kind} and e.at >= ${from} and e.at < ${to})`;
 	const rows = sql`select s.id, s.title, s.status, s.deadline, s.closed_at, s.department_id, s.category_id,
@@ -107,8 +110,8 @@ export async function recountWeek(db: Database, campaignId: number, date: string
 		${event('assign')} as m_assigned,
 		(s.status = 'resolved' and s.closed_at >= ${from} and s.closed_at < ${to}) as m_resolved,
 		(s.status = 'planned' and s.closed_at >= ${from} and s.closed_at < ${to}) as m_planned,
-		(s.deadline <= ${sunday} and s.created_at < ${to}
-			and not (s.status in (${closedList}) and s.closed_at < ${to})) as m_overdue
+		(s.deadline < ${moment.date} and s.created_at < ${at}
+			and not (s.status in (${closedList}) and s.closed_at < ${at})) as m_overdue
 		from suggestions s where s.campaign_id = ${campaignId} and s.merged_into is null`;
 	const sums = sql.raw(
 		WEEK_METRICS.map((m) => `(count(*) filter (where m_${m}))::int as "${m}"`).join(', ')
@@ -125,7 +128,7 @@ export async function recountWeek(db: Database, campaignId: number, date: string
 		),
 		queryRows<Record<string, unknown>>(
 			db,
-			sql`select w.id, w.title, w.deadline::text as deadline, u.name as department, (${sunday}::date - w.deadline)::int as days
+			sql`select w.id, w.title, w.deadline::text as deadline, u.name as department, (${moment.date}::date - w.deadline)::int as days
 			from (${rows}) w left join units u on u.id = w.department_id where w.m_overdue order by w.deadline, w.id`
 		),
 		queryRows<Record<string, unknown>>(
@@ -139,6 +142,7 @@ export async function recountWeek(db: Database, campaignId: number, date: string
 	return {
 		monday,
 		sunday,
+		asOf: moment.date,
 		totals,
 		byDepartment: nonEmpty(byDepartment),
 		byCategory: nonEmpty(byCategory),
