@@ -3,7 +3,15 @@ import type { Messages } from '../../i18n';
 import type { Answer, Question } from '../../questionnaire/types';
 import { allResponses, type ResponseRecord } from './records';
 import type { Database } from '../db';
+import { XLSX_TIME_FORMAT, chinaTimeText, xlsxChinaTime } from '../platform/spreadsheet-cells';
 import { neutraliseFormula } from '../platform/tabular-files';
+
+/** A cell of an export: text, a number (version, rating), or an instant (the submission time). */
+export type ExportCell = string | number | Date;
+export interface ExportTable {
+	header: string[];
+	rows: ExportCell[][];
+}
 
 /** An answer in words, read against the response's own version. */
 export function answerText(q: Question, answer: Answer | undefined): string {
@@ -30,12 +38,17 @@ function questionColumns(records: ResponseRecord[]): { id: string; title: string
 	return [...columns].map(([id, title]) => ({ id, title }));
 }
 
+/** A rating stays a number, so a spreadsheet can sum and average it; the rest in words. */
+function answerCell(q: Question, answer: Answer | undefined): ExportCell {
+	return typeof answer === 'number' ? answer : answerText(q, answer);
+}
+
 export async function exportTable(
 	db: Database,
 	campaignId: number,
 	m: Messages,
 	withContact: boolean
-) {
+): Promise<ExportTable> {
 	const records = await allResponses(db, campaignId);
 	const columns = questionColumns(records);
 	const header = [
@@ -55,8 +68,8 @@ export async function exportTable(
 		const questions = new Map(r.questions.map((q) => [q.id, q]));
 		return [
 			r.receiptCode,
-			r.submittedAt.toISOString(),
-			String(r.version),
+			r.submittedAt,
+			r.version,
 			m.channels[r.channel],
 			r.group ?? '',
 			r.area ?? '',
@@ -66,20 +79,22 @@ export async function exportTable(
 			...(withContact ? [r.contactName ?? '', r.contactPhone ?? ''] : []),
 			...columns.map((c) => {
 				const q = questions.get(c.id);
-				return q ? answerText(q, r.answers[c.id]) : '';
+				return q ? answerCell(q, r.answers[c.id]) : '';
 			})
 		];
 	});
 	return { header, rows };
 }
 
-const csvCell = (value: string) => {
-	const safe = neutraliseFormula(value);
+/** CSV has no types: times in China time with their offset, as the response pages show them. */
+const csvCell = (value: ExportCell) => {
+	const text = value instanceof Date ? chinaTimeText(value) : String(value);
+	const safe = typeof value === 'string' ? neutraliseFormula(text) : text;
 	return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 };
 
 /** UTF-8 with a BOM, so Excel on Chinese Windows opens it with the characters right. */
-export function toCsv(table: { header: string[]; rows: string[][] }): string {
+export function toCsv(table: ExportTable): string {
 	return (
 		'\uFEFF' +
 		[table.header, ...table.rows].map((row) => row.map(csvCell).join(',')).join('\r\n') +
@@ -87,14 +102,23 @@ export function toCsv(table: { header: string[]; rows: string[][] }): string {
 	);
 }
 
-export async function toXlsx(
-	table: { header: string[]; rows: string[][] },
-	sheetName: string
-): Promise<Buffer> {
+/**
+ * Typed cells: text as string cells (a spreadsheet never runs a string cell as a formula, so no
+ * apostrophe shows), numbers as numbers, the submission time as a date cell in China time.
+ */
+export async function toXlsx(table: ExportTable, sheetName: string): Promise<Buffer> {
 	const workbook = new ExcelJS.Workbook();
 	const sheet = workbook.addWorksheet(sheetName.slice(0, 31) || 'responses');
+	sheet.columns = table.header.map((title, i) => ({
+		width: i === 1 ? 20 : Math.min(40, Math.max(10, title.length * 2 + 2))
+	}));
 	sheet.addRow(table.header).font = { bold: true };
-	for (const row of table.rows) sheet.addRow(row.map(neutraliseFormula));
+	for (const cells of table.rows) {
+		const row = sheet.addRow(cells.map((v) => (v instanceof Date ? xlsxChinaTime(v) : v)));
+		cells.forEach((v, i) => {
+			if (v instanceof Date) row.getCell(i + 1).numFmt = XLSX_TIME_FORMAT;
+		});
+	}
 	sheet.views = [{ state: 'frozen', ySplit: 1 }];
 	return Buffer.from(await workbook.xlsx.writeBuffer());
 }

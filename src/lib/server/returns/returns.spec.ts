@@ -245,7 +245,7 @@ describeEachDatabase('distribution and returns', (current) => {
 		expect(after.groupId).toBe(stored.groupId); // a coded form keeps its planned group
 	});
 
-	it('exports CSV and XLSX with Chinese text, formula escaping, and contact only when allowed', async () => {
+	it('exports CSV and XLSX with Chinese text, formula escaping, China time, typed cells, and contact only when allowed', async () => {
 		const { db } = current();
 		const version = await latestVersion(db, campaignId);
 		const groupOption = version!.questions.find((q) => q.type === 'group')!.options[1].id;
@@ -261,7 +261,19 @@ describeEachDatabase('distribution and returns', (current) => {
 		})) {
 			form.set(k, v);
 		}
-		expect((await submitPublicForm(db, 'liuyang-2014', form, '10.9.0.2')).kind).toBe('stored');
+		const outcome = await submitPublicForm(db, 'liuyang-2014', form, '10.9.0.2');
+		expect(outcome.kind).toBe('stored');
+		const receipt = outcome.kind === 'stored' ? outcome.receiptCode : '';
+		const [stored] = await db.select().from(responses).where(eq(responses.receiptCode, receipt));
+		// The time as the response pages show it: China time, whatever the server's zone.
+		const china = (at: Date, sep: string) =>
+			new Intl.DateTimeFormat('sv-SE', {
+				timeZone: 'Asia/Shanghai',
+				dateStyle: 'short',
+				timeStyle: 'medium'
+			})
+				.format(at)
+				.replace(' ', sep);
 		const m = messages('zh-CN');
 		const full = await exportTable(db, campaignId, m, true);
 		const limited = await exportTable(db, campaignId, m, false);
@@ -273,6 +285,9 @@ describeEachDatabase('distribution and returns', (current) => {
 		expect(csv.startsWith('\uFEFF')).toBe(true);
 		expect(csv).toContain(`"'=HYPERLINK(""http://evil"")"`);
 		expect(csv).toContain('你认为公司管理的哪些方面还有待改进?');
+		const csvLine = csv.split('\r\n').find((l) => l.startsWith(`${receipt},`))!;
+		expect(csvLine.split(',')[1]).toBe(`${china(stored.submittedAt, 'T')}+08:00`);
+		expect(csvLine.split(',')[2]).toBe(String(version!.version));
 
 		const workbook = new ExcelJS.Workbook();
 		await workbook.xlsx.load((await toXlsx(full, '答卷')) as unknown as ArrayBuffer);
@@ -280,8 +295,27 @@ describeEachDatabase('distribution and returns', (current) => {
 		expect(sheet.rowCount).toBe(full.rows.length + 1);
 		const improveCol = full.header.indexOf('你认为公司管理的哪些方面还有待改进?') + 1;
 		const cells = sheet.getColumn(improveCol).values.map(String);
-		expect(cells).toContain(`'=HYPERLINK("http://evil")`);
 		expect(cells.filter((c) => /[\u4e00-\u9fff]/.test(c)).length).toBeGreaterThan(400);
+		// Typed cells: text is a string cell, inert without a visible apostrophe; the time a date
+		// cell in China time; the version and ratings numbers.
+		const row = sheet.getRows(2, sheet.rowCount - 1)!.find((r) => r.getCell(1).value === receipt)!;
+		const improve = row.getCell(improveCol);
+		expect(improve.type).toBe(ExcelJS.ValueType.String);
+		expect(improve.value).toBe('=HYPERLINK("http://evil")');
+		const when = row.getCell(full.header.indexOf(m.responses.submittedAt) + 1);
+		expect(when.type).toBe(ExcelJS.ValueType.Date);
+		expect((when.value as Date).toISOString().slice(0, 19)).toBe(china(stored.submittedAt, 'T'));
+		expect(when.numFmt).toBe('yyyy-mm-dd hh:mm:ss');
+		const versionCell = row.getCell(full.header.indexOf(m.responses.version) + 1);
+		expect(versionCell.type).toBe(ExcelJS.ValueType.Number);
+		expect(versionCell.value).toBe(version!.version);
+		const supply = version!.questions.find((q) => q.id === 'supply')!;
+		expect(supply.type).toBe('rating');
+		const rating = row.getCell(full.header.indexOf(supply.title) + 1);
+		expect(rating.type).toBe(ExcelJS.ValueType.Number);
+		expect(rating.value).toBe(1);
+		expect(row.getCell(1).type).toBe(ExcelJS.ValueType.String);
+		expect(sheet.getColumn(improveCol).width).toBeGreaterThanOrEqual(20);
 	});
 
 	it('API tokens work until revoked and are stored only as hashes', async () => {
