@@ -473,6 +473,17 @@ export const en: Messages = {
 		published: 'Published',
 		comment: 'Comment',
 		addComment: 'Add comment',
+		publicPreview: 'What the board and the receipt page will show',
+		publicTitle: 'Title',
+		personalFound: 'Still holds personal data; change it before publishing:',
+		personalKinds: {
+			mobile: 'mobile number',
+			landline: 'landline',
+			id_card: 'ID-card number',
+			email: 'e-mail',
+			name: 'name',
+			house_number: 'house number'
+		},
 		history: 'History',
 		unmerge: 'Undo merge',
 		split: 'Split this answer',
@@ -626,6 +637,9 @@ export const en: Messages = {
 		merge_same_campaign: 'Only suggestions of one campaign can be merged.',
 		merge_survivor: 'The item to keep must be one of the selected suggestions.',
 		nothing_to_unmerge: 'There is no merge to undo here.',
+		publish_uncategorised: 'Categorise the item before publishing it on the board.',
+		personal_data_public:
+			'The title, reply or plan still holds personal data (a name, phone number, ID number, e-mail or house number): change it before publishing.',
 		split_needs_two: 'Splitting needs at least two lines.',
 		category_in_use: 'This category is in use; it can only be deactivated.',
 		form_code_used:

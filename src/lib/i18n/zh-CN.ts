@@ -463,6 +463,17 @@ export const zhCN = {
 		published: '已公布',
 		comment: '评论',
 		addComment: '发表评论',
+		publicPreview: '整改公示和查询页将显示',
+		publicTitle: '标题',
+		personalFound: '仍含个人信息，请修改后再公布：',
+		personalKinds: {
+			mobile: '手机号',
+			landline: '固定电话',
+			id_card: '身份证号',
+			email: '电子邮箱',
+			name: '姓名',
+			house_number: '门牌号'
+		},
 		history: '处理记录',
 		unmerge: '拆回合并前的意见',
 		split: '拆分这条回答',
@@ -609,6 +620,9 @@ export const zhCN = {
 		merge_needs_two: '合并至少需要两条意见。',
 		merge_same_campaign: '只能合并同一活动的意见。',
 		merge_survivor: '保留的一条必须是所选的意见之一。',
+		publish_uncategorised: '请先归类，再在整改公示中公布。',
+		personal_data_public:
+			'标题、答复或改进计划中仍有个人信息（姓名、电话、证件号、邮箱或门牌号），请修改后再公布。',
 		nothing_to_unmerge: '这条意见没有可以拆回的合并。',
 		split_needs_two: '拆分至少需要两行。',
 		category_in_use: '该分类正在使用，只能停用。',

@@ -9,6 +9,7 @@
 import {
 	buildDuplicateIndex,
 	candidatePositions,
+	partsOfOneAnswer,
 	scorePair,
 	type DuplicateIndex,
 	type DuplicateOptions,
@@ -117,19 +118,23 @@ function clusterFromEdges(
 	maxClusterSize: number
 ): DuplicateCluster[] {
 	const cache = new Map<number, number>();
+	const apart = (a: number, b: number) => partsOfOneAnswer(index.items[a], index.items[b]);
+	// Parts of one split answer never share a cluster: their pair scores -Infinity, which no
+	// average clears, so no merge (however large the clusters) brings them together.
 	const score = (a: number, b: number): number => {
 		const key = a < b ? a * index.items.length + b : b * index.items.length + a;
 		let value = cache.get(key);
 		if (value === undefined) {
-			value = scorePair(index, a, b);
+			value = apart(a, b) ? -Infinity : scorePair(index, a, b);
 			cache.set(key, value);
 		}
 		return value;
 	};
-	for (const [a, b, p] of edges) cache.set(a * index.items.length + b, p);
+	const linkable = edges.filter(([a, b]) => !apart(a, b));
+	for (const [a, b, p] of linkable) cache.set(a * index.items.length + b, p);
 	return mergeInTwoPasses(
 		index.items.length,
-		edges,
+		linkable,
 		{ edgeThreshold, threshold, mergeThreshold, maxClusterSize },
 		score
 	)

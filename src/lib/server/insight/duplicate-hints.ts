@@ -20,7 +20,11 @@ async function insightItems(db: Database, where: ReturnType<typeof and>): Promis
 			title: suggestions.title,
 			category: categories.key,
 			text: sql<string>`string_agg(${suggestionItems.text}, '。' order by ${suggestionItems.id})`,
-			township: sql<string | null>`min(${areas.name})`
+			township: sql<string | null>`min(${areas.name})`,
+			// Which answers it holds: the parts of one split answer are never each other's duplicates.
+			answers: sql<
+				string[]
+			>`array_agg(distinct ${suggestionItems.responseId} || ':' || ${suggestionItems.questionId})`
 		})
 		.from(suggestions)
 		.innerJoin(suggestionItems, eq(suggestionItems.suggestionId, suggestions.id))
@@ -33,7 +37,8 @@ async function insightItems(db: Database, where: ReturnType<typeof and>): Promis
 		id: String(r.id),
 		text: `${r.title}。${r.text}`.slice(0, 600),
 		township: r.township,
-		category: r.category
+		category: r.category,
+		answers: r.answers
 	}));
 }
 

@@ -27,6 +27,18 @@ export interface InsightItem {
 	category?: string | null;
 	/** Optional category distribution (e.g. the categoriser's `distribution(text)`). */
 	categories?: ReadonlyArray<{ category: string; confidence: number }> | null;
+	/**
+	 * The raw answers the item holds, each as "response:question". Two items holding parts of one
+	 * answer are that answer split by a reviewer: they raise different points on purpose and are
+	 * never offered as duplicates of each other.
+	 */
+	answers?: readonly string[];
+}
+
+/** Whether two items hold parts of one answer (see `InsightItem.answers`). */
+export function partsOfOneAnswer(a: InsightItem, b: InsightItem): boolean {
+	if (!a.answers?.length || !b.answers?.length) return false;
+	return a.answers.some((answer) => b.answers!.includes(answer));
 }
 
 export interface SimilarItem {
@@ -453,7 +465,10 @@ export function scorePair(index: DuplicateIndex, a: number, b: number): number {
 export function findSimilar(index: DuplicateIndex, item: InsightItem, k = 5): SimilarItem[] {
 	const profile = profileFromBag(index, extractBag(item.text, index.lexicon, index.concepts), item);
 	return rankCandidates(index, item, profile)
-		.filter(([position]) => index.items[position].id !== item.id)
+		.filter(
+			([position]) =>
+				index.items[position].id !== item.id && !partsOfOneAnswer(index.items[position], item)
+		)
 		.slice(0, Math.max(0, k))
 		.map(([position, score]) => ({ id: index.items[position].id, score: round(score) }));
 }
