@@ -3,6 +3,7 @@ import { NATURES, SUGGESTION_STATUSES } from '../../domain';
 import { messages } from '../../i18n';
 import { queryRows, type Database } from '../db';
 import { categories, suggestionItems, suggestions, units } from '../db/schema';
+import { maskPublicTexts } from './publishing';
 import { closedList, overdueSql } from './queries';
 
 const zh = messages('zh-CN');
@@ -109,9 +110,13 @@ export async function suggestionStats(db: Database, campaignId: number) {
 
 export type SuggestionStats = Awaited<ReturnType<typeof suggestionStats>>;
 
-/** What a receipt code shows: the suggestions that came from that response, never anyone else's data. */
+/**
+ * What a receipt code shows: the suggestions that came from that response, never anyone else's
+ * data. Titles show whether published or not (the code is a bearer secret, passed around), so
+ * every text is masked (publishing.ts).
+ */
 export async function suggestionsOfResponse(db: Database, responseId: number) {
-	return db
+	const rows = await db
 		.selectDistinct({
 			id: suggestions.id,
 			title: suggestions.title,
@@ -128,9 +133,10 @@ export async function suggestionsOfResponse(db: Database, responseId: number) {
 		.leftJoin(categories, eq(suggestions.categoryId, categories.id))
 		.where(eq(suggestionItems.responseId, responseId))
 		.orderBy(asc(suggestions.id));
+	return rows.map(maskPublicTexts);
 }
 
-/** The public "you said, we did" board: published suggestions only, nothing personal. */
+/** The public "you said, we did" board: published suggestions only, their texts masked. */
 export async function boardItems(
 	db: Database,
 	campaignId: number,
@@ -145,7 +151,7 @@ export async function boardItems(
 	if (filter.status) {
 		parts.push(eq(suggestions.status, filter.status as (typeof SUGGESTION_STATUSES)[number]));
 	}
-	return db
+	const rows = await db
 		.select({
 			id: suggestions.id,
 			title: suggestions.title,
@@ -166,4 +172,5 @@ export async function boardItems(
 		.leftJoin(units, eq(suggestions.departmentId, units.id))
 		.where(and(...parts))
 		.orderBy(desc(suggestions.closedAt), asc(suggestions.id));
+	return rows.map(maskPublicTexts);
 }

@@ -13,6 +13,7 @@ import {
 import { Forbidden, Invalid, NotFound } from '../platform/errors';
 import { assertReviewer, canWork, visibleTo, type Actor } from './actor';
 import { splitItem } from './items';
+import { assertPublishable } from './publishing';
 import { suggestionsChanged } from './changes';
 
 /**
@@ -243,6 +244,8 @@ export async function setPublished(
 	assertReviewer(actor);
 	await change(db, async (tx) => {
 		const [s] = await lockVisible(tx, actor, [id]);
+		// Taking an item off the board is never refused; putting one on is (see publishing.ts).
+		if (published) assertPublishable(s);
 		await tx
 			.update(suggestions)
 			.set({ published, updatedAt: new Date() })

@@ -14,6 +14,7 @@ import { handleForm, routeId } from '$lib/server/platform/form-actions';
 import { listUnits } from '$lib/server/org/organisation';
 import { categoryChoices } from '$lib/server/suggestions/categories';
 import { canReview, canWork } from '$lib/server/suggestions/actor';
+import { publicPreview } from '$lib/server/suggestions/publishing';
 import { getSuggestion, survivorOf } from '$lib/server/suggestions/queries';
 import {
 	addComment,
@@ -49,7 +50,9 @@ export const load: PageServerLoad = async (event) => {
 		categories: cats,
 		units: units.filter((u) => u.kind !== 'company'),
 		canReview: canReview(user),
-		canWork: canWork(user)
+		canWork: canWork(user),
+		// Beside the publish control: what the board and /r will show, masked as they mask it.
+		publicPreview: canReview(user) ? publicPreview(detail.suggestion) : null
 	};
 };
 
