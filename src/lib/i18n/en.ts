@@ -343,7 +343,9 @@ export const en: Messages = {
 		scan: 'Scan to answer on a phone',
 		orReturn: 'Please hand it back or drop it into a suggestion box when done.',
 		count: (n: number) => `${n} forms`,
-		none: 'This row has no form codes yet.'
+		none: 'This row has no form codes yet.',
+		multiple: (n: number) => (n > 0 ? `Choose up to ${n}` : 'Choose any number'),
+		requiredNote: '* Required; the other questions may be left blank.'
 	},
 	entry: {
 		title: 'Paper form entry',
@@ -595,6 +597,9 @@ export const en: Messages = {
 		pickAtMost: (n: number) => `Pick at most ${n}`,
 		ratingScale: '1 is the lowest, 5 the highest',
 		errorSummary: (n: number) => `${n} ${n === 1 ? 'answer needs' : 'answers need'} correcting:`,
+		errorTitle: (n: number) => `${n} ${n === 1 ? 'answer needs' : 'answers need'} correcting`,
+		metaDescription:
+			'Answer an opinion survey, check what became of your suggestion, see the public board. No account needed; works on any phone.',
 		thanksTitle: 'Thank you, your answers were received!',
 		thanksBody:
 			'Please keep this receipt code: with it you can check what became of your suggestions:',

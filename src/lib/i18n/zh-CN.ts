@@ -335,7 +335,9 @@ export const zhCN = {
 		scan: '扫码在手机上填写',
 		orReturn: '填好后请交回发放人或投入意见箱。',
 		count: (n: number) => `共 ${n} 份`,
-		none: '这一行还没有表单编号。'
+		none: '这一行还没有表单编号。',
+		multiple: (n: number) => (n > 0 ? `可多选，最多 ${n} 项` : '可多选'),
+		requiredNote: '* 为必答题，其余可以不填。'
 	},
 	entry: {
 		title: '纸质问卷录入',
@@ -584,6 +586,8 @@ export const zhCN = {
 		pickAtMost: (n: number) => `最多选 ${n} 项`,
 		ratingScale: '1 分最低，5 分最高',
 		errorSummary: (n: number) => `有 ${n} 处需要修改：`,
+		errorTitle: (n: number) => `有 ${n} 处需要修改`,
+		metaDescription: '填写征求意见表、查询意见办理情况、查看整改公示。无需注册，手机即可填写。',
 		thanksTitle: '提交成功，谢谢您！',
 		thanksBody: '您的意见已经收到。请记下查询码，以后可以用它查看意见的办理情况：',
 		receiptCode: '查询码',
