@@ -1,4 +1,4 @@
-import { and, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, ilike, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../db';
 import { auditLog, users } from '../db/schema';
 
@@ -33,15 +33,27 @@ function stripSecrets(value: unknown): unknown {
 export interface AuditQuery {
 	q?: string;
 	entity?: string;
+	actorId?: number;
+	action?: string;
+	/** Days in China time (YYYY-MM-DD), both included. */
+	from?: string;
+	to?: string;
 	page?: number;
 	pageSize?: number;
 }
+
+/** The start of a China-time day, as the instant PostgreSQL compares with. */
+const dayStart = (day: string) => sql`(${day}::date::timestamp at time zone 'Asia/Shanghai')`;
 
 export async function listAudit(db: Database, query: AuditQuery) {
 	const pageSize = query.pageSize ?? 50;
 	const page = Math.max(1, query.page ?? 1);
 	const filters: SQL[] = [];
 	if (query.entity) filters.push(eq(auditLog.entity, query.entity));
+	if (query.actorId) filters.push(eq(auditLog.actorId, query.actorId));
+	if (query.action) filters.push(eq(auditLog.action, query.action));
+	if (query.from) filters.push(gte(auditLog.at, dayStart(query.from)));
+	if (query.to) filters.push(lt(auditLog.at, sql`${dayStart(query.to)} + interval '1 day'`));
 	if (query.q) {
 		const pattern = `%${query.q.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
 		const match = or(
@@ -79,4 +91,17 @@ export async function listAudit(db: Database, query: AuditQuery) {
 			.where(where)
 	]);
 	return { rows, total, page, pageSize };
+}
+
+/** What the audit viewer's filters offer: the people and the actions that appear in the log. */
+export async function auditFilterOptions(db: Database) {
+	const [actors, actions] = await Promise.all([
+		db
+			.selectDistinct({ id: users.id, username: users.username })
+			.from(auditLog)
+			.innerJoin(users, eq(auditLog.actorId, users.id))
+			.orderBy(asc(users.username)),
+		db.selectDistinct({ action: auditLog.action }).from(auditLog).orderBy(asc(auditLog.action))
+	]);
+	return { actors, actions: actions.map((a) => a.action) };
 }

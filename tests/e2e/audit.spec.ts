@@ -1,0 +1,48 @@
+import { expect, test } from '@playwright/test';
+import { logIn } from './helpers';
+
+// English mode is English where staff read what happened: the audit log and an item's history.
+test('the audit log and an item’s history read as sentences in English, with the data behind a disclosure', async ({
+	page
+}) => {
+	await logIn(page, 'admin');
+	await page.goto('/admin/tokens');
+	await page.getByLabel('用途说明').fill('审计日志测试');
+	await page.getByRole('button', { name: '创建令牌' }).click();
+	await expect(page.locator('code.token')).toBeVisible();
+
+	await page.goto('/lang/en?next=/admin/audit');
+	await page.getByLabel('Action').selectOption({ label: 'Created an API token' });
+	await page.getByLabel('By').selectOption({ label: 'admin' });
+	await page.getByRole('button', { name: 'Filter' }).click();
+	await expect(page).toHaveURL(/action=api_token.create/);
+	const row = page.getByRole('row', { name: /Created an API token/ }).first();
+	await expect(row).toContainText('API token');
+	await expect(page.getByText('api_token.create', { exact: true })).toHaveCount(0);
+	// The stored change is there for whoever wants it, closed by default.
+	const data = row.locator('details');
+	await expect(data.locator('pre')).toBeHidden();
+	await data.getByText('Data').click();
+	await expect(data.locator('pre')).toContainText('审计日志测试');
+	for (const width of [360, 1280]) {
+		await page.setViewportSize({ width, height: 900 });
+		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+			width
+		);
+		await page.screenshot({ path: `artifacts/screenshots/audit-en-${width}.png`, fullPage: true });
+	}
+	await page.setViewportSize({ width: 1280, height: 900 });
+
+	// A resolved demo item's history: statuses, categories and replies in words, no raw keys.
+	await page.goto('/admin/suggestions?status=resolved');
+	await page.locator('a.title').first().click();
+	const history = page.locator('ol.history');
+	await expect(history).toContainText('status set to “Resolved”');
+	await expect(history).toContainText(/categorised as “[A-Za-z]/);
+	await expect(history).toContainText('assigned to');
+	await expect(history).not.toContainText('status:');
+	await expect(history).not.toContainText('category:');
+	await expect(history).not.toContainText('：');
+	await page.screenshot({ path: 'artifacts/screenshots/history-en-1280.png', fullPage: true });
+	await page.goto('/lang/zh-CN?next=/admin');
+});
