@@ -637,6 +637,8 @@ export const en: Messages = {
 		plan_required: '“Planned” needs the improvement plan.',
 		target_required: 'Please give the target date.',
 		assign_first: 'Assign it to a department first.',
+		status_not_settable:
+			'Reviewers set this status; a department can choose “in progress” and the statuses after it.',
 		nothing_selected: 'Select suggestions first.',
 		merge_needs_two: 'Merging needs at least two suggestions.',
 		merge_same_campaign: 'Only suggestions of one campaign can be merged.',

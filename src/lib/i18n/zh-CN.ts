@@ -620,6 +620,7 @@ export const zhCN = {
 		plan_required: '“已答复·有计划”需要填写改进计划。',
 		target_required: '请填写计划完成日期。',
 		assign_first: '请先交办到责任部室。',
+		status_not_settable: '这个状态由审核人员设置，承办部室可选“整改中”及以后的状态。',
 		nothing_selected: '请先选择意见。',
 		merge_needs_two: '合并至少需要两条意见。',
 		merge_same_campaign: '只能合并同一活动的意见。',

@@ -1,5 +1,5 @@
 import { and, eq, isNull, type SQL } from 'drizzle-orm';
-import type { Role } from '../../domain';
+import { SUGGESTION_STATUSES, type Role, type SuggestionStatus } from '../../domain';
 import { hasRole, REVIEWERS, SUGGESTION_WORKERS } from '../../roles';
 import { suggestions } from '../db/schema';
 import { Forbidden } from '../platform/errors';
@@ -12,11 +12,6 @@ export interface Actor {
 }
 
 export function canReview(actor: Actor): boolean {
-	return hasRole(actor.role, REVIEWERS);
-}
-
-/** Contact details go to those who need them to get back to people, not to every reader. */
-export function canSeeContact(actor: Actor): boolean {
 	return hasRole(actor.role, REVIEWERS);
 }
 
@@ -33,6 +28,19 @@ export function visibleTo(actor: Actor): SQL {
 /** Records status, progress and comments: reviewers and handlers, not leaders or clerks. */
 export function canWork(actor: Actor): boolean {
 	return hasRole(actor.role, SUGGESTION_WORKERS);
+}
+
+/** What filing, categorising and assigning lead to: reviewers' work, before a department's starts. */
+const REVIEW_STAGES: readonly SuggestionStatus[] = ['new', 'categorised', 'assigned'];
+
+/**
+ * The statuses this actor may set: a reviewer any, a handler only from "in progress" on, anyone
+ * else none. The status menu offers exactly these and `setStatus` refuses any other.
+ */
+export function settableStatuses(actor: Actor): SuggestionStatus[] {
+	if (!canWork(actor)) return [];
+	if (canReview(actor)) return [...SUGGESTION_STATUSES];
+	return SUGGESTION_STATUSES.filter((s) => !REVIEW_STAGES.includes(s));
 }
 
 export function assertReviewer(actor: Actor): void {

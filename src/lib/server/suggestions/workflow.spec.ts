@@ -8,7 +8,7 @@ import { submitPublicForm } from '../intake/public-form';
 import { findReceipt } from '../intake/receipt-lookup';
 import { makeActor } from '../test/actors';
 import { describeEachDatabase } from '../test/databases';
-import type { Actor } from './actor';
+import { settableStatuses, type Actor } from './actor';
 import { suggestionChanges } from './changes';
 import { getSuggestion, survivorOf } from './queries';
 import { suggestionsOfResponse } from './reports';
@@ -99,6 +99,40 @@ describeEachDatabase('suggestion workflow', (current) => {
 		handlerA = await makeActor(db, 'wf-ha', 'handler', marketing.id);
 		handlerB = await makeActor(db, 'wf-hb', 'handler', maintenance.id);
 		expect(campaignId).toBeGreaterThan(0);
+	});
+
+	it('offers a handler only the statuses they may set, and says at the field what is missing', async () => {
+		const { db } = current();
+		expect(settableStatuses(handlerA)).toEqual([
+			'in_progress',
+			'resolved',
+			'planned',
+			'not_adopted'
+		]);
+		expect(settableStatuses(reviewer)).toEqual([
+			'new',
+			'categorised',
+			'assigned',
+			'in_progress',
+			'resolved',
+			'planned',
+			'not_adopted'
+		]);
+		const r = await respond(db, '营业厅的叫号机经常坏，排队全靠喊');
+		await assign(db, reviewer, [r.id], { departmentId: handlerA.unitId!, deadline: null });
+		const blank = { reply: '', plan: '', targetDate: null, measures: '' };
+		// A status before "in progress" is not the handler's: said at the status field, not a bare refusal.
+		await expect(
+			setStatus(db, handlerA, r.id, { ...blank, status: 'categorised' })
+		).rejects.toMatchObject({ status: 400, fields: { status: 'status_not_settable' } });
+		await expect(
+			setStatus(db, handlerA, r.id, { ...blank, status: 'planned' })
+		).rejects.toMatchObject({
+			status: 400,
+			fields: { reply: 'reply_required', plan: 'plan_required', targetDate: 'target_required' }
+		});
+		await setStatus(db, handlerA, r.id, { ...blank, status: 'in_progress' });
+		expect((await row(db, r.id)).status).toBe('in_progress');
 	});
 
 	it('keeps the answered item when a new one is merged with it, for every proposer, and unmerges each back', async () => {

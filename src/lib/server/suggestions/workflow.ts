@@ -11,7 +11,7 @@ import {
 	type Suggestion
 } from '../db/schema';
 import { Forbidden, Invalid, NotFound } from '../platform/errors';
-import { assertReviewer, canWork, visibleTo, type Actor } from './actor';
+import { assertReviewer, canWork, settableStatuses, visibleTo, type Actor } from './actor';
 import { splitItem } from './items';
 import { assertPublishable } from './publishing';
 import { suggestionsChanged } from './changes';
@@ -165,8 +165,8 @@ export interface StatusInput {
 
 /**
  * Moves a suggestion along: handlers may work on their own department's items (in progress,
- * measures, reply, close, reopen); reviewers on all. Closing needs the reply to the proposers,
- * "planned" also a plan and a target date.
+ * measures, reply, close, reopen); reviewers on all (`settableStatuses`). Closing needs the reply
+ * to the proposers, "planned" also a plan and a target date.
  */
 export async function setStatus(
 	db: Database,
@@ -177,13 +177,13 @@ export async function setStatus(
 	if (!canWork(actor)) throw new Forbidden();
 	const closing = CLOSED_STATUSES.includes(input.status);
 	const errors: Record<string, string> = {};
+	if (!settableStatuses(actor).includes(input.status)) errors.status = 'status_not_settable';
 	if (closing && !input.reply.trim()) errors.reply = 'reply_required';
 	if (input.status === 'planned' && !input.plan.trim()) errors.plan = 'plan_required';
 	if (input.status === 'planned' && !input.targetDate) errors.targetDate = 'target_required';
-	if (Object.keys(errors).length) throw new Invalid('reply_required', errors);
+	if (Object.keys(errors).length) throw new Invalid(Object.values(errors)[0], errors);
 	await change(db, async (tx) => {
 		const [s] = await lockVisible(tx, actor, [id]);
-		if (actor.role === 'handler' && STAGE[input.status] < STAGE.in_progress) throw new Forbidden();
 		if (STAGE[input.status] >= STAGE.assigned && !s.departmentId) {
 			throw new Invalid('assign_first', { status: 'assign_first' });
 		}

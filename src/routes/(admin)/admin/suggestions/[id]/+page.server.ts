@@ -13,7 +13,7 @@ import { requireRole } from '$lib/server/auth/guard';
 import { handleForm, routeId } from '$lib/server/platform/form-actions';
 import { listUnits } from '$lib/server/org/organisation';
 import { categoryChoices } from '$lib/server/suggestions/categories';
-import { canReview, canWork } from '$lib/server/suggestions/actor';
+import { canReview, canWork, settableStatuses } from '$lib/server/suggestions/actor';
 import { publicPreview } from '$lib/server/suggestions/publishing';
 import { getSuggestion, survivorOf } from '$lib/server/suggestions/queries';
 import {
@@ -51,6 +51,8 @@ export const load: PageServerLoad = async (event) => {
 		units: units.filter((u) => u.kind !== 'company'),
 		canReview: canReview(user),
 		canWork: canWork(user),
+		// The status menu offers what setStatus accepts from this user, no more.
+		statuses: settableStatuses(user),
 		// Beside the publish control: what the board and /r will show, masked as they mask it.
 		publicPreview: canReview(user) ? publicPreview(detail.suggestion) : null
 	};
