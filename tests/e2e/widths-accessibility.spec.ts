@@ -91,18 +91,20 @@ test.describe('public pages at 360 px without JavaScript', () => {
 	});
 
 	test('hints are linked to their questions and invalid answers are marked', async ({ page }) => {
-		await submitEmptyForm(page);
+		await page.goto(FORM);
+		// Four picks of at most three: the checkboxes are invalid.
+		for (const name of ['业扩报装', '停电信息', '抢修速度', '电压质量']) {
+			await page.getByRole('checkbox', { name }).check();
+		}
+		await page.getByRole('button', { name: '提交' }).click();
+		await expect(page.locator('.error-summary')).toBeVisible();
 		const rating = page.getByRole('group', { name: /供电质量/ });
-		expect(await descriptions(rating)).toContain('1 分最低，5 分最高');
-		await expect(rating.getByRole('radio').first()).toHaveAttribute('aria-invalid', 'true');
+		expect(await descriptions(rating)).toEqual(['1 分最低，5 分最高', '请回答这一题。']);
 		const text = page.getByLabel(/哪些方面还有待改进/);
 		expect(await descriptions(text)).toContain('最多 2000 字');
 		const multiple = page.getByRole('group', { name: /最看重哪些服务/ });
 		expect(await descriptions(multiple)).toContain('最多选 3 项');
-		await expect(page.getByRole('radio', { name: '电力客户' })).toHaveAttribute(
-			'aria-invalid',
-			'true'
-		);
+		await expect(multiple.getByRole('checkbox').first()).toHaveAttribute('aria-invalid', 'true');
 		// Answered (or optional) questions are not marked.
 		await expect(text).not.toHaveAttribute('aria-invalid', 'true');
 	});
