@@ -102,6 +102,23 @@ test('coded paper forms: print them, then a clerk types three in by keyboard alo
 	await expect(respondent.getByRole('button', { name: '提交' })).toBeVisible();
 });
 
+test('paper entry lists each problem under its count, each linking to its field', async ({
+	page
+}) => {
+	await logIn(page, 'clerk1');
+	await page.goto('/admin/campaigns/liuyang-2014/entry');
+	await page.waitForLoadState('networkidle');
+	await page.getByLabel('表单编号').press('Enter'); // nothing typed: the required answers are missing
+	const summary = page.getByRole('alert').filter({ hasText: '处需要修改' });
+	await expect(summary).toBeVisible();
+	const count = Number((await summary.getByRole('heading').textContent())!.match(/\d+/)![0]);
+	const links = summary.getByRole('link');
+	await expect(links).toHaveCount(count);
+	await expect(links.first()).toContainText('1. 您的身份');
+	await expect(links.first()).toHaveAttribute('href', '#e-group');
+	await expect(page.locator('#e-group')).toBeVisible();
+});
+
 test('the return-rate dashboard shows the database’s figures and follows new returns', async ({
 	page,
 	browser
