@@ -37,9 +37,38 @@ export const SUGGESTION_WORKERS = ['reviewer', 'organiser', 'handler'] as const 
 export const CLERKS = ['clerk', 'organiser'] as const satisfies Role[];
 /** Campaigns, questionnaires, distribution plans and the organisation's lists. */
 export const ORGANISERS = ['organiser'] as const satisfies Role[];
-/** Respondents' names and phone numbers on response pages and exports. */
+/** Respondents' names and phone numbers wherever they are: see `canSeeContact`. */
 export const CONTACT_READERS = ['organiser'] as const satisfies Role[];
 
 export function hasRole(role: Role, set: readonly Role[]): boolean {
 	return role === 'admin' || set.includes(role);
+}
+
+/** Whose contact details: the department handling the item they came in on, and consent. */
+export interface ContactContext {
+	department?: number | null;
+	/**
+	 * The respondent agreed to be contacted. The schema records no separate consent: leaving a
+	 * name or phone on a non-anonymous campaign (anonymous ones have no contact question) is it.
+	 */
+	consented?: boolean;
+}
+
+/**
+ * The one rule for respondents' names and phone numbers (DESIGN.md, "Personal data rule"): admin
+ * and organiser see them; a handler only on an item of their own department whose respondent
+ * consented; clerks never after entry, reviewers and leaders not, public pages never. Response
+ * pages, exports and a suggestion's sources all ask here, and the services leave the columns out.
+ */
+export function canSeeContact(
+	viewer: { role: Role; unitId?: number | null },
+	context: ContactContext = {}
+): boolean {
+	if (hasRole(viewer.role, CONTACT_READERS)) return true;
+	return (
+		viewer.role === 'handler' &&
+		context.consented === true &&
+		viewer.unitId != null &&
+		context.department === viewer.unitId
+	);
 }

@@ -263,3 +263,20 @@ export function urlFor(routeId: string, p: Params): string {
 	if (routeId.endsWith('/thanks')) url += `?r=${p.code}`;
 	return url;
 }
+
+/**
+ * Page content, not just status: who finds a respondent's contact phone in the answer. The suite
+ * gives one response on a 营销部 suggestion a known phone number (`{contactResponseId}`, its
+ * receipt code `{contactCode}`); every role opens each address and the phone must appear for the
+ * roles listed and for no other (roles.ts → canSeeContact). The XLSX export is the CSV's data
+ * zipped, so the CSV stands for both.
+ */
+export const CONTACT_CONTENT: { url: string; sees: Who[] }[] = [
+	{ url: '/admin/campaigns/{slug}/responses/{contactResponseId}', sees: ['admin', 'organiser'] },
+	{ url: '/admin/campaigns/{slug}/responses/export.csv', sees: ['admin', 'organiser'] },
+	// The respondent left contact details on a non-anonymous campaign: consent, for 营销部 only.
+	{ url: '/admin/suggestions/{suggestionId}', sees: ['admin', 'organiser', 'handler-a'] },
+	{ url: '/api/v1/campaigns/{slug}/suggestions', sees: [] },
+	{ url: '/board/{slug}', sees: [] },
+	{ url: '/r/{contactCode}', sees: [] }
+];

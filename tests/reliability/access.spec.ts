@@ -12,6 +12,7 @@ import { openDatabase, queryRows } from '../../src/lib/server/db/client';
 import { prepareDatabase } from '../../src/lib/server/startup';
 import { createUser } from '../../src/lib/server/org/users';
 import {
+	CONTACT_CONTENT,
 	EXPECTED,
 	ROLES,
 	urlFor,
@@ -32,6 +33,9 @@ const ACCOUNTS: { who: Who; username: string; role: string; unit: string | null 
 	{ who: 'handler-b', username: 'handler-b', role: 'handler', unit: '运维检修部' },
 	{ who: 'leader', username: 'leader1', role: 'leader', unit: null }
 ];
+/** A respondent's phone and name the suite writes onto one response (see CONTACT_CONTENT). */
+const CONTACT = { name: '赵测试', phone: '13698765432' };
+let contact: { responseId: number; code: string };
 // The server takes the client address from x-forwarded-for, so the throttle test has its own.
 const ADDRESS = { 'x-forwarded-for': '10.1.0.1' };
 
@@ -124,6 +128,18 @@ beforeAll(async () => {
 				)
 			),
 			userId: Number(await one(sql`select id as v from users where username = 'clerk1'`))
+		};
+		const responseId = Number(
+			await one(sql`select response_id as v from suggestion_items
+				where suggestion_id = ${params.suggestionId} order by id limit 1`)
+		);
+		await handle.db.execute(
+			sql`update responses set contact_name = ${CONTACT.name}, contact_phone = ${CONTACT.phone}
+				where id = ${responseId}`
+		);
+		contact = {
+			responseId,
+			code: String(await one(sql`select receipt_code as v from responses where id = ${responseId}`))
 		};
 	} finally {
 		await handle.close();
@@ -224,6 +240,27 @@ describe('access matrix', () => {
 		);
 		expect(res.status).toBe(404);
 	});
+});
+
+describe('contact details in page content', () => {
+	it('shows a known contact phone to the roles canSeeContact names, and to no other', async () => {
+		const wrong: string[] = [];
+		for (const { url, sees } of CONTACT_CONTENT) {
+			const address = url
+				.replace('{slug}', SLUG)
+				.replace('{suggestionId}', String(params.suggestionId))
+				.replace('{contactResponseId}', String(contact.responseId))
+				.replace('{contactCode}', contact.code);
+			for (const who of ROLES) {
+				const res = await get(address, who === 'anonymous' ? undefined : cookies.get(who));
+				const shown = res.text.includes(CONTACT.phone);
+				const want = sees.includes(who);
+				if (want && res.status !== 200) wrong.push(`${who} ${address}: ${res.status}`);
+				if (shown !== want) wrong.push(`${who} ${address}: phone ${shown ? 'shown' : 'missing'}`);
+			}
+		}
+		expect(wrong).toEqual([]);
+	}, 60_000);
 });
 
 describe('sessions and tokens', () => {

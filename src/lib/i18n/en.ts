@@ -382,6 +382,8 @@ export const en: Messages = {
 		version: 'Version',
 		contactName: 'Contact name',
 		contactPhone: 'Contact phone',
+		contactHidden:
+			'Only organisers see and change the contact details; correcting the answers leaves them as they are.',
 		page: (from: number, to: number, total: number) => `${from}–${to} of ${total}`
 	},
 	stats: {

@@ -374,6 +374,7 @@ export const zhCN = {
 		version: '问卷版本',
 		contactName: '联系人',
 		contactPhone: '联系电话',
+		contactHidden: '联系方式只有组织者可以查看和修改；更正答卷不会改动它。',
 		page: (from: number, to: number, total: number) => `第 ${from}–${to} 份，共 ${total} 份`
 	},
 	stats: {

@@ -147,7 +147,9 @@ describeEachDatabase('statistics roll-ups', (current) => {
 			sql`select id, group_id from responses where campaign_id = ${campaignId} and form_code_id is null
 				and group_id is not null order by id limit 1`
 		);
-		const record = await getResponseRecord(db, campaignId, Number(typed.id));
+		const record = await getResponseRecord(db, campaignId, Number(typed.id), {
+			role: 'clerk'
+		});
 		const other = record.questions
 			.find((q) => q.type === 'group')!
 			.options.find((o) => Number(o.id.slice(1)) !== Number(typed.group_id))!;
@@ -159,7 +161,7 @@ describeEachDatabase('statistics roll-ups', (current) => {
 			.insert(users)
 			.values({ username: 'rollup-clerk', passwordHash: 'x', role: 'clerk' })
 			.returning();
-		const outcome = await correctResponse(db, clerk.id, campaignId, Number(typed.id), false, form);
+		const outcome = await correctResponse(db, clerk, campaignId, Number(typed.id), false, form);
 		expect(outcome.errors).toEqual({});
 		const [moved] = await db
 			.select()

@@ -5,10 +5,20 @@ import type { Database } from '../db';
 import { responseRevisions, responses, users } from '../db/schema';
 import { recordAudit } from '../platform/audit';
 import { syncItemsAfterCorrection } from '../suggestions/items';
-import { getResponseRecord } from './records';
+import { canSeeContact } from '../../roles';
+import { getResponseRecord, type ResponseViewer } from './records';
 
-export function listRevisions(db: Database, responseId: number) {
-	return db
+/** A revision's snapshot without the contact columns, for a viewer who may not see them. */
+function withoutContact(snapshot: unknown): unknown {
+	if (!snapshot || typeof snapshot !== 'object') return snapshot;
+	// eslint-disable-next-line @typescript-eslint/no-unused-vars
+	const { contactName, contactPhone, ...rest } = snapshot as Record<string, unknown>;
+	return rest;
+}
+
+/** The history of a response; the contact details in it only for who may see them. */
+export async function listRevisions(db: Database, responseId: number, viewer: ResponseViewer) {
+	const rows = await db
 		.select({
 			id: responseRevisions.id,
 			at: responseRevisions.at,
@@ -20,28 +30,42 @@ export function listRevisions(db: Database, responseId: number) {
 		.leftJoin(users, eq(responseRevisions.userId, users.id))
 		.where(eq(responseRevisions.responseId, responseId))
 		.orderBy(desc(responseRevisions.id));
+	if (canSeeContact(viewer)) return rows;
+	return rows.map((r) => ({
+		...r,
+		before: withoutContact(r.before),
+		after: withoutContact(r.after)
+	}));
 }
 
 /**
  * Corrects a stored response against its own questionnaire version; the previous content goes
- * into the response's history (and the audit log) in the same transaction.
+ * into the response's history (and the audit log) in the same transaction. An actor who may not
+ * see the contact details (a clerk after entry) corrects the answers only: the stored contact
+ * stays as it is, whatever the form says about it.
  */
 export async function correctResponse(
 	db: Database,
-	actorId: number,
+	actor: ResponseViewer & { id: number },
 	campaignId: number,
 	id: number,
 	anonymous: boolean,
 	form: FormData
 ): Promise<{ errors: Record<string, string>; typed: Record<string, string | string[]> }> {
-	const record = await getResponseRecord(db, campaignId, id);
+	const actorId = actor.id;
+	const editsContact = canSeeContact(actor);
+	const record = await getResponseRecord(db, campaignId, id, actor);
 	const parsed = parseAnswers(record.questions, form);
+	if (!editsContact) {
+		for (const q of record.questions) if (q.type === 'contact') delete parsed.errors[q.id];
+	}
 	if (Object.keys(parsed.errors).length) return { errors: parsed.errors, typed: parsed.typed };
 	const contact = anonymous ? null : parsed.contact;
 	const after = {
 		answers: parsed.answers,
-		contactName: contact?.name || null,
-		contactPhone: contact?.phone || null,
+		...(editsContact
+			? { contactName: contact?.name || null, contactPhone: contact?.phone || null }
+			: {}),
 		// A form code fixed these when the form was printed; otherwise the answers decide them.
 		...(record.formCodeId
 			? {}

@@ -1,4 +1,6 @@
-import { and, asc, count, desc, eq } from 'drizzle-orm';
+import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
+import type { Role } from '../../domain';
+import { canSeeContact } from '../../roles';
 import type { Database } from '../db';
 import {
 	areas,
@@ -11,8 +13,19 @@ import {
 } from '../db/schema';
 import { NotFound } from '../platform/errors';
 
-/** Responses with everything a reader needs to show them against their own version. */
-function responseQuery(db: Database) {
+/** Who reads response pages: `canSeeContact` decides whether the contact columns are loaded. */
+export interface ResponseViewer {
+	role: Role;
+	unitId?: number | null;
+}
+
+const noContact = sql<string | null>`null`;
+
+/**
+ * Responses with everything a reader needs to show them against their own version; the contact
+ * columns only when `withContact` (otherwise they are not even selected, but null).
+ */
+function responseQuery(db: Database, withContact = true) {
 	return db
 		.select({
 			id: responses.id,
@@ -20,8 +33,8 @@ function responseQuery(db: Database) {
 			channel: responses.channel,
 			submittedAt: responses.submittedAt,
 			answers: responses.answers,
-			contactName: responses.contactName,
-			contactPhone: responses.contactPhone,
+			contactName: withContact ? responses.contactName : noContact,
+			contactPhone: withContact ? responses.contactPhone : noContact,
 			formCodeId: responses.formCodeId,
 			formCode: formCodes.code,
 			version: questionnaireVersions.version,
@@ -46,13 +59,14 @@ export type ResponseRecord = Awaited<
 
 export async function listResponsePage(
 	db: Database,
+	viewer: ResponseViewer,
 	campaignId: number,
 	page: number,
 	pageSize = 50
 ) {
 	const where = eq(responses.campaignId, campaignId);
 	const [rows, [{ total }]] = await Promise.all([
-		responseQuery(db)
+		responseQuery(db, canSeeContact(viewer))
 			.where(where)
 			.orderBy(desc(responses.id))
 			.limit(pageSize)
@@ -67,8 +81,14 @@ export function allResponses(db: Database, campaignId: number) {
 	return responseQuery(db).where(eq(responses.campaignId, campaignId)).orderBy(asc(responses.id));
 }
 
-export async function getResponseRecord(db: Database, campaignId: number, id: number) {
-	const [row] = await responseQuery(db).where(
+/** One response as `viewer` may read it: a clerk's correction page gets no contact columns. */
+export async function getResponseRecord(
+	db: Database,
+	campaignId: number,
+	id: number,
+	viewer: ResponseViewer
+) {
+	const [row] = await responseQuery(db, canSeeContact(viewer)).where(
 		and(eq(responses.id, id), eq(responses.campaignId, campaignId))
 	);
 	if (!row) throw new NotFound();

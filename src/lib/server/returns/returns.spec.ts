@@ -225,13 +225,14 @@ describeEachDatabase('distribution and returns', (current) => {
 	it('keeps the previous content of a corrected response in its history', async () => {
 		const { db } = current();
 		const [stored] = await db.select().from(responses).where(eq(responses.enteredBy, clerkId));
-		const record = await getResponseRecord(db, campaignId, stored.id);
+		const clerk = { id: clerkId, role: 'clerk' as const };
+		const record = await getResponseRecord(db, campaignId, stored.id, clerk);
 		const form = new FormData();
 		form.set('q_group', record.questions.find((q) => q.type === 'group')!.options[2].id);
 		form.set('q_supply', '2');
 		form.set('q_service', '5');
 		form.set('q_improve', '营业厅排队太久，周末只开一个窗口');
-		const outcome = await correctResponse(db, clerkId, campaignId, stored.id, false, form);
+		const outcome = await correctResponse(db, clerk, campaignId, stored.id, false, form);
 		expect(outcome.errors).toEqual({});
 		const [revision] = await db
 			.select()

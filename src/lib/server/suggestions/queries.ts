@@ -4,6 +4,7 @@ import { CLOSED_STATUSES, type Nature, type SuggestionStatus } from '../../domai
 import type { Database } from '../db';
 import {
 	areas,
+	campaigns,
 	categories,
 	respondentGroups,
 	responses,
@@ -14,7 +15,8 @@ import {
 	users
 } from '../db/schema';
 import { NotFound } from '../platform/errors';
-import { canSeeContact, visibleTo, type Actor } from './actor';
+import { canSeeContact } from '../../roles';
+import { visibleTo, type Actor } from './actor';
 
 export interface QueueFilter {
 	campaignId?: number;
@@ -146,21 +148,29 @@ export async function sourcesOf(db: Database, actor: Actor, suggestionIds: numbe
 			group: respondentGroups.nameZh,
 			groupKey: respondentGroups.key,
 			area: areas.name,
+			department: suggestions.departmentId,
+			anonymous: campaigns.anonymous,
 			contactName: responses.contactName,
 			contactPhone: responses.contactPhone
 		})
 		.from(suggestionItems)
+		.innerJoin(suggestions, eq(suggestionItems.suggestionId, suggestions.id))
 		.innerJoin(responses, eq(suggestionItems.responseId, responses.id))
+		.innerJoin(campaigns, eq(responses.campaignId, campaigns.id))
 		.leftJoin(respondentGroups, eq(responses.groupId, respondentGroups.id))
 		.leftJoin(areas, eq(responses.areaId, areas.id))
 		.where(inArray(suggestionItems.suggestionId, suggestionIds))
 		.orderBy(asc(suggestionItems.id));
-	const contact = canSeeContact(actor);
-	return rows.map((r) => ({
-		...r,
-		contactName: contact ? r.contactName : null,
-		contactPhone: contact ? r.contactPhone : null
-	}));
+	return rows.map(({ department, anonymous, ...r }) => {
+		// Contact left on a non-anonymous campaign is the respondent's consent (roles.ts).
+		const consented = !anonymous && Boolean(r.contactName || r.contactPhone);
+		const contact = canSeeContact(actor, { department, consented });
+		return {
+			...r,
+			contactName: contact ? r.contactName : null,
+			contactPhone: contact ? r.contactPhone : null
+		};
+	});
 }
 
 export async function getSuggestion(db: Database, actor: Actor, id: number) {

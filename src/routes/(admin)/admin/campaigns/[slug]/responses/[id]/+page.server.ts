@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { errorTexts, messages } from '$lib/i18n';
-import { CLERKS } from '$lib/roles';
+import { canSeeContact, CLERKS } from '$lib/roles';
 import { requireRole } from '$lib/server/auth/guard';
 import { getCampaign } from '$lib/server/campaigns/queries';
 import { readForm, routeId } from '$lib/server/platform/form-actions';
@@ -9,11 +9,16 @@ import { getResponseRecord } from '$lib/server/responses/records';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	requireRole(event, ...CLERKS);
+	const user = requireRole(event, ...CLERKS);
 	const { campaign } = await event.parent();
 	const id = routeId(event.params.id);
-	const record = await getResponseRecord(event.locals.db, campaign.id, id);
-	return { record, revisions: await listRevisions(event.locals.db, id) };
+	// A clerk corrects answers only: no contact columns are loaded, shown or changed for them.
+	const record = await getResponseRecord(event.locals.db, campaign.id, id, user);
+	return {
+		record,
+		revisions: await listRevisions(event.locals.db, id, user),
+		showContact: canSeeContact(user)
+	};
 };
 
 export const actions: Actions = {
@@ -23,7 +28,7 @@ export const actions: Actions = {
 		const id = routeId(event.params.id);
 		const outcome = await correctResponse(
 			event.locals.db,
-			actor.id,
+			actor,
 			campaign.id,
 			id,
 			campaign.anonymous,

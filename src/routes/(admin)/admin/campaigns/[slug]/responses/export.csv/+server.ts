@@ -1,5 +1,5 @@
 import { messages } from '$lib/i18n';
-import { CONTACT_READERS, REPORT_READERS, hasRole } from '$lib/roles';
+import { REPORT_READERS, canSeeContact } from '$lib/roles';
 import { requireRole } from '$lib/server/auth/guard';
 import { getCampaign } from '$lib/server/campaigns/queries';
 import { exportTable, toCsv } from '$lib/server/responses/export';
@@ -8,7 +8,7 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = async (event) => {
 	const user = requireRole(event, ...REPORT_READERS);
 	const campaign = await getCampaign(event.locals.db, event.params.slug);
-	const withContact = hasRole(user.role, CONTACT_READERS);
+	const withContact = canSeeContact(user);
 	const table = await exportTable(
 		event.locals.db,
 		campaign.id,
