@@ -46,3 +46,21 @@ test('the audit log and an item’s history read as sentences in English, with t
 	await page.screenshot({ path: 'artifacts/screenshots/history-en-1280.png', fullPage: true });
 	await page.goto('/lang/zh-CN?next=/admin');
 });
+
+test('a leader reads the reports overview in English: categories, natures and statuses by their English names', async ({
+	page
+}) => {
+	await logIn(page, 'leader1');
+	await page.goto('/lang/en?next=/admin/reports');
+	const byCategory = page.getByRole('table', { name: 'Category' });
+	await expect(byCategory).toContainText('New connections');
+	await expect(byCategory).not.toContainText('业扩报装');
+	const byStatus = page.getByRole('table', { name: /status/i });
+	await expect(byStatus).toContainText('Resolved');
+	await expect(byStatus).not.toContainText('已整改');
+	const byNature = page.getByRole('table', { name: /nature/i });
+	await expect(byNature).toContainText('Routine');
+	await expect(byNature).not.toContainText('常规');
+	await page.screenshot({ path: 'artifacts/screenshots/reports-en-1280.png', fullPage: true });
+	await page.goto('/lang/zh-CN?next=/admin');
+});

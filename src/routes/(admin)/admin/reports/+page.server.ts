@@ -1,5 +1,6 @@
 import { REPORT_READERS } from '$lib/roles';
 import { requireRole } from '$lib/server/auth/guard';
+import { categoryChoices } from '$lib/server/suggestions/categories';
 import { suggestionStats } from '$lib/server/suggestions/reports';
 import type { PageServerLoad } from './$types';
 import { chooseCampaign } from './campaign-choice';
@@ -7,9 +8,9 @@ import { chooseCampaign } from './campaign-choice';
 export const load: PageServerLoad = async (event) => {
 	requireRole(event, ...REPORT_READERS);
 	const { list, campaign } = await chooseCampaign(event.locals.db, event.url);
-	return {
-		campaigns: list,
-		campaign,
-		stats: campaign ? await suggestionStats(event.locals.db, campaign.id) : null
-	};
+	const [stats, categories] = await Promise.all([
+		campaign ? suggestionStats(event.locals.db, campaign.id) : null,
+		categoryChoices(event.locals.db)
+	]);
+	return { campaigns: list, campaign, stats, categories };
 };
