@@ -268,4 +268,27 @@ describeEachDatabase('suggestion workflow', (current) => {
 			expect({ name, after: suggestionChanges.reviews }).toEqual({ name, after: start + 1 });
 		}
 	});
+
+	it('keeps a deactivated category on its items: the nature can change, no item moves into it', async () => {
+		const { db } = current();
+		const kept = await respond(db, '希望抄表员上门时出示工作证。');
+		const other = await respond(db, '希望抄表员上门前先打电话。');
+		const [retired] = await db
+			.insert(categories)
+			.values({ key: 'meter_reading', nameZh: '抄表服务', nameEn: 'Meter reading', sortOrder: 99 })
+			.returning();
+		await categorise(db, reviewer, [kept.id], { categoryId: retired.id, nature: 'routine' });
+		await db.update(categories).set({ active: false }).where(eq(categories.id, retired.id));
+
+		// Saving the item with its own (now inactive) category changes only what was changed.
+		await categorise(db, reviewer, [kept.id], { categoryId: retired.id, nature: 'legacy' });
+		expect(await row(db, kept.id)).toMatchObject({ categoryId: retired.id, nature: 'legacy' });
+		// Another item cannot be put into a category that is no longer offered — nor a mix of both.
+		for (const ids of [[other.id], [kept.id, other.id]]) {
+			await expect(
+				categorise(db, reviewer, ids, { categoryId: retired.id, nature: null })
+			).rejects.toMatchObject({ fields: { categoryId: 'invalid' } });
+		}
+		expect((await row(db, other.id)).categoryId).toBeNull();
+	});
 });

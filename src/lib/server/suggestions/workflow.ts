@@ -102,9 +102,15 @@ export async function categorise(
 ) {
 	assertReviewer(actor);
 	const [category] = await db.select().from(categories).where(eq(categories.id, input.categoryId));
-	if (!category?.active) throw new Invalid('invalid', { categoryId: 'invalid' });
+	if (!category) throw new Invalid('invalid', { categoryId: 'invalid' });
 	await change(db, async (tx) => {
-		for (const s of await lockVisible(tx, actor, ids)) {
+		const rows = await lockVisible(tx, actor, ids);
+		// A deactivated category stays on the items that have it (saving their nature keeps it),
+		// but no item is newly put into it.
+		if (!category.active && rows.some((s) => s.categoryId !== category.id)) {
+			throw new Invalid('invalid', { categoryId: 'invalid' });
+		}
+		for (const s of rows) {
 			const status = STAGE[s.status] < STAGE.categorised ? 'categorised' : s.status;
 			await tx
 				.update(suggestions)
