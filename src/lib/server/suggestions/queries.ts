@@ -97,7 +97,7 @@ export async function listQueue(db: Database, actor: Actor, f: QueueFilter) {
 		raised: [desc(raisedSql), asc(suggestions.id)],
 		deadline: [sql`${suggestions.deadline} asc nulls last`, asc(suggestions.id)]
 	}[f.sort ?? 'new'];
-	const [rows, [{ total }]] = await Promise.all([
+	const [rows, [{ total, rawAnswers }]] = await Promise.all([
 		db
 			.select({
 				id: suggestions.id,
@@ -123,12 +123,17 @@ export async function listQueue(db: Database, actor: Actor, f: QueueFilter) {
 			.orderBy(...order)
 			.limit(pageSize)
 			.offset((page - 1) * pageSize),
+		// The header's figures are the whole filter's: the suggestions, and the raw answers in them.
 		db
-			.select({ total: sql<number>`count(*)::int` })
+			.select({
+				total: sql<number>`count(distinct ${suggestions.id})::int`,
+				rawAnswers: sql<number>`count(${suggestionItems.id})::int`
+			})
 			.from(suggestions)
+			.leftJoin(suggestionItems, eq(suggestionItems.suggestionId, suggestions.id))
 			.where(where)
 	]);
-	return { rows, total, page, pageSize };
+	return { rows, total, rawAnswers, page, pageSize };
 }
 
 /** The source answers of suggestions, with who raised them (group, area, channel). */

@@ -78,6 +78,7 @@ export async function loadQueue(db: Database, user: SessionUser, url: URL) {
 	return {
 		rows,
 		total: queue.total,
+		rawAnswers: queue.rawAnswers,
 		page: queue.page,
 		pageSize: queue.pageSize,
 		live: counts.live,

@@ -10,7 +10,7 @@ import { makeActor } from '../test/actors';
 import { describeEachDatabase } from '../test/databases';
 import { settableStatuses, type Actor } from './actor';
 import { suggestionChanges } from './changes';
-import { getSuggestion, survivorOf } from './queries';
+import { getSuggestion, listQueue, survivorOf } from './queries';
 import { suggestionsOfResponse } from './reports';
 import {
 	addComment,
@@ -290,5 +290,21 @@ describeEachDatabase('suggestion workflow', (current) => {
 			).rejects.toMatchObject({ fields: { categoryId: 'invalid' } });
 		}
 		expect((await row(db, other.id)).categoryId).toBeNull();
+	});
+
+	it('counts the raw answers of the whole filtered queue, not of the page shown', async () => {
+		const { db } = current();
+		const filter = { campaignId, sort: 'raised' as const, pageSize: 10 };
+		const firstPage = await listQueue(db, reviewer, filter);
+		const [{ n }] = await db
+			.select({ n: sql<number>`count(*)::int` })
+			.from(suggestionItems)
+			.innerJoin(suggestions, eq(suggestionItems.suggestionId, suggestions.id))
+			.where(sql`${suggestions.campaignId} = ${campaignId} and ${suggestions.mergedInto} is null`);
+		expect(firstPage.total).toBeGreaterThan(10);
+		expect(firstPage.rawAnswers).toBe(n);
+		// The same figure whatever the sort or page.
+		const other = await listQueue(db, reviewer, { ...filter, sort: 'old', page: 2 });
+		expect(other.rawAnswers).toBe(n);
 	});
 });
