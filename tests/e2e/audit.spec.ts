@@ -7,6 +7,8 @@ test('the audit log and an item’s history read as sentences in English, with t
 }) => {
 	await logIn(page, 'admin');
 	await page.goto('/admin/tokens');
+	// Typing before the page has hydrated can be lost to its first render: wait for it.
+	await page.waitForLoadState('networkidle');
 	await page.getByLabel('用途说明').fill('审计日志测试');
 	await page.getByRole('button', { name: '创建令牌' }).click();
 	await expect(page.locator('code.token')).toBeVisible();
