@@ -6,6 +6,9 @@ export const en: Messages = {
 	language: 'Language',
 	switchTo: '中文',
 	skipToContent: 'Skip to content',
+	/** The colon after a label, and the separator of a list, in this language's typography. */
+	colon: ': ',
+	listSeparator: ', ',
 	nav: {
 		suggestions: 'Suggestions',
 		inbox: 'Inbox',
@@ -431,6 +434,9 @@ export const en: Messages = {
 		to: 'To',
 		search: 'Search (titles and answers)',
 		overdueOnly: 'Overdue only',
+		planExpiredOnly: 'Plans past their target date',
+		planExpired: 'target date passed',
+		planTarget: 'Plan due',
 		any: 'Any',
 		filter: 'Filter',
 		sort: 'Sort',
@@ -514,6 +520,7 @@ export const en: Messages = {
 		inbox: 'Inbox',
 		inboxAssigned: 'Newly assigned to your department',
 		inboxDue: 'Near or past the deadline',
+		inboxPlanExpired: 'Plans past their target date',
 		inboxComments: 'Latest comments',
 		inboxEmpty: 'Nothing.',
 		noDepartment: 'Your account has no department; please ask an administrator.'
@@ -539,6 +546,7 @@ export const en: Messages = {
 		reply: 'Reply',
 		plan: 'Plan',
 		target: 'Target date',
+		targetPassed: '(the target date has passed; not yet done)',
 		closed: 'Closed'
 	},
 	reports: {
@@ -562,6 +570,9 @@ export const en: Messages = {
 		byDepartment: 'By department',
 		byCategory: 'By category',
 		overdueList: 'Overdue items',
+		planExpiredList: 'Plans past their target date',
+		daysPastTarget: (n: number) => `${n} day${n === 1 ? '' : 's'} past the target date`,
+		daysPastTargetHeader: 'Days past the target date',
 		closedList: 'Closed this week',
 		asOf: (date: string) => `Overdue as of ${date}`,
 		item: 'Item',
@@ -574,6 +585,7 @@ export const en: Messages = {
 		resolutionRate: 'Resolution rate (resolved ÷ total)',
 		medianDays: 'Median days to close',
 		overdue: 'Overdue',
+		planExpired: 'Plans past their target date',
 		byNature: 'By nature',
 		byStatus: 'By status',
 		overdueByDepartment: 'Overdue by department',

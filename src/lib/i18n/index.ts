@@ -41,3 +41,11 @@ export function errorText(m: Messages, key: string | undefined): string {
 export function errorTexts(m: Messages, fields: Record<string, string>): Record<string, string> {
 	return Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, errorText(m, v)]));
 }
+
+/** A name kept in both languages (categories, respondent groups) in the reader's language. */
+export function localName(
+	locale: Locale | undefined,
+	item: { nameZh: string; nameEn: string | null }
+): string {
+	return locale === 'en' && item.nameEn ? item.nameEn : item.nameZh;
+}

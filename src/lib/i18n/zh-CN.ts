@@ -5,6 +5,9 @@ export const zhCN = {
 	language: '语言',
 	switchTo: 'English',
 	skipToContent: '跳到正文',
+	/** 标签后的冒号、列表的分隔符，按本语言的排版。 */
+	colon: '：',
+	listSeparator: '，',
 	nav: {
 		suggestions: '意见梳理',
 		inbox: '待办',
@@ -421,6 +424,9 @@ export const zhCN = {
 		to: '到',
 		search: '搜索（标题和原文）',
 		overdueOnly: '只看逾期',
+		planExpiredOnly: '只看计划已过期',
+		planExpired: '已过计划完成日期',
+		planTarget: '计划完成',
 		any: '全部',
 		filter: '筛选',
 		sort: '排序',
@@ -503,6 +509,7 @@ export const zhCN = {
 		inbox: '待办',
 		inboxAssigned: '新交办给本部室的意见',
 		inboxDue: '临近或超过期限',
+		inboxPlanExpired: '计划已过完成日期',
 		inboxComments: '最新评论',
 		inboxEmpty: '暂无。',
 		noDepartment: '您的账号没有所属部室，请联系管理员。'
@@ -527,6 +534,7 @@ export const zhCN = {
 		reply: '答复',
 		plan: '计划',
 		target: '计划完成',
+		targetPassed: '（已过计划完成日期，尚未办结）',
 		closed: '办结日期'
 	},
 	reports: {
@@ -550,6 +558,9 @@ export const zhCN = {
 		byDepartment: '按责任部室',
 		byCategory: '按分类',
 		overdueList: '逾期事项',
+		planExpiredList: '计划已过完成日期',
+		daysPastTarget: (n: number) => `超过计划日期 ${n} 天`,
+		daysPastTargetHeader: '超过计划日期天数',
 		closedList: '本周办结',
 		asOf: (date: string) => `逾期按 ${date} 计算`,
 		item: '事项',
@@ -562,6 +573,7 @@ export const zhCN = {
 		resolutionRate: '整改率（已整改 ÷ 总数）',
 		medianDays: '办结天数中位数',
 		overdue: '逾期',
+		planExpired: '计划已过完成日期',
 		byNature: '按性质',
 		byStatus: '按状态',
 		overdueByDepartment: '各部室逾期数',

@@ -56,10 +56,11 @@ async function expectServicesMatch(db: Database, campaignId: number, weeks: stri
 
 	const s = await suggestionStats(db, campaignId);
 	const r = await recountSuggestionStats(db, campaignId);
-	expect([s.total, s.rawAnswers, s.overdue, s.resolved, s.closed]).toEqual([
+	expect([s.total, s.rawAnswers, s.overdue, s.planExpired, s.resolved, s.closed]).toEqual([
 		r.totals.total,
 		r.totals.raw,
 		r.totals.overdue,
+		r.totals.plan_expired,
 		r.totals.resolved,
 		r.totals.closed
 	]);
@@ -78,14 +79,20 @@ async function expectServicesMatch(db: Database, campaignId: number, weeks: stri
 	expect(counted(s.overdueByDepartment)).toEqual(counted(r.overdueByDepartment));
 
 	for (const week of weeks) {
-		const { overdueTotal, closedTotal, ...report } = await weeklyReport(db, campaignId, week, {
-			listLimit: null
-		});
+		const { overdueTotal, closedTotal, planExpiredTotal, ...report } = await weeklyReport(
+			db,
+			campaignId,
+			week,
+			{
+				listLimit: null
+			}
+		);
 		const expected = await recountWeek(db, campaignId, week);
 		expect(report).toEqual(expected);
-		expect([overdueTotal, closedTotal]).toEqual([
+		expect([overdueTotal, closedTotal, planExpiredTotal]).toEqual([
 			expected.overdueItems.length,
-			expected.closedItems.length
+			expected.closedItems.length,
+			expected.planExpiredItems.length
 		]);
 	}
 }

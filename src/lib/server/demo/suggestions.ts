@@ -114,9 +114,11 @@ export async function seedDemoSuggestions(db: Database, adminId: number | null):
 				deadline,
 				reply: closing ? reply : '',
 				plan: status === 'planned' ? concern.measures : '',
+				// Plans fall due around today, about one in six already past (the board and the queue
+				// flag those), from the item's id so that the rest of the demo stays as it was.
 				targetDate:
 					status === 'planned'
-						? localDate(new Date((closedAt ?? assignedAt).getTime() + 120 * DAY_MS))
+						? addDays(today, target % 6 === 0 ? -(5 + (target % 25)) : 20 + (target % 120))
 						: null,
 				published: closing && random() < 0.7,
 				closedAt,

@@ -24,6 +24,7 @@ export async function listDistribution(db: Database, campaignId: number) {
 			issuedOn: distributions.issuedOn,
 			note: distributions.note,
 			groupName: respondentGroups.nameZh,
+			groupNameEn: respondentGroups.nameEn,
 			unitName: units.name,
 			areaName: areas.name,
 			codes: sql<number>`(select count(*)::int from ${formCodes} where ${formCodes.distributionId} = ${distributions.id})`

@@ -7,6 +7,8 @@ export interface Breakdown {
 	/** Group key, unit/area id as text, channel key; null for returns that name none. */
 	key: string | null;
 	label: string;
+	/** The English name where the organisation keeps one (respondent groups), else null. */
+	labelEn: string | null;
 	issued: number;
 	returned: number;
 	/** null when nothing was issued in this row: a rate of "returned ÷ 0" does not exist. */
@@ -26,7 +28,13 @@ export interface CampaignStats {
 
 const rate = (returned: number, issued: number) => (issued > 0 ? returned / issued : null);
 
-type Row = { key: string | null; label: string | null; issued: number; returned: number };
+type Row = {
+	key: string | null;
+	label: string | null;
+	label_en?: string | null;
+	issued: number;
+	returned: number;
+};
 
 /**
  * Returned responses per key of one dimension, from the roll-up the triggers of drizzle/0008 keep
@@ -59,18 +67,19 @@ async function breakdown(
 	campaignId: number,
 	dimension: 'group' | 'unit' | 'area'
 ): Promise<Row[]> {
-	const named: Record<typeof dimension, [SQL, SQL]> = {
+	const named: Record<typeof dimension, [SQL, SQL, SQL]> = {
 		group: [
 			sql`(select key from respondent_groups where id = j.k)`,
-			sql`(select name_zh from respondent_groups where id = j.k)`
+			sql`(select name_zh from respondent_groups where id = j.k)`,
+			sql`(select name_en from respondent_groups where id = j.k)`
 		],
-		unit: [sql`j.k::text`, sql`(select name from units where id = j.k)`],
-		area: [sql`j.k::text`, sql`(select name from areas where id = j.k)`]
+		unit: [sql`j.k::text`, sql`(select name from units where id = j.k)`, sql`null`],
+		area: [sql`j.k::text`, sql`(select name from areas where id = j.k)`, sql`null`]
 	};
-	const [key, label] = named[dimension];
+	const [key, label, labelEn] = named[dimension];
 	return queryRows<Row>(
 		db,
-		sql`select ${key} as key, ${label} as label, j.issued, j.returned
+		sql`select ${key} as key, ${label} as label, ${labelEn}::text as label_en, j.issued, j.returned
 		from (${sideBySide(campaignId, `${dimension}_id`)}) j
 		order by (j.k is null), j.issued desc, j.returned desc, 2`
 	);
@@ -110,6 +119,7 @@ export async function campaignStats(db: Database, campaignId: number): Promise<C
 		rows.map((r) => ({
 			key: r.key,
 			label: r.key == null ? zh.stats.notGiven : (r.label ?? r.key),
+			labelEn: r.key == null ? null : (r.label_en ?? null),
 			issued: Number(r.issued),
 			returned: Number(r.returned),
 			returnRate: rate(Number(r.returned), Number(r.issued))

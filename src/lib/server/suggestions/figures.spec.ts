@@ -108,7 +108,7 @@ describeEachDatabase('figures', (current) => {
 		const m = messages('zh-CN');
 		const workbook = new ExcelJS.Workbook();
 		await workbook.xlsx.load(
-			(await weeklyWorkbook(report, '=浏阳 2014', m)) as unknown as ArrayBuffer
+			(await weeklyWorkbook(report, '=浏阳 2014', 'zh-CN')) as unknown as ArrayBuffer
 		);
 		const sheet = workbook.worksheets[0];
 		const rows: ExcelJS.Row[] = [];

@@ -30,6 +30,8 @@ export interface QueueFilter {
 	to?: string;
 	q?: string;
 	overdue?: boolean;
+	/** Only "planned" items whose target date has passed (`planExpiredSql`). */
+	planExpired?: boolean;
 	published?: boolean;
 	sort?: 'new' | 'old' | 'raised' | 'deadline';
 	page?: number;
@@ -45,6 +47,22 @@ export const closedList = sql.raw(CLOSED_STATUSES.map((s) => `'${s}'`).join(',')
  */
 export function overdueSql(today = localDate(new Date())): SQL {
 	return sql`(${suggestions.deadline} is not null and ${suggestions.deadline} < ${today} and ${suggestions.status} not in (${closedList}))`;
+}
+
+/**
+ * A plan not kept: "planned" (a closing state: the proposers were told what will be done and by
+ * when) with its target date passed, in the organisation's calendar. The queue, inbox, reports,
+ * API and board flag these so a promise does not silently lapse.
+ */
+export function planExpiredSql(today = localDate(new Date())): SQL {
+	return sql`(${suggestions.status} = 'planned' and ${suggestions.targetDate} is not null and ${suggestions.targetDate} < ${today})`;
+}
+
+/** Whole days past the deadline for an overdue item (as the queue and weekly report count them), else null. */
+function overdueDaysSql(today = localDate(new Date())): SQL<number | null> {
+	return sql<
+		number | null
+	>`case when ${overdueSql(today)} then (${today}::date - ${suggestions.deadline})::int end`;
 }
 
 const itemsWhere = (condition: SQL) =>
@@ -75,6 +93,7 @@ export function queueWhere(actor: Actor, f: QueueFilter): SQL {
 		);
 	}
 	if (f.overdue) parts.push(overdueSql());
+	if (f.planExpired) parts.push(planExpiredSql());
 	if (f.q) {
 		// ILIKE is served by the pg_trgm GIN indexes for three characters and more, in Chinese too.
 		const pattern = `%${f.q.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
@@ -107,14 +126,18 @@ export async function listQueue(db: Database, actor: Actor, f: QueueFilter) {
 				nature: suggestions.nature,
 				categoryId: suggestions.categoryId,
 				category: categories.nameZh,
+				categoryEn: categories.nameEn,
 				categoryKey: categories.key,
 				departmentId: suggestions.departmentId,
 				department: units.name,
 				deadline: suggestions.deadline,
+				targetDate: suggestions.targetDate,
 				published: suggestions.published,
 				createdAt: suggestions.createdAt,
 				raised: raisedSql,
-				overdue: sql<boolean>`${overdueSql()}`
+				overdue: sql<boolean>`${overdueSql()}`,
+				overdueDays: overdueDaysSql(),
+				planExpired: sql<boolean>`${planExpiredSql()}`
 			})
 			.from(suggestions)
 			.leftJoin(categories, eq(suggestions.categoryId, categories.id))
@@ -151,6 +174,7 @@ export async function sourcesOf(db: Database, actor: Actor, suggestionIds: numbe
 			submittedAt: responses.submittedAt,
 			channel: responses.channel,
 			group: respondentGroups.nameZh,
+			groupEn: respondentGroups.nameEn,
 			groupKey: respondentGroups.key,
 			area: areas.name,
 			department: suggestions.departmentId,
@@ -184,7 +208,8 @@ export async function getSuggestion(db: Database, actor: Actor, id: number) {
 			suggestion: suggestions,
 			category: categories,
 			department: units.name,
-			overdue: sql<boolean>`${overdueSql()}`
+			overdue: sql<boolean>`${overdueSql()}`,
+			planExpired: sql<boolean>`${planExpiredSql()}`
 		})
 		.from(suggestions)
 		.leftJoin(categories, eq(suggestions.categoryId, categories.id))
@@ -227,7 +252,10 @@ export async function survivorOf(db: Database, actor: Actor, id: number): Promis
 	return row?.id ?? null;
 }
 
-/** A handler's inbox: new assignments, items near or past their deadline, others' comments. */
+/**
+ * A handler's inbox: new assignments, items near or past their deadline, plans whose target date
+ * has passed, others' comments.
+ */
 export async function handlerInbox(db: Database, actor: Actor) {
 	const soon = localDate(new Date(Date.now() + 7 * 86_400_000));
 	const mine = and(visibleTo(actor), sql`${suggestions.status} not in (${closedList})`);
@@ -236,9 +264,10 @@ export async function handlerInbox(db: Database, actor: Actor) {
 		title: suggestions.title,
 		status: suggestions.status,
 		deadline: suggestions.deadline,
-		overdue: sql<boolean>`${overdueSql()}`
+		overdue: sql<boolean>`${overdueSql()}`,
+		targetDate: suggestions.targetDate
 	};
-	const [assigned, dueSoon, comments] = await Promise.all([
+	const [assigned, dueSoon, planExpired, comments] = await Promise.all([
 		db
 			.select(base)
 			.from(suggestions)
@@ -250,6 +279,12 @@ export async function handlerInbox(db: Database, actor: Actor) {
 			.from(suggestions)
 			.where(and(mine, sql`${suggestions.deadline} <= ${soon}`))
 			.orderBy(asc(suggestions.deadline))
+			.limit(50),
+		db
+			.select(base)
+			.from(suggestions)
+			.where(and(visibleTo(actor), planExpiredSql()))
+			.orderBy(asc(suggestions.targetDate), asc(suggestions.id))
 			.limit(50),
 		db
 			.select({
@@ -272,5 +307,5 @@ export async function handlerInbox(db: Database, actor: Actor) {
 			.orderBy(desc(suggestionEvents.at))
 			.limit(20)
 	]);
-	return { assigned, dueSoon, comments };
+	return { assigned, dueSoon, planExpired, comments };
 }

@@ -30,6 +30,7 @@ export async function loadQueue(db: Database, user: SessionUser, url: URL) {
 		to: /^\d{4}-\d{2}-\d{2}$/.test(p.get('to') ?? '') ? p.get('to')! : undefined,
 		q: (p.get('q') ?? '').trim().slice(0, 100) || undefined,
 		overdue: p.get('overdue') === '1',
+		planExpired: p.get('expired') === '1',
 		sort: oneOf(['new', 'old', 'raised', 'deadline'] as const, p.get('sort')) ?? 'new',
 		page: num(p.get('page')) ?? 1
 	};
@@ -67,7 +68,8 @@ export async function loadQueue(db: Database, user: SessionUser, url: URL) {
 						.map((s) => ({
 							...s,
 							id: catByKey.get(s.category)?.id,
-							label: catByKey.get(s.category)?.nameZh ?? s.category
+							label: catByKey.get(s.category)?.nameZh ?? s.category,
+							labelEn: catByKey.get(s.category)?.nameEn ?? s.category
 						}))
 						.filter((s) => s.id)
 				: [],

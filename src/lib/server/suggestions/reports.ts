@@ -4,7 +4,7 @@ import { messages } from '../../i18n';
 import { queryRows, type Database } from '../db';
 import { categories, suggestionItems, suggestions, units } from '../db/schema';
 import { maskPublicTexts } from './publishing';
-import { closedList, overdueSql } from './queries';
+import { closedList, overdueSql, planExpiredSql } from './queries';
 
 const zh = messages('zh-CN');
 
@@ -42,6 +42,7 @@ export async function suggestionStats(db: Database, campaignId: number) {
 				total: number;
 				raw: number;
 				overdue: number;
+				plan_expired: number;
 				resolved: number;
 				closed: number;
 			}>(
@@ -49,6 +50,7 @@ export async function suggestionStats(db: Database, campaignId: number) {
 				sql`select coalesce((select sum(count) from (${tally(campaignId, 'status')}) t), 0)::int as total,
 				coalesce((select sum(count) from (${tally(campaignId, 'items')}) t), 0)::int as raw,
 				(select count(*)::int from suggestions where ${live} and ${overdueSql()}) as overdue,
+				(select count(*)::int from suggestions where ${live} and ${planExpiredSql()}) as plan_expired,
 				coalesce((select sum(count) from (${tally(campaignId, 'status')}) t where key = 'resolved'), 0)::int as resolved,
 				coalesce((select sum(count) from (${tally(campaignId, 'status')}) t where key in (${closedList})), 0)::int as closed`
 			),
@@ -100,6 +102,8 @@ export async function suggestionStats(db: Database, campaignId: number) {
 		byStatus: order(SUGGESTION_STATUSES, byStatus, (k) => zh.statuses[k]),
 		byDepartment,
 		overdue: Number(totals.overdue),
+		/** "Planned" items whose target date has passed (`planExpiredSql`). */
+		planExpired: Number(totals.plan_expired),
 		overdueByDepartment,
 		resolved: Number(totals.resolved),
 		closed: Number(totals.closed),
@@ -126,6 +130,7 @@ export async function suggestionsOfResponse(db: Database, responseId: number) {
 			reply: suggestions.reply,
 			plan: suggestions.plan,
 			targetDate: suggestions.targetDate,
+			planExpired: sql<boolean>`${planExpiredSql()}`,
 			closedAt: suggestions.closedAt
 		})
 		.from(suggestionItems)
@@ -163,6 +168,7 @@ export async function boardItems(
 			reply: suggestions.reply,
 			plan: suggestions.plan,
 			targetDate: suggestions.targetDate,
+			planExpired: sql<boolean>`${planExpiredSql()}`,
 			createdAt: suggestions.createdAt,
 			closedAt: suggestions.closedAt,
 			raised: sql<number>`(select count(*)::int from ${suggestionItems} i where i.suggestion_id = ${suggestions.id})`

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import type { Messages } from '../../i18n';
+import { messages, type Locale } from '../../i18n';
 import { XLSX_DAY_FORMAT, xlsxDay } from '../platform/spreadsheet-cells';
 import { WEEK_METRICS, type weeklyReport } from './weekly';
 
@@ -11,7 +11,9 @@ type Cell = string | number | Date;
  * numbers, deadlines as date cells. Text from the database goes in as string cells, which a
  * spreadsheet never runs as a formula, so it needs no escaping.
  */
-export async function weeklyWorkbook(r: WeeklyReport, campaignTitle: string, m: Messages) {
+export async function weeklyWorkbook(r: WeeklyReport, campaignTitle: string, locale: Locale) {
+	const m = messages(locale);
+	const en = locale === 'en';
 	const workbook = new ExcelJS.Workbook();
 	const sheet = workbook.addWorksheet(m.reports.weekly.slice(0, 31));
 	sheet.columns = [
@@ -42,12 +44,15 @@ export async function weeklyWorkbook(r: WeeklyReport, campaignTitle: string, m: 
 	const counts = (
 		title: string,
 		first: string,
-		rows: ({ label: string | null } & Record<string, unknown>)[]
+		rows: ({ label: string | null; labelEn?: string | null } & Record<string, unknown>)[]
 	) =>
 		table(
 			title,
 			[first, ...WEEK_METRICS.map((k) => m.reports.metrics[k])],
-			rows.map((row) => [row.label ?? m.stats.notGiven, ...WEEK_METRICS.map((k) => Number(row[k]))])
+			rows.map((row) => [
+				(en && row.labelEn) || row.label || m.stats.notGiven,
+				...WEEK_METRICS.map((k) => Number(row[k]))
+			])
 		);
 	counts(m.reports.totals, '', [{ label: m.reports.totals, ...r.totals }]);
 	counts(m.reports.byDepartment, m.suggestions.department, r.byDepartment);
@@ -56,6 +61,19 @@ export async function weeklyWorkbook(r: WeeklyReport, campaignTitle: string, m: 
 		m.reports.overdueList,
 		[m.reports.item, m.suggestions.department, m.suggestions.deadline, m.reports.daysOverdue],
 		r.overdueItems.map((i) => [i.title, i.department ?? '', xlsxDay(i.deadline), i.days]),
+		(row) => {
+			row.getCell(3).numFmt = XLSX_DAY_FORMAT;
+		}
+	);
+	table(
+		m.reports.planExpiredList,
+		[
+			m.reports.item,
+			m.suggestions.department,
+			m.suggestions.targetDate,
+			m.reports.daysPastTargetHeader
+		],
+		r.planExpiredItems.map((i) => [i.title, i.department ?? '', xlsxDay(i.targetDate), i.days]),
 		(row) => {
 			row.getCell(3).numFmt = XLSX_DAY_FORMAT;
 		}

@@ -67,6 +67,7 @@ function overdueHalves(campaignId: number, moment: { at: Date; date: string }): 
  * - new: created in the week; categorised / assigned: such an event in the week;
  * - resolved / planned: closed in the week and in that state now;
  * - overdue: at the report's moment (`weekMoment`), past its deadline and not closed by then.
+ * The report also lists plans past their target date at its moment (still "planned" now).
  */
 function weekRows(campaignId: number, monday: string, moment: { at: Date; date: string }) {
 	const { from, to, live } = bounds(campaignId, monday);
@@ -118,8 +119,9 @@ export async function weeklyReport(
 		unit: string | null;
 		category: string | null;
 		category_label: string | null;
+		category_label_en: string | null;
 	};
-	const [groups, overdueItems, closedRows] = await Promise.all([
+	const [groups, overdueItems, closedRows, planRows] = await Promise.all([
 		// One pass over the week's rows: by department (gd = 0), by category (gc = 0), totals (both 1);
 		// each part in the order the report shows it.
 		queryRows<Group>(
@@ -127,7 +129,7 @@ export async function weeklyReport(
 			sql`with g as (select grouping(w.department_id) as gd, grouping(w.category_id) as gc, w.department_id, w.category_id, ${sums}
 				from (${weekRows(campaignId, monday, moment)}) w
 				group by grouping sets ((w.department_id), (w.category_id), ()))
-			select g.*, u.name as unit, c.key as category, c.name_zh as category_label from g
+			select g.*, u.name as unit, c.key as category, c.name_zh as category_label, c.name_en as category_label_en from g
 			left join units u on g.gd = 0 and u.id = g.department_id
 			left join categories c on g.gc = 0 and c.id = g.category_id
 			order by g.gd, g.gc, u.name nulls last, g.department_id, c.sort_order nulls last, c.key`
@@ -156,6 +158,22 @@ export async function weeklyReport(
 			from suggestions s left join units u on u.id = s.department_id
 			where ${live} and s.status in (${closedList}) and s.closed_at >= ${from} and s.closed_at < ${to}
 			order by s.closed_at, s.id ${limit}`
+		),
+		// Plans not kept: "planned" now, with the target date before the report's moment.
+		queryRows<{
+			id: number;
+			title: string;
+			targetDate: string;
+			department: string | null;
+			days: number;
+			total: number;
+		}>(
+			db,
+			sql`select s.id, s.title, s.target_date::text as "targetDate", u.name as department,
+				(${moment.date}::date - s.target_date)::int as days, count(*) over ()::int as total
+			from suggestions s left join units u on u.id = s.department_id
+			where ${live} and s.status = 'planned' and s.target_date < ${moment.date}
+			order by s.target_date, s.id ${limit}`
 		)
 	]);
 	const totals = countsOf(groups.find((g) => Number(g.gd) === 1 && Number(g.gc) === 1) ?? {});
@@ -168,7 +186,12 @@ export async function weeklyReport(
 		}));
 	const byCategory = groups
 		.filter((g) => Number(g.gd) === 1 && Number(g.gc) === 0)
-		.map((g) => ({ key: g.category, label: g.category_label, ...countsOf(g) }));
+		.map((g) => ({
+			key: g.category,
+			label: g.category_label,
+			labelEn: g.category_label_en,
+			...countsOf(g)
+		}));
 	const nonEmpty = <T extends Counts>(list: T[]) =>
 		list.filter((r) => WEEK_METRICS.some((m) => Number(r[m]) > 0));
 	return {
@@ -181,6 +204,8 @@ export async function weeklyReport(
 		overdueItems,
 		overdueTotal: totals.overdue,
 		closedItems: closedRows.map(({ total: _, ...item }) => item),
-		closedTotal: closedRows.length ? Number(closedRows[0].total) : 0
+		closedTotal: closedRows.length ? Number(closedRows[0].total) : 0,
+		planExpiredItems: planRows.map(({ total: _, ...item }) => item),
+		planExpiredTotal: planRows.length ? Number(planRows[0].total) : 0
 	};
 }

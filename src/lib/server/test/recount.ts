@@ -1,4 +1,5 @@
 // Full recounts from the base tables, for the roll-up tests: what the statistics services computed
+import { localDate } from '../../campaign-availability';
 // before the roll-ups and indexes (a scan of every row), kept here as the reference they must equal.
 import { sql } from 'drizzle-orm';
 import { queryRows, type Database } from '../db';
@@ -72,6 +73,7 @@ export async function recountSuggestionStats(db: Database, campaignId: number) {
 				sql`select count(*)::int as total,
 				(select count(*)::int from suggestion_items where campaign_id = ${campaignId}) as raw,
 				(count(*) filter (where ${overdueSql()}))::int as overdue,
+				(count(*) filter (where status = 'planned' and target_date < ${localDate(new Date())}))::int as plan_expired,
 				(count(*) filter (where status = 'resolved'))::int as resolved,
 				(count(*) filter (where status in (${closedList})))::int as closed,
 				percentile_cont(0.5) within group (order by extract(epoch from closed_at - created_at) / 86400)
@@ -104,7 +106,7 @@ export async function recountWeek(db: Database, campaignId: number, date: string
 	const at = sql`${moment.at.toISOString()}::timestamptz`;
 	const event = (kind: string) =>
 		sql`exists (select 1 from suggestion_events e where e.suggestion_id = s.id and e.kind = ${kind} and e.at >= ${from} and e.at < ${to})`;
-	const rows = sql`select s.id, s.title, s.status, s.deadline, s.closed_at, s.department_id, s.category_id,
+	const rows = sql`select s.id, s.title, s.status, s.deadline, s.target_date, s.closed_at, s.department_id, s.category_id,
 		(s.created_at >= ${from} and s.created_at < ${to}) as m_new,
 		${event('categorise')} as m_categorised,
 		${event('assign')} as m_assigned,
@@ -116,27 +118,34 @@ export async function recountWeek(db: Database, campaignId: number, date: string
 	const sums = sql.raw(
 		WEEK_METRICS.map((m) => `(count(*) filter (where m_${m}))::int as "${m}"`).join(', ')
 	);
-	const [[totals], byDepartment, byCategory, overdueItems, closedItems] = await Promise.all([
-		queryRows<Record<string, number>>(db, sql`select ${sums} from (${rows}) w`),
-		queryRows<Record<string, unknown>>(
-			db,
-			sql`select w.department_id::text as key, u.name as label, ${sums} from (${rows}) w left join units u on u.id = w.department_id group by w.department_id, u.name order by u.name nulls last, w.department_id`
-		),
-		queryRows<Record<string, unknown>>(
-			db,
-			sql`select c.key, c.name_zh as label, ${sums} from (${rows}) w left join categories c on c.id = w.category_id group by c.key, c.name_zh, c.sort_order order by c.sort_order nulls last, c.key`
-		),
-		queryRows<Record<string, unknown>>(
-			db,
-			sql`select w.id, w.title, w.deadline::text as deadline, u.name as department, (${moment.date}::date - w.deadline)::int as days
+	const [[totals], byDepartment, byCategory, overdueItems, closedItems, planExpiredItems] =
+		await Promise.all([
+			queryRows<Record<string, number>>(db, sql`select ${sums} from (${rows}) w`),
+			queryRows<Record<string, unknown>>(
+				db,
+				sql`select w.department_id::text as key, u.name as label, ${sums} from (${rows}) w left join units u on u.id = w.department_id group by w.department_id, u.name order by u.name nulls last, w.department_id`
+			),
+			queryRows<Record<string, unknown>>(
+				db,
+				sql`select c.key, c.name_zh as label, c.name_en as "labelEn", ${sums} from (${rows}) w left join categories c on c.id = w.category_id group by c.key, c.name_zh, c.name_en, c.sort_order order by c.sort_order nulls last, c.key`
+			),
+			queryRows<Record<string, unknown>>(
+				db,
+				sql`select w.id, w.title, w.deadline::text as deadline, u.name as department, (${moment.date}::date - w.deadline)::int as days
 			from (${rows}) w left join units u on u.id = w.department_id where w.m_overdue order by w.deadline, w.id`
-		),
-		queryRows<Record<string, unknown>>(
-			db,
-			sql`select w.id, w.title, w.status, u.name as department from (${rows}) w left join units u on u.id = w.department_id
+			),
+			queryRows<Record<string, unknown>>(
+				db,
+				sql`select w.id, w.title, w.status, u.name as department from (${rows}) w left join units u on u.id = w.department_id
 			where w.status in (${closedList}) and w.closed_at >= ${from} and w.closed_at < ${to} order by w.closed_at, w.id`
-		)
-	]);
+			),
+			queryRows<Record<string, unknown>>(
+				db,
+				sql`select w.id, w.title, w.target_date::text as "targetDate", u.name as department, (${moment.date}::date - w.target_date)::int as days
+			from (${rows}) w left join units u on u.id = w.department_id
+			where w.status = 'planned' and w.target_date < ${moment.date} order by w.target_date, w.id`
+			)
+		]);
 	const nonEmpty = (list: Record<string, unknown>[]) =>
 		list.filter((r) => WEEK_METRICS.some((m) => Number(r[m]) > 0));
 	return {
@@ -147,6 +156,7 @@ export async function recountWeek(db: Database, campaignId: number, date: string
 		byDepartment: nonEmpty(byDepartment),
 		byCategory: nonEmpty(byCategory),
 		overdueItems,
-		closedItems
+		closedItems,
+		planExpiredItems
 	};
 }

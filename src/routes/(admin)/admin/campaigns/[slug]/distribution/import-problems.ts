@@ -16,11 +16,11 @@ export function describeImportProblem(m: Messages, problem: ImportProblem): stri
 	const line = m.distribution.line(problem.line);
 	const unknown = problem.message.match(/^import_unknown_(\w+):(.*)$/);
 	if (unknown) {
-		return `${line}：${m.distribution.unknownValue(COLUMN[unknown[1]]?.(m) ?? unknown[1], unknown[2])}`;
+		return `${line}${m.colon}${m.distribution.unknownValue(COLUMN[unknown[1]]?.(m) ?? unknown[1], unknown[2])}`;
 	}
 	const [field, key] = problem.message.includes(':')
 		? problem.message.split(':')
 		: ['', problem.message];
 	const column = COLUMN[field]?.(m);
-	return `${line}：${column ? `${column} — ` : ''}${errorText(m, key)}`;
+	return `${line}${m.colon}${column ? `${column} — ` : ''}${errorText(m, key)}`;
 }

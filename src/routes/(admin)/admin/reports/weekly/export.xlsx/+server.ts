@@ -1,5 +1,4 @@
 import { localDate } from '$lib/campaign-availability';
-import { messages } from '$lib/i18n';
 import { REPORT_READERS } from '$lib/roles';
 import { requireRole } from '$lib/server/auth/guard';
 import { weeklyReport } from '$lib/server/suggestions/weekly';
@@ -16,7 +15,7 @@ export const GET: RequestHandler = async (event) => {
 	const date = /^\d{4}-\d{2}-\d{2}$/.test(asked) ? asked : localDate(new Date());
 	// The export lists every overdue and closed item; the page shows the first ones.
 	const r = await weeklyReport(event.locals.db, campaign.id, date, { listLimit: null });
-	const body = await weeklyWorkbook(r, campaign.title, messages(event.locals.locale));
+	const body = await weeklyWorkbook(r, campaign.title, event.locals.locale);
 	return new Response(new Uint8Array(body), {
 		headers: {
 			'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',

@@ -51,6 +51,8 @@ export const GET: RequestHandler = async (event) => {
 				department: r.department,
 				deadline: r.deadline,
 				overdue: r.overdue,
+				targetDate: r.targetDate,
+				planExpired: r.planExpired,
 				raised: r.raised,
 				published: r.published
 			}))

@@ -1,0 +1,113 @@
+import { expect, test, type Page } from '@playwright/test';
+import { logIn } from './helpers';
+
+// English mode is English wherever staff look (issue 13 point 19): names the organisation keeps in
+// both languages (categories, respondent groups) in English, labels with English punctuation.
+// What people and the organisation wrote in Chinese (titles, answers, unit and area names) stays.
+
+/** The Chinese names of what has an English name too, read off the pages that edit both. */
+async function bilingualNames(page: Page): Promise<string[]> {
+	const names: string[] = [];
+	for (const list of ['/admin/categories', '/admin/groups']) {
+		await page.goto(list);
+		// Columns: key, Chinese name, English name.
+		names.push(...(await page.locator('tbody tr td:nth-child(2)').allTextContents()));
+	}
+	return names.map((n) => n.trim()).filter(Boolean);
+}
+
+/**
+ * Text on the page (outside content marked lang="zh-CN") that shows one of those Chinese names on
+ * its own or followed by a count, or that sets an English label with a full-width colon or comma.
+ */
+function englishFaults(page: Page, names: string[]) {
+	return page.evaluate((names) => {
+		const faults: string[] = [];
+		const named = new Set(names);
+		const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+		for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+			const element = node.parentElement!;
+			if (element.closest('script, style, [lang^="zh"]')) continue;
+			const text = (node.textContent ?? '').replace(/\s+/g, ' ').trim();
+			if (!text) continue;
+			if (named.has(text.replace(/ \d+$/, ''))) faults.push(`Chinese name: ${text}`);
+			for (const part of text.split(/[·—]/)) {
+				if (/[A-Za-z]{2}/.test(part) && /[：，]/.test(part)) faults.push(`punctuation: ${part}`);
+			}
+		}
+		return faults;
+	}, names);
+}
+
+test('staff pages in English show categories and groups by their English names, with English punctuation', async ({
+	page
+}) => {
+	test.setTimeout(120_000);
+	await logIn(page, 'admin');
+	await page.goto('/lang/en?next=/admin');
+	const names = await bilingualNames(page);
+	expect(names).toContain('业扩报装');
+	expect(names).toContain('电力客户');
+
+	await page.goto('/admin/suggestions?status=resolved');
+	const detail = (await page.locator('a.title').first().getAttribute('href'))!;
+	const pages = [
+		'/admin/suggestions',
+		'/admin/suggestions?status=new',
+		'/admin/suggestions?expired=1',
+		detail,
+		'/admin/reports',
+		'/admin/reports/weekly',
+		'/admin/campaigns/liuyang-2014',
+		'/admin/campaigns/liuyang-2014/distribution',
+		'/admin/inbox'
+	];
+	const found: Record<string, string[]> = {};
+	for (const path of pages) {
+		await page.goto(path);
+		const faults = await englishFaults(page, names);
+		if (faults.length) found[path] = faults;
+	}
+	expect(found).toEqual({});
+	// And what it shows instead.
+	await page.goto('/admin/reports/weekly');
+	await expect(page.getByRole('table', { name: 'By category' })).toContainText(
+		/New connections|Outage/
+	);
+	await page.goto('/admin/campaigns/liuyang-2014');
+	await expect(page.getByRole('table', { name: 'By respondent group' })).toContainText(
+		'Electricity customer'
+	);
+	await page.goto('/lang/zh-CN?next=/admin');
+});
+
+test('plans past their target date are flagged in the queue, the inbox, the reports and on the board', async ({
+	page
+}) => {
+	await logIn(page, 'reviewer1');
+	await page.goto('/admin/suggestions?expired=1');
+	const rows = page.locator('li.row');
+	// The demo has plans that fell due some days ago.
+	await expect(rows.first()).toBeVisible();
+	const count = await rows.count();
+	await expect(page.locator('li.row [data-plan-expired]')).toHaveCount(count);
+	await expect(rows.first()).toContainText('已过计划完成日期');
+	await page.goto('/admin/inbox');
+	await expect(page.locator('li [data-plan-expired]').first()).toBeVisible();
+	await page.goto('/admin/reports');
+	const shown = Number((await page.getByTestId('plan-expired').textContent())?.trim());
+	expect(shown).toBeGreaterThanOrEqual(count);
+	const api = await (
+		await page.request.get('/api/v1/campaigns/liuyang-2014/suggestions/stats')
+	).json();
+	expect(api.planExpired).toBe(shown);
+	await page.goto('/admin/reports/weekly');
+	await expect(page.locator('ol[data-plan-expired] li')).toHaveCount(Math.min(shown, 200));
+
+	// The proposers see on the board that the date has passed, for published plans.
+	await page.goto('/board/liuyang-2014?status=planned');
+	const flagged = page.locator('[data-plan-expired]');
+	const expiredOnBoard = await flagged.count();
+	expect(expiredOnBoard).toBeGreaterThan(0);
+	await expect(flagged.first()).toContainText('已过计划完成日期');
+});
