@@ -60,6 +60,7 @@ test('staff pages in English show categories and groups by their English names, 
 		'/admin/reports/weekly',
 		'/admin/campaigns/liuyang-2014',
 		'/admin/campaigns/liuyang-2014/distribution',
+		'/admin/campaigns/liuyang-2014/entry',
 		'/admin/inbox'
 	];
 	const found: Record<string, string[]> = {};
