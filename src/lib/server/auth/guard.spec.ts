@@ -35,4 +35,42 @@ describe('safeNext', () => {
 		expect(safeNext('https://evil.example')).toBe('/admin');
 		expect(safeNext(null, '/')).toBe('/');
 	});
+
+	it('keeps a good path with its query and fragment unchanged', () => {
+		expect(safeNext('/admin/suggestions?status=new#x')).toBe('/admin/suggestions?status=new#x');
+		expect(safeNext('/f/road-survey?c=ABC', '/')).toBe('/f/road-survey?c=ABC');
+		expect(safeNext('/', '/admin')).toBe('/');
+	});
+
+	// Each value is what `url.searchParams.get('next')` hands over, i.e. already decoded once.
+	it.each([
+		['%09 (tab) before a second slash', '/\t/127.0.0.1:4399/x'],
+		['%0A (line feed)', '/\n/evil.example'],
+		['%0D (carriage return)', '/\r/evil.example'],
+		['%00 (NUL)', '/\u0000/evil.example'],
+		['DEL', '/\u007f/evil.example'],
+		['a C1 control (U+0085)', '/\u0085/evil.example'],
+		['a backslash', '\\evil.example'],
+		['slash then backslash', '/\\evil.example'],
+		['backslash later in the path', '/admin\\..\\\\evil.example'],
+		['two slashes', '//evil.example'],
+		['%2F%2F', '//evil.example/x'],
+		['/%E3%80%80 (ideographic space)', '/\u3000/evil.example'],
+		['a full-width solidus (U+FF0F)', '/\uff0fevil.example'],
+		['a full-width letter', '/\uff41dmin'],
+		['a dot segment that resolves to two slashes', '/.//evil.example'],
+		['dot-dot that resolves to two slashes', '/x/..//evil.example'],
+		['an absolute URL', 'https://evil.example'],
+		['a scheme with a single slash', 'https:/evil.example'],
+		['javascript:', 'javascript:alert(1)'],
+		['a relative path', 'admin'],
+		['empty', '']
+	])('refuses %s', (_name, next) => {
+		expect(safeNext(next)).toBe('/admin');
+		expect(safeNext(next, '/')).toBe('/');
+	});
+
+	it('answers ASCII only, so a Location header built from it cannot fail', () => {
+		expect(safeNext('/admin/campaigns?q=道路')).toBe('/admin/campaigns?q=%E9%81%93%E8%B7%AF');
+	});
 });

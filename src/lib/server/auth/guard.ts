@@ -23,12 +23,36 @@ export function requireUser(event: RequestEvent): SessionUser {
 	return requireRole(event, ...STAFF);
 }
 
-/** A relative path on this site, never an open redirect to another host. */
+// Characters a browser may drop, fold or read as a slash before it resolves a `Location`: C0 and
+// C1 controls and DEL (`/\t/evil.example` becomes `//evil.example`), backslashes (read as `/`),
+// every Unicode space (U+3000 among them) and the full-width block (U+FF0F is a full-width
+// solidus). None of them belongs in a path this site links to, so the whole value is refused.
+// eslint-disable-next-line no-control-regex -- control characters are what it looks for
+const UNSAFE_IN_NEXT = /[\u0000-\u001f\u007f-\u009f\\\s\uff00-\uffef]/u;
+// Only the origin matters here: any same-origin base would do.
+const NEXT_BASE = 'http://next.invalid';
+
+/**
+ * A path on this site to go back to after logging in or switching a preference, never an open
+ * redirect to another host: the value is parsed against a fixed base and kept only when it stays
+ * on that origin with a path starting with exactly one `/`. Anything else gives `fallback`. The
+ * answer is the parsed path, query and fragment, so a `Location` header built from it is always
+ * ASCII (a raw non-ASCII or control character there would make the response itself fail).
+ */
 export function safeNext(value: string | null | undefined, fallback = '/admin'): string {
-	if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) {
+	if (!value || !value.startsWith('/') || value.startsWith('//') || UNSAFE_IN_NEXT.test(value)) {
 		return fallback;
 	}
-	return value;
+	let target: URL;
+	try {
+		target = new URL(value, NEXT_BASE);
+	} catch {
+		return fallback;
+	}
+	// `/.//evil.example` resolves to the path `//evil.example`: check what was parsed, not only
+	// what was sent.
+	if (target.origin !== NEXT_BASE || target.pathname.startsWith('//')) return fallback;
+	return target.pathname + target.search + target.hash;
 }
 
 /**
