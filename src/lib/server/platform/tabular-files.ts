@@ -83,7 +83,13 @@ function cellText(value: ExcelJS.CellValue): string {
 	return String(value);
 }
 
-/** Cells that a spreadsheet would run as a formula get a leading apostrophe (CSV/XLSX injection). */
+/**
+ * A text cell a spreadsheet could run as a formula gets a leading apostrophe (CSV injection): one
+ * starting with = + - @, a tab or a carriage return, or with the full-width ＝ ＋ － ＠ that a
+ * Chinese input method types and spreadsheets in East Asian locales read as the same operators.
+ * Only the start of a cell can begin a formula; a separator later in the text would start a new
+ * cell, which is why `toCsv` also quotes every field holding one.
+ */
 export function neutraliseFormula(value: string): string {
-	return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+	return /^[=+\-@\t\r\uff1d\uff0b\uff0d\uff20]/.test(value) ? `'${value}` : value;
 }

@@ -86,11 +86,22 @@ export async function exportTable(
 	return { header, rows };
 }
 
-/** CSV has no types: times in China time with their offset, as the response pages show them. */
+/**
+ * RFC 4180 quoting (quotes doubled) for every field holding a quote, a line break or anything a
+ * reader may take as the separator: the comma this file uses, and the semicolon and tab that Excel
+ * uses in locales whose list separator is not a comma, or that a reader guesses from the content.
+ * Left unquoted, `x;=1+1` opened with `;` becomes two cells, the second a formula.
+ */
+const NEEDS_QUOTES = /[",;\t\r\n]/;
+
+/**
+ * CSV has no types: times in China time with their offset, as the response pages show them;
+ * numbers the app writes (version, rating) as they are; text escaped against formulas and quoted.
+ */
 const csvCell = (value: ExportCell) => {
-	const text = value instanceof Date ? chinaTimeText(value) : String(value);
-	const safe = typeof value === 'string' ? neutraliseFormula(text) : text;
-	return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+	if (typeof value === 'number') return String(value);
+	const text = value instanceof Date ? chinaTimeText(value) : neutraliseFormula(value);
+	return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 };
 
 /** UTF-8 with a BOM, so Excel on Chinese Windows opens it with the characters right. */
