@@ -332,6 +332,7 @@ export const en: Messages = {
 		imported: (n: number) => `${n} rows imported.`,
 		importProblems: 'The file has these problems; nothing was imported:',
 		line: (n: number) => `Line ${n}`,
+		cell: (column: string) => `column ${column}`,
 		unknownValue: (column: string, value: string) => `${column} “${value}” is not known`,
 		generateCodes: 'Generate form codes',
 		codeCount: 'How many',
@@ -679,6 +680,20 @@ export const en: Messages = {
 		issued_number: 'Enter 0 or a positive whole number.',
 		import_empty: 'The file is empty.',
 		import_header: 'No “channel” and “issued” columns found; please check the header row.',
+		import_not_xlsx:
+			'This file starts like an XLSX (zip) file but is not a valid one. Open it in Excel, save it as .xlsx or CSV (UTF-8) and import it again.',
+		import_too_large:
+			'The file is too large: an XLSX may hold at most 20 MB once unpacked (its text at most 8 MB, with no unusual compression), and an upload at most 10 MB. Remove extra sheets, formatting and empty rows, or save it as CSV, and import it again.',
+		import_too_many_rows:
+			'At most 5000 rows (below the header) can be imported at once. Split the file and import each part.',
+		import_too_many_columns:
+			'A table may have at most 50 columns. Delete the extra columns (including cells far to the right that look empty) and import it again.',
+		import_too_slow:
+			'Reading this file took more than 10 seconds and was stopped; nothing was imported. The file may be too large or malformed: save it as CSV (UTF-8) and import it again.',
+		import_nul:
+			'A cell holds a NUL character, which cannot be stored. The file may not be plain text (for instance a binary file renamed); delete the character, or save the file as CSV (UTF-8), and import it again.',
+		server_stopping:
+			'The server is stopping: this was not finished and nothing was saved. Please try again shortly.',
 		entry_number: 'Type one of the listed numbers.',
 		token_name: 'Please say what the token is for.',
 		answer_required: 'Please answer this question.',

@@ -324,6 +324,7 @@ export const zhCN = {
 		imported: (n: number) => `已导入 ${n} 行。`,
 		importProblems: '文件有以下问题，没有导入任何内容：',
 		line: (n: number) => `第 ${n} 行`,
+		cell: (column: string) => `${column} 列`,
 		unknownValue: (column: string, value: string) => `${column}“${value}”无法识别`,
 		generateCodes: '生成表单编号',
 		codeCount: '份数',
@@ -657,6 +658,18 @@ export const zhCN = {
 		issued_number: '请输入 0 或正整数。',
 		import_empty: '文件是空的。',
 		import_header: '没有找到“渠道”和“发放数”两列，请检查表头。',
+		import_not_xlsx:
+			'这个文件以 XLSX（zip）文件的标记开头，却不是有效的 XLSX 文件。请在 Excel 中打开，另存为 .xlsx 或 CSV（UTF-8）后再导入。',
+		import_too_large:
+			'文件太大：XLSX 解压后最多 20 MB（其中文字部分最多 8 MB，压缩比不能异常），上传文件最多 10 MB。请删去多余的工作表、格式和空行，或另存为 CSV 后再导入。',
+		import_too_many_rows: '一次最多导入 5000 行（不含表头）。请把文件分成几份，分别导入。',
+		import_too_many_columns:
+			'表格最多 50 列。请删去多余的列（包括远在右边、看不见的格子）后再导入。',
+		import_too_slow:
+			'读取这个文件超过了 10 秒，已经停止，什么也没有导入。文件可能太大或格式异常；请另存为 CSV（UTF-8）后再导入。',
+		import_nul:
+			'单元格里有空字符（NUL），无法保存。文件可能不是普通文本（例如二进制文件改了扩展名）；请删去这个字符，或另存为 CSV（UTF-8）后再导入。',
+		server_stopping: '服务器正在停止，这次操作没有完成，什么也没有保存。请稍后再试。',
 		entry_number: '请输入列出的序号。',
 		token_name: '请填写用途说明。',
 		answer_required: '请回答这一题。',

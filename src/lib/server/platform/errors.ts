@@ -39,3 +39,17 @@ export class Invalid extends ServiceError {
 		super(message, 400, fields);
 	}
 }
+
+/** The request is too big to handle (an upload over a stated limit): 413. */
+export class TooLarge extends ServiceError {
+	constructor(message: string) {
+		super(message, 413);
+	}
+}
+
+/** The server cannot finish this now (it is stopping): 503, try again later. */
+export class Unavailable extends ServiceError {
+	constructor(message: string) {
+		super(message, 503);
+	}
+}

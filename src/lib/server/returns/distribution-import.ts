@@ -2,7 +2,14 @@ import { CHANNELS, type Channel } from '../../domain';
 import { distributionRow, type DistributionRowInput } from '../../schemas/distribution';
 import { listAreas, listGroups, listUnits } from '../org/organisation';
 import type { Database } from '../db';
-import { readTable } from '../platform/tabular-files';
+import { readTable, type TableLimits } from '../platform/tabular-files';
+
+/**
+ * The most one distribution file may hold. A county's plan is tens to a few hundred rows (group ×
+ * unit or area × channel); 5,000 leaves room for a big one and keeps a refused file's problem list
+ * readable. The numbers are in the refusal messages (errors.import_too_many_rows / _columns).
+ */
+export const DISTRIBUTION_IMPORT_LIMITS: TableLimits = { rows: 5_000, columns: 50 };
 
 /** Header names accepted for each column, Chinese and English, compared without case or spaces. */
 const COLUMNS: Record<keyof DistributionRowInput, string[]> = {
@@ -52,13 +59,14 @@ export interface ImportNames {
 /**
  * Turns an uploaded CSV/XLSX into validated distribution rows. Names are matched against the
  * organisation's groups, units and areas; every problem is reported with its line number, and a
- * file with any problem yields no rows at all.
+ * file with any problem yields no rows at all. A file over DISTRIBUTION_IMPORT_LIMITS, or one that
+ * cannot be read, throws (TooLarge 413, Invalid 400 — see readTable).
  */
 export async function parseDistributionFile(
 	db: Database,
 	bytes: Uint8Array
 ): Promise<{ rows: DistributionRowInput[]; problems: ImportProblem[] }> {
-	const table = await readTable(bytes);
+	const table = await readTable(bytes, DISTRIBUTION_IMPORT_LIMITS);
 	const [groups, units, areas] = await Promise.all([listGroups(db), listUnits(db), listAreas(db)]);
 	return parseDistributionTable(table, { groups, units, areas });
 }

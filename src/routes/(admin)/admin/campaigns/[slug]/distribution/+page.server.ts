@@ -12,10 +12,15 @@ import {
 } from '$lib/server/returns/distribution-plan';
 import { parseDistributionFile } from '$lib/server/returns/distribution-import';
 import { generateFormCodes } from '$lib/server/returns/form-codes';
-import { handleForm, readForm, routeId } from '$lib/server/platform/form-actions';
+import {
+	failOnServiceError,
+	handleForm,
+	readForm,
+	routeId
+} from '$lib/server/platform/form-actions';
 import { listAreas, listGroups, listUnits } from '$lib/server/org/organisation';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
-import { describeImportProblem } from './import-problems';
+import { describeImportProblem, describeImportRefusal } from './import-problems';
 
 export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'organiser');
@@ -74,14 +79,21 @@ export const actions: Actions = {
 		if (!(file instanceof File) || file.size === 0) {
 			return fail(400, { importProblems: [m.errors.import_empty] });
 		}
-		const { rows, problems } = await parseDistributionFile(
-			event.locals.db,
-			new Uint8Array(await file.arrayBuffer())
+		// A file too large, unreadable or holding what cannot be stored: 413/400 with why, not a 500.
+		return failOnServiceError(
+			event,
+			async () => {
+				const bytes = new Uint8Array(await file.arrayBuffer());
+				const { rows, problems } = await parseDistributionFile(event.locals.db, bytes);
+				if (problems.length) {
+					return fail(400, { importProblems: problems.map((p) => describeImportProblem(m, p)) });
+				}
+				const campaign = await getCampaign(event.locals.db, event.params.slug);
+				return {
+					imported: await importDistributionRows(event.locals.db, actor.id, campaign, rows)
+				};
+			},
+			(e) => ({ importProblems: [describeImportRefusal(m, e)] })
 		);
-		if (problems.length) {
-			return fail(400, { importProblems: problems.map((p) => describeImportProblem(m, p)) });
-		}
-		const campaign = await getCampaign(event.locals.db, event.params.slug);
-		return { imported: await importDistributionRows(event.locals.db, actor.id, campaign, rows) };
 	}
 };

@@ -1,4 +1,6 @@
 import { errorText, type Messages } from '$lib/i18n';
+import type { ServiceError } from '$lib/server/platform/errors';
+import { UnstorableCell } from '$lib/server/platform/tabular-files';
 import type { ImportProblem } from '$lib/server/returns/distribution-import';
 
 const COLUMN: Record<string, (m: Messages) => string> = {
@@ -23,4 +25,12 @@ export function describeImportProblem(m: Messages, problem: ImportProblem): stri
 		: ['', problem.message];
 	const column = COLUMN[field]?.(m);
 	return `${line}${m.colon}${column ? `${column} — ` : ''}${errorText(m, key)}`;
+}
+
+/** A whole file refused (too large, not readable, a cell that cannot be stored) in one sentence. */
+export function describeImportRefusal(m: Messages, error: ServiceError): string {
+	if (error instanceof UnstorableCell) {
+		return `${m.distribution.line(error.line)}${m.colon}${m.distribution.cell(error.column)} — ${errorText(m, error.message)}`;
+	}
+	return errorText(m, error.message);
 }
