@@ -150,7 +150,13 @@ export async function deleteDistributionRow(
 	});
 }
 
-/** Adds imported rows all at once or not at all. */
+/**
+ * Rows per INSERT: each row binds 8 parameters, and a statement may bind at most 65,535 (8,192
+ * rows in one statement failed with MAX_PARAMETERS_EXCEEDED). Chunks keep any import size safe.
+ */
+const INSERT_CHUNK_ROWS = 1_000;
+
+/** Adds imported rows all at once or not at all (every chunk in one transaction). */
 export async function importDistributionRows(
 	db: Database,
 	actorId: number | null,
@@ -161,7 +167,10 @@ export async function importDistributionRows(
 	if (!rows.length) return 0;
 	await assertReferences(db, rows);
 	return db.transaction(async (tx) => {
-		await tx.insert(distributions).values(rows.map((r) => ({ ...r, campaignId: campaign.id })));
+		for (let from = 0; from < rows.length; from += INSERT_CHUNK_ROWS) {
+			const chunk = rows.slice(from, from + INSERT_CHUNK_ROWS);
+			await tx.insert(distributions).values(chunk.map((r) => ({ ...r, campaignId: campaign.id })));
+		}
 		await recordAudit(tx, {
 			actorId,
 			action: 'distribution.import',
