@@ -13,6 +13,8 @@ const root = path.resolve(import.meta.dirname, '..');
 // Importing the handler starts the app: its init migrates the database (see src/hooks.server.ts).
 const { handler } = await import(path.join(root, 'build', 'handler.js'));
 const fastPath = globalThis[Symbol.for('xinkan.fast-path')];
+// Ends spreadsheet import workers (src/lib/server/startup.ts → STOP_IMPORTS_KEY).
+const stopImports = globalThis[Symbol.for('xinkan.stop-imports')];
 
 const notFound = (req, res) => {
 	res.statusCode = 404;
@@ -38,6 +40,7 @@ server.listen({ host, port }, () => {
 let stopping;
 function shutdown(reason) {
 	if (stopping) return;
+	void stopImports?.();
 	server.closeIdleConnections();
 	server.close((error) => {
 		if (error) return;
@@ -45,10 +48,14 @@ function shutdown(reason) {
 		// The app closes its database pool on this event (as under build/index.js).
 		process.emit('sveltekit:shutdown', reason);
 	});
-	stopping = setTimeout(
-		() => server.closeAllConnections(),
-		(Number(process.env.SHUTDOWN_TIMEOUT) || 30) * 1000
-	);
+	const grace = (Number(process.env.SHUTDOWN_TIMEOUT) || 30) * 1000;
+	stopping = setTimeout(() => server.closeAllConnections(), grace);
+	// The deadline, whatever is still running (a request stuck in a loop, a timer, an open
+	// handle): SHUTDOWN_TIMEOUT for requests to finish, then 5 s for the app to close its pool.
+	setTimeout(() => {
+		console.error(`Xinkan: still running ${grace / 1000 + 5} s after ${reason}; exiting now.`);
+		process.exit(1);
+	}, grace + 5000).unref();
 }
 // Requests still running when the signal came: drop their connections as soon as they end.
 server.on('request', (req) => req.on('close', () => stopping && server.closeIdleConnections()));

@@ -6,6 +6,10 @@ import { seedDemo } from './demo/seed';
 import { categoriserSettled } from './insight/categoriser-service';
 import { warmQueueHints } from './insight/duplicate-hints';
 import { createFastPath, FAST_PATH_KEY } from './intake/fast-path';
+import { terminateImportWorkers } from './platform/import-workers';
+
+/** Where scripts/serve.mjs finds the function that ends import workers on SIGTERM. */
+export const STOP_IMPORTS_KEY = Symbol.for('xinkan.stop-imports');
 
 /**
  * Everything a server process does before it answers, in this order (hooks.server.ts `init`, which
@@ -16,7 +20,9 @@ import { createFastPath, FAST_PATH_KEY } from './intake/fast-path';
  * 3. train (or load) the categoriser, so the first reviewer does not wait minutes for it;
  * 4. build the review queue's duplicate indexes in the background, while the server already answers;
  * 5. close the database pool on shutdown: `node build` waits for open handles, so SIGTERM would
- *    not end the process otherwise.
+ *    not end the process otherwise; and end spreadsheet import workers as soon as the signal
+ *    comes (scripts/serve.mjs calls STOP_IMPORTS_KEY), so an import in flight is refused at once
+ *    (503) instead of holding shutdown up; serve.mjs also exits by a hard deadline.
  */
 export async function startServer(env: Record<string, string | undefined> = process.env) {
 	if (env.XINKAN_FAST_PATH !== '0') {
@@ -32,7 +38,13 @@ export async function startServer(env: Record<string, string | undefined> = proc
 		handle.db,
 		list.filter((c) => c.latest).map((c) => c.id)
 	);
-	process.once('sveltekit:shutdown', () => void closeAppDatabase());
+	// scripts/serve.mjs calls this when the signal comes; under `node build` the shutdown event
+	// below does it, and an import's own time limit (10 s) bounds the wait until then.
+	(globalThis as Record<symbol, unknown>)[STOP_IMPORTS_KEY] = terminateImportWorkers;
+	process.once('sveltekit:shutdown', () => {
+		void terminateImportWorkers();
+		void closeAppDatabase();
+	});
 }
 
 /**
