@@ -19,6 +19,8 @@ declare global {
 			message: string;
 			/** A service's typed error or an outage (see handleError); SvelteKit's own otherwise. */
 			status?: number;
+			/** Seconds until a refused (429) client may try again. */
+			retryAfter?: number;
 		}
 		interface PageData {
 			locale: Locale;

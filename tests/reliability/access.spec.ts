@@ -305,6 +305,39 @@ describe('sessions and tokens', () => {
 		expect(statuses[10]).toBe(429);
 	});
 
+	it('stops a client guessing receipt and form codes after 20 misses, and only that client', async () => {
+		const guesser = { 'x-forwarded-for': '10.3.0.1' };
+		const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+		const guess = () =>
+			Array.from({ length: 8 }, () => alphabet[Math.floor(Math.random() * 32)]).join('');
+		const misses: number[] = [];
+		for (let i = 0; i < 20; i++)
+			misses.push((await get(`/r/${guess()}`, undefined, guesser)).status);
+		expect(misses).toEqual(Array(20).fill(404));
+		// Blocked now, even for a code that exists, with when to come back.
+		const blocked = await get(`/r/${contact.code}`, undefined, guesser);
+		expect(blocked.status).toBe(429);
+		expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
+		expect(blocked.text).toContain('查询次数太多');
+		const lookup = await request(app.origin + '/r', {
+			method: 'POST',
+			agent,
+			headers: formHeaders(app.origin, guesser),
+			body: encodeForm({ code: contact.code })
+		});
+		expect(lookup.status).toBe(429);
+		// The public form still opens, without checking the code in its link.
+		const form = await get(`/f/liuyang-2014?c=${guess()}`, undefined, guesser);
+		expect(form.status).toBe(200);
+		expect(form.text).toContain('查询编号的次数太多');
+		// Someone else is not affected; and finding one's own receipt never counts as a miss.
+		const other = { 'x-forwarded-for': '10.3.0.2' };
+		const found: number[] = [];
+		for (let i = 0; i < 25; i++)
+			found.push((await get(`/r/${contact.code}`, undefined, other)).status);
+		expect(found).toEqual(Array(25).fill(200));
+	});
+
 	it('ends a session on POST /logout', async () => {
 		const { cookie } = await login('reviewer1');
 		expect((await get('/admin/suggestions', cookie!)).status).toBe(200);

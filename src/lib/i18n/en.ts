@@ -639,6 +639,9 @@ export const en: Messages = {
 		campaign: 'Campaign',
 		pending: 'Your suggestions are being reviewed; the outcome will be shown here.',
 		unknownTitle: 'Receipt code not found',
+		tooManyTitle: 'Too many lookups',
+		tooManyLookups: (minutes: number) =>
+			`Too many receipt codes that were not found; please try again in ${minutes} minute${minutes === 1 ? '' : 's'}. The code is on the page shown after submitting, 8 characters long.`,
 		unknownLead: (code: string) => `No form has the receipt code “${code}”. Please check it:`,
 		unknownLength:
 			'A receipt code has 8 letters and digits; capitals or not, spaces and dashes do not matter.',
@@ -672,6 +675,10 @@ export const en: Messages = {
 			'This form’s code has already been used (the form may already have been returned). You can still fill it in and submit it, without the code.',
 		form_code_unknown_on_open:
 			'The form code in this link is not right. You can still fill in the form and submit it, without the code.',
+		form_code_rate_limited_on_open:
+			'Too many code lookups from here: the code in this link is not checked for now. You can still fill in the form and submit it, without the code.',
+		form_code_rate_limited:
+			'Too many form codes checked from here; please try again later, or submit without the code.',
 		form_code_entered:
 			'This form has already been entered (or sent online); please do not enter it again.',
 		too_many_codes: 'A row cannot have more codes than forms issued.',

@@ -623,6 +623,9 @@ export const zhCN = {
 		campaign: '活动',
 		pending: '您的意见正在梳理中，办理结果会在这里公布。',
 		unknownTitle: '没有找到这个查询码',
+		tooManyTitle: '查询次数太多',
+		tooManyLookups: (minutes: number) =>
+			`查询码输错的次数太多，请 ${minutes} 分钟后再试。查询码在提交后的页面上，共 8 位。`,
 		unknownLead: (code: string) => `没有找到查询码“${code}”。请这样核对：`,
 		unknownLength: '查询码是 8 位，由字母和数字组成，不分大小写，可以带空格或横线。',
 		unknownLookalike: '0 和 O、1 和 I 视为相同，写哪个都能查到。',
@@ -651,6 +654,9 @@ export const zhCN = {
 		form_code_used_on_open:
 			'这份问卷的表单编号已经使用过了（这份问卷可能已经交回）。您仍然可以填写并提交，提交时不带编号。',
 		form_code_unknown_on_open: '链接中的表单编号不正确。您仍然可以填写并提交，提交时不带编号。',
+		form_code_rate_limited_on_open:
+			'查询编号的次数太多，暂时不再核对链接中的编号。您仍然可以填写并提交，提交时不带编号。',
+		form_code_rate_limited: '核对表单编号的次数太多，请稍后再试，或者不带编号提交。',
 		form_code_entered: '这份问卷已经录入过了（或已在网上提交），请不要重复录入。',
 		too_many_codes: '编号数量不能超过这一行的发放数。',
 		fewer_than_codes: '发放数不能少于已生成的表单编号数。',

@@ -4,7 +4,7 @@ import { parseAnswers, type FormFields, type TypedValues } from '../../questionn
 import { publicCampaign } from '../campaigns/public-copy';
 import type { Database } from '../db';
 import type { Campaign, QuestionnaireVersion } from '../db/schema';
-import { clientKey, hitRateLimit, submissionRateLimit } from './submission-limit';
+import { clientKey, hitRateLimit, lookupThrottle, submissionRateLimit } from './submission-limit';
 import { Conflict } from '../platform/errors';
 import { resolveFormCode } from '../returns/form-codes';
 import { randomBytes } from '../platform/random';
@@ -46,13 +46,24 @@ export async function loadPublicForm(
 export async function formCodeOnOpen(
 	db: Database,
 	campaignId: number,
-	input: string
+	input: string,
+	clientAddress: string
 ): Promise<{
 	formCode: string;
-	notice: 'form_code_used_on_open' | 'form_code_unknown_on_open' | null;
+	notice:
+		| 'form_code_used_on_open'
+		| 'form_code_unknown_on_open'
+		| 'form_code_rate_limited_on_open'
+		| null;
 }> {
+	// A client that has missed too many codes gets the form without checking this one.
+	const throttle = await lookupThrottle(db, clientAddress);
+	if (!throttle.check().allowed) return { formCode: '', notice: 'form_code_rate_limited_on_open' };
 	const code = await resolveFormCode(db, campaignId, input);
-	if (!code) return { formCode: '', notice: 'form_code_unknown_on_open' };
+	if (!code) {
+		throttle.missed();
+		return { formCode: '', notice: 'form_code_unknown_on_open' };
+	}
 	if (code.used) return { formCode: '', notice: 'form_code_used_on_open' };
 	return { formCode: code.code, notice: null };
 }
@@ -99,13 +110,24 @@ export async function submitPublicForm(
 	const honeypot = form.get(HONEYPOT_FIELD);
 	if (typeof honeypot === 'string' && honeypot.trim() !== '') errors._form = 'honeypot';
 	const codeInput = String(form.get(FORM_CODE_FIELD) ?? '').trim();
-	const formCode = codeInput ? await resolveFormCode(db, campaign.id, codeInput) : null;
+	// Codes are checked under the same per-client limit of misses as at /r (submission-limit.ts).
+	let formCode: Awaited<ReturnType<typeof resolveFormCode>> = null;
+	let codeBlocked = false;
+	if (codeInput) {
+		const throttle = await lookupThrottle(db, clientAddress);
+		codeBlocked = !throttle.check().allowed;
+		if (!codeBlocked) {
+			formCode = await resolveFormCode(db, campaign.id, codeInput);
+			if (!formCode) throttle.missed();
+		}
+	}
 	if (formCode?.used && tokenOk) {
 		// The code may be used by this very form: a repeat of a stored submission gets its receipt.
 		const first = await findResponseByToken(db, campaign.id, token);
 		if (first) return { kind: 'stored', receiptCode: first.receiptCode, repeated: true };
 	}
-	if (codeInput && (!formCode || formCode.used)) {
+	if (codeBlocked) errors._form = 'form_code_rate_limited';
+	else if (codeInput && (!formCode || formCode.used)) {
 		errors._form = formCode ? 'form_code_used' : 'form_code_unknown';
 	}
 	const keptCode = formCode && !formCode.used ? formCode.code : '';

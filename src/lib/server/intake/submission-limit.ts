@@ -17,6 +17,21 @@ export function submissionRateLimit(env = process.env): RateLimit {
 	};
 }
 
+/**
+ * Failed code lookups per client — receipt codes at /r and form codes on the public form —
+ * XINKAN_LOOKUP_LIMIT per XINKAN_LOOKUP_WINDOW seconds (20 / 600). Only misses count: people
+ * checking their own receipt or scanning their own printed form find it, so a village meeting
+ * behind one address is never slowed, while someone guessing codes is stopped after 20 misses
+ * (at 31⁷ form codes or 32⁸ receipt codes, 20 guesses find one of 1,751 codes with odds of about
+ * one in 10⁶ — see form-code.ts and receipt-code.ts).
+ */
+export function lookupRateLimit(env = process.env): RateLimit {
+	return {
+		limit: Math.max(1, Number(env.XINKAN_LOOKUP_LIMIT) || 20),
+		windowSeconds: Math.max(1, Number(env.XINKAN_LOOKUP_WINDOW) || 600)
+	};
+}
+
 // One salt per database; caching it per handle is safe because it never changes once written.
 const salts = new WeakMap<Database, Promise<string>>();
 
@@ -39,6 +54,20 @@ export async function clientKey(db: Database, scope: string, address: string): P
 	}
 	const digest = sha256(new TextEncoder().encode(`${await salt}|${scope}|${address}`));
 	return encodeHexLowerCase(digest).slice(0, 32);
+}
+
+/**
+ * A client's code lookups: `check()` says whether it may look up now (without counting),
+ * `missed()` counts a lookup that found nothing. Blocked clients are refused every lookup, found
+ * or not, until their window ends, so a guesser cannot test codes while blocked.
+ */
+export async function lookupThrottle(db: Database, address: string) {
+	const key = await clientKey(db, 'lookup', address);
+	const limit = lookupRateLimit();
+	return {
+		check: () => peekRateLimit(db, key, limit),
+		missed: () => void hitRateLimit(db, key, limit)
+	};
 }
 
 /** Hits per client key in the current fixed window, one table per database (per deployment). */
@@ -78,5 +107,21 @@ export function hitRateLimit(
 	}
 	entry.hits++;
 	if (entry.hits <= limit) return { allowed: true, retryAfter: 0 };
+	return { allowed: false, retryAfter: Math.ceil((windowStart + windowMs - now) / 1000) };
+}
+
+/** Whether one more hit would be within the limit, without counting it (see `hitRateLimit`). */
+export function peekRateLimit(
+	db: Database,
+	key: string,
+	{ limit, windowSeconds }: RateLimit,
+	now = Date.now()
+): { allowed: boolean; retryAfter: number } {
+	const windowMs = windowSeconds * 1000;
+	const windowStart = Math.floor(now / windowMs) * windowMs;
+	const entry = windows.get(db)?.get(key);
+	if (!entry || entry.windowStart !== windowStart || entry.hits < limit) {
+		return { allowed: true, retryAfter: 0 };
+	}
 	return { allowed: false, retryAfter: Math.ceil((windowStart + windowMs - now) / 1000) };
 }

@@ -130,11 +130,11 @@ describeEachDatabase('distribution and returns', (current) => {
 		expect((await resolveFormCode(db, campaign.id, code.code))?.used).toBe(true);
 
 		// Opened again from its QR code, before anything is typed: used, and they may answer without it.
-		expect(await formCodeOnOpen(db, campaign.id, code.code.toLowerCase())).toEqual({
+		expect(await formCodeOnOpen(db, campaign.id, code.code.toLowerCase(), '192.0.2.1')).toEqual({
 			formCode: '',
 			notice: 'form_code_used_on_open'
 		});
-		expect(await formCodeOnOpen(db, campaign.id, 'ZZZZ-ZZZZ')).toEqual({
+		expect(await formCodeOnOpen(db, campaign.id, 'ZZZZ-ZZZZ', '192.0.2.1')).toEqual({
 			formCode: '',
 			notice: 'form_code_unknown_on_open'
 		});
@@ -147,7 +147,7 @@ describeEachDatabase('distribution and returns', (current) => {
 			)
 			.limit(1);
 		if (fresh) {
-			expect(await formCodeOnOpen(db, campaign.id, fresh.code)).toEqual({
+			expect(await formCodeOnOpen(db, campaign.id, fresh.code, '192.0.2.1')).toEqual({
 				formCode: fresh.code,
 				notice: null
 			});

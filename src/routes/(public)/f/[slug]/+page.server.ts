@@ -21,7 +21,7 @@ import type { Actions, PageServerLoad } from './$types';
  */
 const lastServed = new Map<string, PublicForm>();
 
-export const load: PageServerLoad = async ({ locals, params, url }) => {
+export const load: PageServerLoad = async ({ locals, params, url, getClientAddress }) => {
 	// A NUL cannot be in any slug, and PostgreSQL would fail on it rather than find nothing.
 	if (params.slug.includes('\0')) error(404, 'not found');
 	let databaseDown = false;
@@ -43,7 +43,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const codeParam = url.searchParams.get('c');
 	const opened =
 		codeParam && availability === 'open' && !databaseDown
-			? await formCodeOnOpen(locals.db, campaign.id, codeParam)
+			? await formCodeOnOpen(locals.db, campaign.id, codeParam, getClientAddress())
 			: { formCode: '', notice: null };
 	return {
 		formCode: opened.formCode,
