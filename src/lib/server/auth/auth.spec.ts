@@ -4,10 +4,12 @@ import { sessions, users } from '../db/schema';
 import { describeEachDatabase } from '../test/databases';
 import { authenticate, createUser, setPassword, updateUser } from '../org/users';
 import {
-	clearLoginFailures,
-	loginRetryAfter,
-	MAX_FAILURES,
-	recordLoginFailure
+	ADDRESS_LIMIT,
+	beginLoginAttempt,
+	loginSucceeded,
+	MAX_DELAY_MS,
+	PAIR_LIMIT,
+	SLOW_AFTER
 } from './login-throttle';
 import {
 	createSession,
@@ -117,17 +119,51 @@ describeEachDatabase('accounts and sessions', (current) => {
 		expect(row.passwordHash.startsWith('$argon2id$')).toBe(true);
 	});
 
-	it('throttles after ten failures for one username or one address, and forgives a username on success', async () => {
+	it('refuses an address after ten misses for one username, and forgives the username on success', async () => {
 		const { db } = current();
-		for (let i = 0; i < MAX_FAILURES - 1; i++) await recordLoginFailure(db, 'dave', '10.0.0.1');
-		expect(await loginRetryAfter(db, 'dave', '10.0.0.9')).toBe(0);
-		await recordLoginFailure(db, 'dave', '10.0.0.1');
-		const wait = await loginRetryAfter(db, 'DAVE', '10.0.0.9');
-		expect(wait).toBeGreaterThan(0);
-		expect(wait).toBeLessThanOrEqual(15 * 60);
-		// The address is blocked for other usernames too.
-		expect(await loginRetryAfter(db, 'erin', '10.0.0.1')).toBeGreaterThan(0);
-		await clearLoginFailures(db, 'dave');
-		expect(await loginRetryAfter(db, 'dave', '10.0.0.9')).toBe(0);
+		for (let i = 0; i < PAIR_LIMIT; i++) {
+			expect((await beginLoginAttempt(db, 'dave', '10.0.0.1')).retryAfter).toBe(0);
+		}
+		const refused = await beginLoginAttempt(db, 'DAVE', '10.0.0.1');
+		expect(refused.retryAfter).toBeGreaterThan(0);
+		expect(refused.retryAfter).toBeLessThanOrEqual(15 * 60);
+		// Dave from his own desk is not refused, and his success forgives his misses everywhere.
+		const own = await beginLoginAttempt(db, 'dave', '10.0.0.9');
+		expect(own.retryAfter).toBe(0);
+		await loginSucceeded(db, 'dave', '10.0.0.9', own);
+		expect((await beginLoginAttempt(db, 'dave', '10.0.0.1')).retryAfter).toBe(0);
+	});
+
+	it('never locks an account against its owner: misses from ten addresses slow it down instead', async () => {
+		const { db } = current();
+		for (let i = 0; i < SLOW_AFTER; i++) await beginLoginAttempt(db, 'frank', `10.9.0.${i}`);
+		const owner = await beginLoginAttempt(db, 'frank', '10.8.0.1');
+		expect(owner.retryAfter).toBe(0);
+		expect(owner.delayMs).toBeGreaterThan(0);
+		// Each further miss doubles the wait, up to its ceiling; it never becomes a refusal.
+		let last = owner.delayMs;
+		for (let i = 0; i < 8; i++) {
+			const next = await beginLoginAttempt(db, 'frank', `10.7.0.${i}`);
+			expect(next.retryAfter).toBe(0);
+			expect(next.delayMs).toBeGreaterThanOrEqual(last);
+			last = next.delayMs;
+		}
+		expect(last).toBe(MAX_DELAY_MS);
+	});
+
+	it('refuses an address that sprays passwords over many usernames', async () => {
+		const { db } = current();
+		for (let i = 0; i < ADDRESS_LIMIT; i++) {
+			expect((await beginLoginAttempt(db, `user${i}`, '10.6.0.1')).retryAfter).toBe(0);
+		}
+		expect((await beginLoginAttempt(db, 'someone-else', '10.6.0.1')).retryAfter).toBeGreaterThan(0);
+	});
+
+	it('counts attempts sent at once atomically: 40 together check at most ten passwords', async () => {
+		const { db } = current();
+		const attempts = await Promise.all(
+			Array.from({ length: 40 }, () => beginLoginAttempt(db, 'grace', '10.5.0.1'))
+		);
+		expect(attempts.filter((a) => a.retryAfter === 0)).toHaveLength(PAIR_LIMIT);
 	});
 });

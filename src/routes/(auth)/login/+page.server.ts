@@ -3,11 +3,7 @@ import { messages } from '$lib/i18n';
 import { loginInput } from '$lib/schemas/admin';
 import { setSessionCookie } from '$lib/server/auth/cookies';
 import { safeNext } from '$lib/server/auth/guard';
-import {
-	clearLoginFailures,
-	loginRetryAfter,
-	recordLoginFailure
-} from '$lib/server/auth/login-throttle';
+import { beginLoginAttempt, loginSucceeded } from '$lib/server/auth/login-throttle';
 import { createSession, generateSessionToken } from '$lib/server/auth/session';
 import { handleForm } from '$lib/server/platform/form-actions';
 import { authenticate } from '$lib/server/org/users';
@@ -23,7 +19,8 @@ export const actions: Actions = {
 		const m = messages(locals.locale);
 		const ip = event.getClientAddress();
 		return handleForm(event, loginInput, async ({ username, password }) => {
-			const retryAfter = await loginRetryAfter(locals.db, username, ip);
+			const attempt = await beginLoginAttempt(locals.db, username, ip);
+			const { retryAfter } = attempt;
 			if (retryAfter > 0) {
 				event.setHeaders({ 'retry-after': String(retryAfter) });
 				const errors: Record<string, string> = {
@@ -31,13 +28,14 @@ export const actions: Actions = {
 				};
 				return fail(429, { values: { username }, errors });
 			}
+			// An account being guessed at from elsewhere is slowed down, never locked (login-throttle.ts).
+			if (attempt.delayMs > 0) await new Promise((r) => setTimeout(r, attempt.delayMs));
 			const user = await authenticate(locals.db, username, password);
 			if (!user) {
-				await recordLoginFailure(locals.db, username, ip);
 				const errors: Record<string, string> = { _form: m.login.failed };
 				return fail(400, { values: { username }, errors });
 			}
-			await clearLoginFailures(locals.db, username);
+			await loginSucceeded(locals.db, username, ip, attempt);
 			const token = generateSessionToken();
 			const session = await createSession(locals.db, token, user.id);
 			setSessionCookie(event, token, session.expiresAt);
