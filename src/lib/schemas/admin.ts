@@ -1,13 +1,10 @@
 import { z } from 'zod';
 import { AREA_KINDS, ROLES, UNIT_KINDS } from '../domain';
+import { optionalId } from './fields';
 
 // Messages are keys of the i18n `errors` table, so one schema serves both languages.
 const name = z.string().trim().min(1, 'required').max(60, 'too_long');
 const checkbox = z.preprocess((v) => v === 'on' || v === 'true' || v === true, z.boolean());
-const id = z.preprocess(
-	(v) => (v === '' || v == null ? null : Number(v)),
-	z.number().int('invalid').positive('invalid').nullable()
-);
 
 export const password = z.string().min(8, 'password_too_short').max(256, 'too_long');
 
@@ -21,7 +18,7 @@ export const username = z
 const userFields = {
 	displayName: z.string().trim().max(60, 'too_long'),
 	role: z.enum(ROLES, 'invalid'),
-	unitId: id
+	unitId: optionalId
 };
 
 /** Handlers act for one department: without a unit they could see nothing or everything. */
@@ -44,7 +41,7 @@ export const passwordReset = z.object({ password });
 export const unitInput = z.object({
 	name,
 	kind: z.enum(UNIT_KINDS, 'invalid'),
-	parentId: id,
+	parentId: optionalId,
 	sortOrder: z.coerce.number().int('invalid').min(0, 'invalid').max(9999, 'invalid').default(0),
 	active: checkbox
 });

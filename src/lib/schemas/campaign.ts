@@ -1,17 +1,6 @@
 import { z } from 'zod';
 import { CAMPAIGN_STATUSES } from '../domain';
-
-const isoDate = z
-	.string()
-	.trim()
-	.transform((v) => (v === '' ? null : v))
-	.pipe(
-		z
-			.string()
-			.regex(/^\d{4}-\d{2}-\d{2}$/, 'date_format')
-			.refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), 'date_format')
-			.nullable()
-	);
+import { optionalDate } from './fields';
 
 export const campaignInput = z
 	.object({
@@ -24,8 +13,8 @@ export const campaignInput = z
 			.max(60, 'too_long')
 			.regex(/^[a-z0-9][a-z0-9-]*$/, 'slug_chars'),
 		introduction: z.string().trim().max(5000, 'too_long').default(''),
-		startsOn: isoDate,
-		endsOn: isoDate,
+		startsOn: optionalDate,
+		endsOn: optionalDate,
 		// An explicit choice, never a default: an anonymous campaign stores no contact details at all,
 		// and one that is not may ask for them — the organiser must mean either.
 		anonymous: z.enum(['true', 'false'], 'choose_anonymity').transform((v) => v === 'true')

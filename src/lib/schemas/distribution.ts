@@ -1,15 +1,6 @@
 import { z } from 'zod';
 import { CHANNELS } from '../domain';
-
-const optionalId = z.preprocess(
-	(v) => (v === '' || v == null ? null : Number(v)),
-	z.number().int('invalid').positive('invalid').nullable()
-);
-
-function isCalendarDay(value: string): boolean {
-	const day = new Date(`${value}T00:00:00Z`);
-	return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === value;
-}
+import { optionalDate, optionalId } from './fields';
 
 export const distributionRow = z.object({
 	groupId: optionalId,
@@ -21,19 +12,8 @@ export const distributionRow = z.object({
 		.int('issued_number')
 		.min(0, 'issued_number')
 		.max(1_000_000, 'issued_number'),
-	issuedOn: z
-		.string()
-		.trim()
-		.transform((v) => (v === '' ? null : v))
-		.pipe(
-			z
-				.string()
-				.regex(/^\d{4}-\d{2}-\d{2}$/, 'date_format')
-				// A day of the calendar: 2026-13-45 and 2026-02-30 are not (PostgreSQL would refuse them).
-				.refine((v) => isCalendarDay(v), 'date_format')
-				.nullable()
-		)
-		.default(null),
+	// A day of the calendar: 2026-13-45 and 2026-02-30 are not (PostgreSQL would refuse them).
+	issuedOn: optionalDate.default(null),
 	note: z.string().trim().max(500, 'too_long').default('')
 });
 

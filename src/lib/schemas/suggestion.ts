@@ -1,36 +1,30 @@
 import { z } from 'zod';
 import { NATURES, SUGGESTION_STATUSES } from '../domain';
+import { isId } from '../input-checks';
+import { optionalDate, requiredId } from './fields';
 
-const id = z.coerce.number().int('invalid').positive('invalid');
-const optionalDate = z
-	.string()
-	.trim()
-	.transform((v) => (v === '' ? null : v))
-	.pipe(
-		z
-			.string()
-			.regex(/^\d{4}-\d{2}-\d{2}$/, 'date_format')
-			.nullable()
-	)
-	.default(null);
+const optionalDay = optionalDate.default(null);
 const text = (max: number) => z.string().trim().max(max, 'too_long').default('');
 
 export const categoriseInput = z.object({
-	categoryId: id,
+	categoryId: requiredId,
 	nature: z
 		.preprocess((v) => (v === '' ? null : v), z.enum(NATURES, 'invalid').nullable())
 		.default(null)
 });
-export const assignInput = z.object({ departmentId: id, deadline: optionalDate });
+export const assignInput = z.object({ departmentId: requiredId, deadline: optionalDay });
 export const statusInput = z.object({
 	status: z.enum(SUGGESTION_STATUSES, 'invalid'),
 	reply: text(5000),
 	plan: text(5000),
-	targetDate: optionalDate,
+	targetDate: optionalDay,
 	measures: text(5000)
 });
 /** The surviving suggestion of a merge: one of the selected ids, or empty for the default rule. */
-const survivorId = z.preprocess((v) => (v === '' || v === undefined ? null : v), id.nullable());
+const survivorId = z.preprocess(
+	(v) => (v === '' || v === undefined ? null : v),
+	requiredId.nullable()
+);
 export const mergeInput = z.object({ survivorId, title: text(200) });
 export const commentInput = z.object({
 	text: z.string().trim().min(1, 'required').max(5000, 'too_long')
@@ -38,7 +32,10 @@ export const commentInput = z.object({
 export const titleInput = z.object({
 	title: z.string().trim().min(1, 'required').max(200, 'too_long')
 });
-export const splitInput = z.object({ itemId: id, parts: z.string().max(10000, 'too_long') });
+export const splitInput = z.object({
+	itemId: requiredId,
+	parts: z.string().max(10000, 'too_long')
+});
 export const publishInput = z.object({ published: z.enum(['true', 'false']) });
 export const categoryInput = z.object({
 	key: z
@@ -58,5 +55,5 @@ export function selectedIds(form: FormData): number[] {
 	return form
 		.getAll('id')
 		.map((v) => Number(v))
-		.filter((n) => Number.isInteger(n) && n > 0);
+		.filter(isId);
 }

@@ -1,6 +1,7 @@
 import { error, fail, type ActionFailure, type RequestEvent } from '@sveltejs/kit';
 import type { z } from 'zod';
 import { errorTexts, messages, type Messages } from '../../i18n';
+import { isId } from '../../input-checks';
 import { fieldErrors, formValues } from '../../schemas/form-data';
 import { ServiceError } from './errors';
 
@@ -88,6 +89,6 @@ export async function failOnServiceError<R, F extends Record<string, unknown>>(
 /** A numeric route id, or 404. */
 export function routeId(value: string): number {
 	const id = Number(value);
-	if (!Number.isInteger(id) || id <= 0 || id > 2_147_483_647) error(404, 'not found');
+	if (!isId(id)) error(404, 'not found');
 	return id;
 }
