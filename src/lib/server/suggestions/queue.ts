@@ -1,4 +1,5 @@
 import { NATURES, SUGGESTION_STATUSES, type Nature, type SuggestionStatus } from '../../domain';
+import { dateParam, idParam } from '../../input-checks';
 import type { SessionUser } from '../auth/session';
 import type { Database } from '../db';
 import { campaignsForReview } from '../campaigns/queries';
@@ -10,29 +11,30 @@ import { categoryChoices } from './categories';
 import { listQueue, sourcesOf, type QueueFilter } from './queries';
 import { countLive } from './workflow';
 
-const num = (v: string | null) => (v && /^\d+$/.test(v) ? Number(v) : undefined);
 const oneOf = <T extends string>(list: readonly T[], v: string | null) =>
 	(list as readonly string[]).includes(v ?? '') ? (v as T) : undefined;
 
-/** The review queue: filters from the address, rows, and for each new row the software's hints. */
+/**
+ * The review queue: filters from the address (a value that is no id or no day of the calendar is
+ * ignored, as if absent), rows, and for each new row the software's hints. */
 export async function loadQueue(db: Database, user: SessionUser, url: URL) {
 	const p = url.searchParams;
 	const { list: campaignList, preferred } = await campaignsForReview(db);
 	const filter: QueueFilter = {
-		campaignId: num(p.get('campaign')) ?? preferred?.id,
-		categoryId: num(p.get('category')),
+		campaignId: idParam(p.get('campaign')) ?? preferred?.id,
+		categoryId: idParam(p.get('category')),
 		nature: oneOf<Nature>(NATURES, p.get('nature')),
 		status: oneOf<SuggestionStatus>(SUGGESTION_STATUSES, p.get('status')),
-		departmentId: num(p.get('department')),
+		departmentId: idParam(p.get('department')),
 		groupKey: p.get('group') || undefined,
-		areaId: num(p.get('area')),
-		from: /^\d{4}-\d{2}-\d{2}$/.test(p.get('from') ?? '') ? p.get('from')! : undefined,
-		to: /^\d{4}-\d{2}-\d{2}$/.test(p.get('to') ?? '') ? p.get('to')! : undefined,
+		areaId: idParam(p.get('area')),
+		from: dateParam(p.get('from')),
+		to: dateParam(p.get('to')),
 		q: (p.get('q') ?? '').trim().slice(0, 100) || undefined,
 		overdue: p.get('overdue') === '1',
 		planExpired: p.get('expired') === '1',
 		sort: oneOf(['new', 'old', 'raised', 'deadline'] as const, p.get('sort')) ?? 'new',
-		page: num(p.get('page')) ?? 1
+		page: idParam(p.get('page')) ?? 1
 	};
 	const [queue, cats, units, groups, areas, counts] = await Promise.all([
 		listQueue(db, user, filter),

@@ -1,5 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { localDate } from '../../campaign-availability';
+import { isCalendarDate } from '../../input-checks';
+import { Invalid } from '../platform/errors';
 import { queryRows, type Database } from '../db';
 import { closedList, overdueSql } from './queries';
 
@@ -104,6 +106,8 @@ export async function weeklyReport(
 	date: string,
 	{ listLimit = WEEK_LIST_LIMIT as number | null, now = new Date() } = {}
 ) {
+	// 2024-13-01 would fail in the date arithmetic below, 2024-02-30 in PostgreSQL: both a 500.
+	if (!isCalendarDate(date)) throw new Invalid('date_format');
 	const monday = weekStart(date);
 	const sunday = addDays(monday, 6);
 	const { from, to, live } = bounds(campaignId, monday);

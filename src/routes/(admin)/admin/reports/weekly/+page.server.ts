@@ -1,4 +1,5 @@
 import { localDate } from '$lib/campaign-availability';
+import { dateParam } from '$lib/input-checks';
 import { REPORT_READERS } from '$lib/roles';
 import { requireRole } from '$lib/server/auth/guard';
 import { weeklyReport } from '$lib/server/suggestions/weekly';
@@ -8,8 +9,8 @@ import { chooseCampaign } from '../campaign-choice';
 export const load: PageServerLoad = async (event) => {
 	requireRole(event, ...REPORT_READERS);
 	const { list, campaign } = await chooseCampaign(event.locals.db, event.url);
-	const asked = event.url.searchParams.get('week') ?? '';
-	const date = /^\d{4}-\d{2}-\d{2}$/.test(asked) ? asked : localDate(new Date());
+	const asked = event.url.searchParams.get('week');
+	const date = dateParam(asked) ?? localDate(new Date());
 	return {
 		campaigns: list,
 		campaign,

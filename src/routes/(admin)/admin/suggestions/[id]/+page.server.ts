@@ -8,6 +8,7 @@ import {
 	statusInput,
 	titleInput
 } from '$lib/schemas/suggestion';
+import { idParam } from '$lib/input-checks';
 import { REVIEWERS, SUGGESTION_READERS, SUGGESTION_WORKERS } from '$lib/roles';
 import { requireRole } from '$lib/server/auth/guard';
 import { handleForm, routeId } from '$lib/server/platform/form-actions';
@@ -37,12 +38,12 @@ export const load: PageServerLoad = async (event) => {
 	if (survivor !== null) redirect(303, `/admin/suggestions/${survivor}?merged=${id}`);
 	// Another department's item answers 404 for a handler: its existence is not theirs to know.
 	const detail = await getSuggestion(event.locals.db, user, id);
-	const merged = Number(event.url.searchParams.get('merged'));
+	const merged = idParam(event.url.searchParams.get('merged')) ?? null;
 	const [cats, units, mergedFrom] = await Promise.all([
 		categoryChoices(event.locals.db),
 		listUnits(event.locals.db),
 		// Said only when true: the address alone does not make the line appear.
-		Number.isSafeInteger(merged) && merged > 0 ? survivorOf(event.locals.db, user, merged) : null
+		merged ? survivorOf(event.locals.db, user, merged) : null
 	]);
 	return {
 		detail,

@@ -1,4 +1,5 @@
 import { mergeInput, selectedIds } from '$lib/schemas/suggestion';
+import { idParam } from '$lib/input-checks';
 import { REVIEWERS } from '$lib/roles';
 import { requireRole } from '$lib/server/auth/guard';
 import { handleForm } from '$lib/server/platform/form-actions';
@@ -12,7 +13,7 @@ export const load: PageServerLoad = async (event) => {
 	const user = requireRole(event, ...REVIEWERS);
 	const db = event.locals.db;
 	const { list, preferred } = await campaignsForReview(db);
-	const campaignId = Number(event.url.searchParams.get('campaign')) || preferred?.id;
+	const campaignId = idParam(event.url.searchParams.get('campaign')) ?? preferred?.id;
 	if (!campaignId) return { clusters: [], campaignId: 0, campaigns: list };
 	const clusters = await possibleDuplicates(db, campaignId);
 	const ids = clusters.flatMap((c) => c.ids);

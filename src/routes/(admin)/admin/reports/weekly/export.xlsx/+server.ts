@@ -1,4 +1,5 @@
 import { localDate } from '$lib/campaign-availability';
+import { dateParam } from '$lib/input-checks';
 import { REPORT_READERS } from '$lib/roles';
 import { requireRole } from '$lib/server/auth/guard';
 import { weeklyReport } from '$lib/server/suggestions/weekly';
@@ -11,8 +12,8 @@ export const GET: RequestHandler = async (event) => {
 	requireRole(event, ...REPORT_READERS);
 	const { campaign } = await chooseCampaign(event.locals.db, event.url);
 	if (!campaign) error(404, 'no campaign');
-	const asked = event.url.searchParams.get('week') ?? '';
-	const date = /^\d{4}-\d{2}-\d{2}$/.test(asked) ? asked : localDate(new Date());
+	const asked = event.url.searchParams.get('week');
+	const date = dateParam(asked) ?? localDate(new Date());
 	// The export lists every overdue and closed item; the page shows the first ones.
 	const r = await weeklyReport(event.locals.db, campaign.id, date, { listLimit: null });
 	const body = await weeklyWorkbook(r, campaign.title, event.locals.locale);

@@ -1,5 +1,6 @@
 import { error, json } from '@sveltejs/kit';
 import { SUGGESTION_STATUSES, type SuggestionStatus } from '$lib/domain';
+import { idParam } from '$lib/input-checks';
 import { REPORT_READERS } from '$lib/roles';
 import { requireApiReader } from '$lib/server/auth/guard';
 import { getCampaign } from '$lib/server/campaigns/queries';
@@ -23,7 +24,8 @@ export const GET: RequestHandler = async (event) => {
 		error(400, 'unknown status');
 	}
 	const department = p.get('department');
-	if (department && !/^\d+$/.test(department)) error(400, 'department must be a unit id');
+	const departmentId = idParam(department);
+	if (department && departmentId === undefined) error(400, 'department must be a unit id');
 	const page = Number(p.get('page') ?? '1');
 	if (!Number.isInteger(page) || page < 1 || page > 100_000) {
 		error(400, 'page must be a positive integer');
@@ -32,7 +34,7 @@ export const GET: RequestHandler = async (event) => {
 		campaignId: campaign.id,
 		categoryId: categoryId ?? undefined,
 		status: (status as SuggestionStatus) ?? undefined,
-		departmentId: department ? Number(department) : undefined,
+		departmentId,
 		page,
 		pageSize: 50,
 		sort: 'old'
