@@ -22,7 +22,12 @@ const notFound = (req, res) => {
 };
 const kit = (req, res) => handler(req, res, () => notFound(req, res));
 
+// Security headers on every answer, static files and /_app/* included (adapter-node's file server
+// does not run the app's hooks); src/lib/server/platform/security-headers.ts publishes them.
+const securityHeaders = globalThis[Symbol.for('xinkan.security-headers')] ?? [];
+
 const server = http.createServer((req, res) => {
+	for (const [name, value] of securityHeaders) res.setHeader(name, value);
 	if (!fastPath?.(req, res, kit)) kit(req, res);
 });
 const seconds = (name) => (process.env[name] ? Number(process.env[name]) * 1000 : undefined);

@@ -338,6 +338,27 @@ describe('sessions and tokens', () => {
 		expect(found).toEqual(Array(25).fill(200));
 	});
 
+	it('sends security headers with static files too, and keeps private pages out of caches', async () => {
+		const version = await get('/_app/version.json');
+		const icon = await get('/favicon.svg');
+		for (const res of [version, icon]) {
+			expect(res.status).toBe(200);
+			expect(res.headers['x-content-type-options']).toBe('nosniff');
+			expect(res.headers['x-frame-options']).toBe('DENY');
+			expect(res.headers['referrer-policy']).toBe('same-origin');
+		}
+		const admin = cookies.get('admin')!;
+		for (const url of [
+			'/admin/suggestions',
+			`/admin/campaigns/${params.slug}/responses/export.csv`,
+			`/r/${contact.code}`
+		]) {
+			const res = await get(url, url.startsWith('/r/') ? undefined : admin);
+			expect(res.status, url).toBe(200);
+			expect(res.headers['cache-control'], url).toBe('no-store');
+		}
+	});
+
 	it('ends a session on POST /logout', async () => {
 		const { cookie } = await login('reviewer1');
 		expect((await get('/admin/suggestions', cookie!)).status).toBe(200);

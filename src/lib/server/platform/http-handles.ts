@@ -5,7 +5,7 @@ import type { Handle } from '@sveltejs/kit';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import { logRequest as requestLog } from './request-log';
-import { SECURITY_HEADERS } from './security-headers';
+import { isPrivatePath, SECURITY_HEADERS } from './security-headers';
 
 /** One line per request (see request-log.ts). */
 export const logRequest: Handle = async ({ event, resolve }) => {
@@ -57,6 +57,7 @@ export const rejectNul: Handle = async ({ event, resolve }) => {
 export const securityHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
 	for (const [name, value] of SECURITY_HEADERS) response.headers.set(name, value);
+	if (isPrivatePath(event.url.pathname)) response.headers.set('cache-control', 'no-store');
 	return response;
 };
 
