@@ -1,6 +1,6 @@
 import { error, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
-import { chosenLocale, LARGE_TYPE_COOKIE, LOCALE_COOKIE } from '$lib/i18n';
+import { chosenLocale, LARGE_TYPE_COOKIE, LOCALE_COOKIE, messages } from '$lib/i18n';
 import { readSession } from '$lib/server/auth/cookies';
 import { appDatabase } from '$lib/server/db';
 import { isDatabaseUnavailable } from '$lib/server/db/availability';
@@ -30,6 +30,47 @@ const locale: Handle = async ({ event, resolve }) => {
 	});
 };
 
+/**
+ * Behind a reverse proxy (ADDRESS_HEADER; README, "Behind a reverse proxy") the address the login
+ * throttle and the submission and lookup limits count by comes from the proxy's header. A request
+ * without it — or with fewer X-Forwarded-For addresses than XFF_DEPTH — came around the proxy:
+ * adapter-node's getClientAddress throws on it, a 500 wherever a route asks. It is refused here,
+ * before anything asks, with a 400 that says why. /healthz needs no address, and health checks
+ * come straight to the port. The fast path leaves such requests to SvelteKit (fast-path.ts).
+ */
+const clientAddressCheck: Handle = async ({ event, resolve }) => {
+	const header = process.env.ADDRESS_HEADER?.toLowerCase();
+	if (!header) {
+		warnIfProxied(event.request.headers);
+		return resolve(event);
+	}
+	if (event.route.id === '/healthz') return resolve(event);
+	let address = '';
+	try {
+		address = event.getClientAddress().trim();
+	} catch {
+		// adapter-node's refusal: the header is absent or holds too few addresses.
+	}
+	if (address) return resolve(event);
+	return new Response(messages(event.locals.locale).errorPage.noClientAddress(header), {
+		status: 400,
+		headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' }
+	});
+};
+
+// Once per process is enough to tell the operator; each process saying it once is fine.
+let proxyWarned = false;
+function warnIfProxied(headers: Headers) {
+	if (proxyWarned || !headers.has('x-forwarded-for')) return;
+	proxyWarned = true;
+	console.warn(
+		'Xinkan: requests come with X-Forwarded-For, but ADDRESS_HEADER is not set, so the client ' +
+			"address is the connection's. Behind a reverse proxy that makes every client one address: " +
+			'the login throttle and the submission limit then refuse everyone at once. Set ' +
+			'ADDRESS_HEADER=x-forwarded-for and XFF_DEPTH (README, "Behind a reverse proxy").'
+	);
+}
+
 const identity: Handle = async ({ event, resolve }) => {
 	const handle = appDatabase();
 	event.locals.db = handle.db;
@@ -54,6 +95,7 @@ export const handle = sequence(
 	securityHeaders,
 	errorStatus,
 	locale,
+	clientAddressCheck,
 	publicFormPage,
 	identity
 );

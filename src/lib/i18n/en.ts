@@ -751,7 +751,9 @@ export const en: Messages = {
 		500: 'Something went wrong on the server. Please try again later.',
 		503: 'The service is unavailable for a moment. Please try again later.',
 		other: 'The request could not be completed.',
-		home: 'Back to the home page'
+		home: 'Back to the home page',
+		noClientAddress: (header: string) =>
+			`This server reads each visitor's address from the ${header} header that its reverse proxy adds, and this request came without it (or with fewer addresses than XFF_DEPTH expects), so it was not handled. Please open the site at its usual address, not the server's port directly. Administrators: see "Behind a reverse proxy" in the README.`
 	},
 	home: {
 		title: 'Xinkan — opinion campaigns and follow-up',

@@ -725,7 +725,9 @@ export const zhCN = {
 		500: '服务器出现错误，请稍后再试。',
 		503: '服务暂时不可用，请稍后再试。',
 		other: '请求无法完成。',
-		home: '返回首页'
+		home: '返回首页',
+		noClientAddress: (header: string) =>
+			`这台服务器从反向代理添加的 ${header} 请求头中读取访问者的地址，而这个请求没有带上它（或其中的地址比 XFF_DEPTH 规定的少），所以没有处理。请通过网站平常的地址访问，不要直接访问服务器的端口。管理员请看 README 中“Behind a reverse proxy”（反向代理）一节。`
 	},
 	home: {
 		title: '心坎 — 意见征求与整改跟踪',

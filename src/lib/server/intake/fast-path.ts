@@ -49,6 +49,9 @@ export function createFastPath({ db, env = process.env }: FastPathOptions): Fast
 		const match = FORM_PATH.exec(path);
 		if (!match) return false;
 		const slug = match[1];
+		// Without the address the hook refuses the request (a missing proxy header): let it.
+		const client = address(req);
+		if (client === null) return false;
 		const started = performance.now();
 		const done = (status: number) => logRequest(req.method ?? '', ROUTE_ID, status, started);
 
@@ -75,8 +78,6 @@ export function createFastPath({ db, env = process.env }: FastPathOptions): Fast
 
 		if (req.method !== 'POST' || !origin || req.headers.origin !== origin) return false;
 		if (!isPlainFormPost(req)) return false;
-		const client = address(req);
-		if (client === null) return false;
 
 		readBody(req, (body) => {
 			const text = body.toString('utf8');
@@ -153,7 +154,13 @@ function isPlainFormPost(req: IncomingMessage): boolean {
 	return Number.isInteger(length) && length > 0 && length <= MAX_BODY;
 }
 
-/** The client address exactly as adapter-node works it out, or null where it would refuse. */
+/**
+ * The client address exactly as adapter-node's getClientAddress works it out, or null where it
+ * would throw or find an empty address: such a request goes to SvelteKit, whose hook refuses it
+ * with a 400 (`clientAddressCheck` in hooks.server.ts). With ADDRESS_HEADER=x-forwarded-for the
+ * address is the XFF_DEPTH-th from the right — the one the trusted proxy appended, not whatever
+ * the client wrote to the left of it.
+ */
 export function clientAddress(env: NodeJS.ProcessEnv) {
 	const header = (env.ADDRESS_HEADER ?? '').toLowerCase();
 	const depth = Number.parseInt(env.XFF_DEPTH ?? '1', 10);
@@ -161,11 +168,13 @@ export function clientAddress(env: NodeJS.ProcessEnv) {
 		if (!header) return req.socket.remoteAddress ?? null;
 		const value = req.headers[header];
 		if (value === undefined) return null;
-		const text = Array.isArray(value) ? value.join(',') : value;
-		if (header !== 'x-forwarded-for') return text;
-		const addresses = text.split(',');
-		if (!(depth >= 1) || depth > addresses.length) return null;
-		return addresses[addresses.length - depth].trim();
+		let address = Array.isArray(value) ? value.join(',') : value;
+		if (header === 'x-forwarded-for') {
+			const addresses = address.split(',');
+			if (!(depth >= 1) || depth > addresses.length) return null;
+			address = addresses[addresses.length - depth].trim();
+		}
+		return address.trim() ? address : null;
 	};
 }
 
