@@ -6,7 +6,7 @@ import { expect, it } from 'vitest';
 import { authenticate } from './org/users';
 import { openDatabase } from './db';
 import { areas, respondentGroups, units, users } from './db/schema';
-import { prepareDatabase } from './startup';
+import { clientAddressWarnings, prepareDatabase } from './startup';
 import { describeEachDatabase } from './test/databases';
 
 describeEachDatabase('start-up', (current) => {
@@ -61,5 +61,31 @@ it('refuses to start with a clear message when a migration fails, and applies no
 		process.env.XINKAN_MIGRATIONS_DIR = previous;
 		await handle.close();
 		rmSync(dir, { recursive: true, force: true });
+	}
+});
+
+it('warns when a trusted address header can be sent around the proxy, and refuses a bad XFF_DEPTH', () => {
+	const proxied = { ADDRESS_HEADER: 'x-forwarded-for', XFF_DEPTH: '1' };
+	// On loopback (or a socket) only a proxy on the same machine can send the header: no warning.
+	for (const HOST of ['127.0.0.1', 'localhost', '::1', '[::1]', '127.0.0.2']) {
+		expect(clientAddressWarnings({ ...proxied, HOST })).toEqual([]);
+	}
+	expect(clientAddressWarnings({ ...proxied, SOCKET_PATH: '/run/xinkan.sock' })).toEqual([]);
+	expect(clientAddressWarnings({})).toEqual([]);
+	expect(clientAddressWarnings({ HOST: '0.0.0.0' })).toEqual([]);
+	// Reachable from elsewhere: one warning naming the variables and what to do.
+	for (const HOST of [undefined, '0.0.0.0', '192.168.1.5', '::']) {
+		const warnings = clientAddressWarnings({ ...proxied, HOST });
+		expect(warnings).toHaveLength(1);
+		expect(warnings[0]).toMatch(/ADDRESS_HEADER=x-forwarded-for.*HOST=.*HOST=127\.0\.0\.1/);
+		expect(warnings[0]).toContain('Behind a reverse proxy');
+	}
+	expect(clientAddressWarnings({ XFF_DEPTH: '2', HOST: '127.0.0.1' })).toEqual([
+		'Xinkan: XFF_DEPTH=2 has no effect: it counts X-Forwarded-For addresses, and ADDRESS_HEADER is not set.'
+	]);
+	for (const XFF_DEPTH of ['0', '-1', 'one', '']) {
+		expect(() => clientAddressWarnings({ ...proxied, XFF_DEPTH, HOST: '127.0.0.1' })).toThrow(
+			/cannot start: XFF_DEPTH.*1 or more/
+		);
 	}
 });

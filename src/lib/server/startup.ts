@@ -14,17 +14,19 @@ export const STOP_IMPORTS_KEY = Symbol.for('xinkan.stop-imports');
 /**
  * Everything a server process does before it answers, in this order (hooks.server.ts `init`, which
  * adapter-node awaits when the handler is imported, so scripts/serve.mjs finds the fast path):
- * 1. register the public form's fast path (XINKAN_FAST_PATH=0: everything goes through SvelteKit);
- * 2. bring the database up to date and load the demo into an empty one (`prepareDatabase`) —
+ * 1. say whether the client address can be trusted (`clientAddressWarnings`), once;
+ * 2. register the public form's fast path (XINKAN_FAST_PATH=0: everything goes through SvelteKit);
+ * 3. bring the database up to date and load the demo into an empty one (`prepareDatabase`) —
  *    nothing may read a table before this;
- * 3. train (or load) the categoriser, so the first reviewer does not wait minutes for it;
- * 4. build the review queue's duplicate indexes in the background, while the server already answers;
- * 5. close the database pool on shutdown: `node build` waits for open handles, so SIGTERM would
+ * 4. train (or load) the categoriser, so the first reviewer does not wait minutes for it;
+ * 5. build the review queue's duplicate indexes in the background, while the server already answers;
+ * 6. close the database pool on shutdown: `node build` waits for open handles, so SIGTERM would
  *    not end the process otherwise; and end spreadsheet import workers as soon as the signal
  *    comes (scripts/serve.mjs calls STOP_IMPORTS_KEY), so an import in flight is refused at once
  *    (503) instead of holding shutdown up; serve.mjs also exits by a hard deadline.
  */
 export async function startServer(env: Record<string, string | undefined> = process.env) {
+	for (const line of clientAddressWarnings(env)) console.warn(line);
 	if (env.XINKAN_FAST_PATH !== '0') {
 		(globalThis as Record<symbol, unknown>)[FAST_PATH_KEY] = createFastPath({
 			db: () => appDatabase().db
@@ -75,4 +77,41 @@ export async function prepareDatabase(
 		log(`Xinkan: created user "admin" with password: ${result.generatedAdminPassword}`);
 		log('        (shown once; change it with `npm run user:password -- --username admin`)');
 	}
+}
+
+const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|::1|\[::1\]|::ffff:127(\.\d{1,3}){3})$/i;
+
+/**
+ * What the start-up says about the client address, which the login throttle and the submission
+ * and lookup limits count by (README, "Behind a reverse proxy"). ADDRESS_HEADER is believed from
+ * whoever sends it, so only the proxy may reach the port: listening beyond loopback is worth a
+ * warning. An XFF_DEPTH adapter-node would refuse on every request stops the start instead.
+ */
+export function clientAddressWarnings(env: Record<string, string | undefined>): string[] {
+	const header = (env.ADDRESS_HEADER ?? '').toLowerCase();
+	const warnings: string[] = [];
+	if (env.XFF_DEPTH !== undefined && header !== 'x-forwarded-for') {
+		warnings.push(
+			`Xinkan: XFF_DEPTH=${env.XFF_DEPTH} has no effect: it counts X-Forwarded-For addresses, ` +
+				`and ADDRESS_HEADER is ${header ? `"${header}"` : 'not set'}.`
+		);
+	}
+	if (header === 'x-forwarded-for' && !(Number.parseInt(env.XFF_DEPTH ?? '1', 10) >= 1)) {
+		throw new Error(
+			`Xinkan cannot start: XFF_DEPTH="${env.XFF_DEPTH}" must be a whole number of 1 or more — ` +
+				'the number of proxies in front of the app (1 for one nginx).'
+		);
+	}
+	const host = env.HOST || '0.0.0.0';
+	if (header && !env.SOCKET_PATH && !LOOPBACK.test(host)) {
+		warnings.push(
+			`Xinkan: ADDRESS_HEADER=${header} takes each client's address from that header, but ` +
+				`HOST=${host}${env.HOST ? '' : ' (the default)'} lets clients reach this port ` +
+				'directly and send the header themselves: anyone could then pick their own address ' +
+				'and pass the login throttle and the submission limit. Set HOST=127.0.0.1 when the ' +
+				'proxy runs on this machine, or let only the proxy reach the port (a firewall); see ' +
+				'"Behind a reverse proxy" in the README.'
+		);
+	}
+	return warnings;
 }
