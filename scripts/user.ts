@@ -1,5 +1,6 @@
 // `npm run user:create -- --username NAME --role ROLE [--unit UNIT] [--name "显示名"]` and
-// `npm run user:password -- --username NAME`; the password is read from standard input.
+// `npm run user:password -- --username NAME`; the password is read from standard input and must
+// pass the password policy (src/lib/server/auth/password-policy.ts).
 import { eq } from 'drizzle-orm';
 import { errorText, messages } from '../src/lib/i18n';
 import { password as passwordSchema, userCreate } from '../src/lib/schemas/admin';
@@ -57,7 +58,9 @@ try {
 	await prepareDatabase(handle, { ...process.env, XINKAN_DEMO: '0' });
 	await main(handle.db);
 } catch (e) {
-	console.error(e instanceof ServiceError ? `error: ${errorText(en, e.message)}` : e);
+	// A refused password (too common, holds the username) says so by its field, like a form would.
+	const field = e instanceof ServiceError ? Object.keys(e.fields)[0] : undefined;
+	console.error(e instanceof ServiceError ? `${field ?? 'error'}: ${errorText(en, e.message)}` : e);
 	process.exitCode = 1;
 } finally {
 	await closeAppDatabase();

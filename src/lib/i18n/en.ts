@@ -72,7 +72,7 @@ export const en: Messages = {
 		password: 'Initial password',
 		newPassword: 'New password',
 		resetPassword: 'Reset password',
-		passwordHint: 'At least 8 characters.',
+		passwordHint: 'At least 10 characters; not containing the username, and not a common password.',
 		passwordReset: 'Password reset; all of this user’s sessions were logged out.',
 		created: (name: string) => `User ${name} created.`
 	},
@@ -733,7 +733,12 @@ export const en: Messages = {
 		required: 'This field is required.',
 		too_long: 'Too long.',
 		invalid: 'Invalid value.',
-		password_too_short: 'At least 8 characters.',
+		password_too_short: 'At least 10 characters.',
+		password_has_username: 'The password must not be or contain the username.',
+		password_common:
+			'This is one of the most common passwords and is guessed first; please choose another.',
+		password_mismatch: 'The two new passwords do not match.',
+		password_wrong: 'The current password is not correct.',
 		username_chars: 'Letters, digits, dot, dash and underscore only.',
 		username_taken: 'This username is taken.',
 		name_taken: 'This name already exists.',

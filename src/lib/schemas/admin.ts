@@ -6,7 +6,18 @@ import { optionalId } from './fields';
 const name = z.string().trim().min(1, 'required').max(60, 'too_long');
 const checkbox = z.preprocess((v) => v === 'on' || v === 'true' || v === true, z.boolean());
 
-export const password = z.string().min(8, 'password_too_short').max(256, 'too_long');
+export const PASSWORD_MIN_LENGTH = 10;
+export const PASSWORD_MAX_LENGTH = 256;
+
+/**
+ * The length rule of a new password. The rest of the policy (not the username, not a common
+ * password) needs the username and a server-side list: auth/password-policy.ts, which every
+ * service that sets a password applies.
+ */
+export const password = z
+	.string()
+	.min(PASSWORD_MIN_LENGTH, 'password_too_short')
+	.max(PASSWORD_MAX_LENGTH, 'too_long');
 
 export const username = z
 	.string()
@@ -37,6 +48,18 @@ export const userUpdate = z
 	.superRefine(handlerNeedsUnit);
 
 export const passwordReset = z.object({ password });
+
+/** A user changing their own password: the current one, and the new one typed twice. */
+export const passwordChange = z
+	.object({
+		currentPassword: z.string().min(1, 'required').max(PASSWORD_MAX_LENGTH, 'too_long'),
+		newPassword: password,
+		confirmPassword: z.string().max(PASSWORD_MAX_LENGTH, 'too_long')
+	})
+	.refine((v) => v.newPassword === v.confirmPassword, {
+		path: ['confirmPassword'],
+		message: 'password_mismatch'
+	});
 
 export const unitInput = z.object({
 	name,
@@ -73,6 +96,7 @@ export const loginInput = z.object({
 
 export type UserCreate = z.infer<typeof userCreate>;
 export type UserUpdate = z.infer<typeof userUpdate>;
+export type PasswordChange = z.infer<typeof passwordChange>;
 export type UnitInput = z.infer<typeof unitInput>;
 export type AreaInput = z.infer<typeof areaInput>;
 export type GroupInput = z.infer<typeof groupInput>;

@@ -3,9 +3,6 @@ import { hash, verify } from '@node-rs/argon2';
 // OWASP's argon2id baseline (19 MiB, 2 passes): about 35 ms here, slow enough to hurt guessing.
 const OPTIONS = { memoryCost: 19456, timeCost: 2, outputLen: 32, parallelism: 1 };
 
-export const PASSWORD_MIN_LENGTH = 8;
-export const PASSWORD_MAX_LENGTH = 256;
-
 export function hashPassword(password: string): Promise<string> {
 	return hash(password, OPTIONS);
 }

@@ -2,6 +2,7 @@ import { asc, eq, sql } from 'drizzle-orm';
 import type { UserCreate, UserUpdate } from '../../schemas/admin';
 import { recordAudit } from '../platform/audit';
 import { decoyPasswordHash, hashPassword, verifyPassword } from '../auth/password';
+import { assertPasswordAllowed } from '../auth/password-policy';
 import { invalidateUserSessions } from '../auth/session';
 import { isUniqueViolation, type Database } from '../db';
 import { units, users, type User } from '../db/schema';
@@ -45,6 +46,7 @@ export async function createUser(
 	actorId: number | null,
 	input: UserCreate
 ): Promise<PublicUser> {
+	assertPasswordAllowed(input.password, input.username);
 	await assertUnitExists(db, input.unitId);
 	const passwordHash = await hashPassword(input.password);
 	try {
@@ -117,6 +119,7 @@ export async function setPassword(
 	username: string,
 	password: string
 ): Promise<void> {
+	assertPasswordAllowed(password, username);
 	const passwordHash = await hashPassword(password);
 	await db.transaction(async (tx) => {
 		const [user] = await tx
