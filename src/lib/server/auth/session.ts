@@ -6,7 +6,13 @@ import { sessions, users, type Role } from '../db/schema';
 
 export const SESSION_COOKIE = 'xinkan_session';
 const DAY_MS = 24 * 60 * 60 * 1000;
-const SESSION_DAYS = 30;
+/** A session not used for this long ends (sliding: each use in its second half extends it). */
+export const SESSION_IDLE_DAYS = 14;
+/**
+ * However much it is used, a session ends this long after it was created: a stolen cookie is not
+ * good for ever, and its owner logs in again at least once a month.
+ */
+export const SESSION_ABSOLUTE_DAYS = 30;
 
 export interface SessionUser {
 	id: number;
@@ -37,18 +43,20 @@ export async function createSession(
 	token: string,
 	userId: number
 ): Promise<ValidSession> {
+	const now = Date.now();
 	const session = {
 		id: sessionIdOf(token),
 		userId,
-		expiresAt: new Date(Date.now() + SESSION_DAYS * DAY_MS)
+		expiresAt: new Date(now + SESSION_IDLE_DAYS * DAY_MS)
 	};
-	await db.insert(sessions).values(session);
+	await db.insert(sessions).values({ ...session, createdAt: new Date(now) });
 	return session;
 }
 
 /**
- * Looks a token up; an expired session is deleted, a session in the second half of its life is
- * extended (sliding expiry), and a disabled user has no valid session at all.
+ * Looks a token up; an expired session is deleted, a session in the second half of its idle time is
+ * extended (sliding expiry) but never past SESSION_ABSOLUTE_DAYS after its creation, and a
+ * disabled user has no valid session at all.
  */
 export async function validateSessionToken(
 	db: Database,
@@ -72,12 +80,18 @@ export async function validateSessionToken(
 		.where(eq(sessions.id, id));
 	if (!row) return null;
 	const { session, user } = row;
-	if (Date.now() >= session.expiresAt.getTime() || !user.active) {
+	const now = Date.now();
+	const absoluteEnd = session.createdAt.getTime() + SESSION_ABSOLUTE_DAYS * DAY_MS;
+	if (now >= session.expiresAt.getTime() || now >= absoluteEnd || !user.active) {
 		await db.delete(sessions).where(eq(sessions.id, id));
 		return null;
 	}
-	if (Date.now() >= session.expiresAt.getTime() - (SESSION_DAYS / 2) * DAY_MS) {
-		session.expiresAt = new Date(Date.now() + SESSION_DAYS * DAY_MS);
+	const extended = Math.min(now + SESSION_IDLE_DAYS * DAY_MS, absoluteEnd);
+	if (
+		now >= session.expiresAt.getTime() - (SESSION_IDLE_DAYS / 2) * DAY_MS &&
+		extended > session.expiresAt.getTime()
+	) {
+		session.expiresAt = new Date(extended);
 		await db.update(sessions).set({ expiresAt: session.expiresAt }).where(eq(sessions.id, id));
 	}
 	const { active: _active, ...sessionUser } = user;
