@@ -76,6 +76,17 @@ export const en: Messages = {
 		passwordReset: 'Password reset; all of this user’s sessions were logged out.',
 		created: (name: string) => `User ${name} created.`
 	},
+	account: {
+		title: 'Your account',
+		link: 'Your account',
+		changePassword: 'Change password',
+		currentPassword: 'Current password',
+		newPassword: 'New password',
+		confirmPassword: 'New password again',
+		changed:
+			'Password changed; you were logged out on your other devices and browsers, and stay logged in here.',
+		sessionNote: 'Changing it logs you out on your other devices and browsers.'
+	},
 	units: {
 		title: 'Units',
 		parent: 'Parent unit',
@@ -131,6 +142,7 @@ export const en: Messages = {
 			'user.create': 'Created a user',
 			'user.update': 'Changed a user',
 			'user.password': 'Reset a password',
+			'user.password_change': 'Changed their own password',
 			'suggestion.categorise': 'Categorised a suggestion',
 			'suggestion.assign': 'Assigned a suggestion',
 			'suggestion.status': 'Updated a suggestion’s status',

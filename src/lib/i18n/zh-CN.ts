@@ -74,6 +74,16 @@ export const zhCN = {
 		passwordReset: '密码已重置，该用户的登录会话已全部退出。',
 		created: (name: string) => `已创建用户 ${name}。`
 	},
+	account: {
+		title: '我的账号',
+		link: '我的账号',
+		changePassword: '修改密码',
+		currentPassword: '当前密码',
+		newPassword: '新密码',
+		confirmPassword: '再次输入新密码',
+		changed: '密码已修改；您在其他设备和浏览器上的登录已退出，当前这次登录保留。',
+		sessionNote: '修改后，您在其他设备和浏览器上的登录会退出。'
+	},
 	units: {
 		title: '单位',
 		parent: '上级单位',
@@ -129,6 +139,7 @@ export const zhCN = {
 			'user.create': '新建用户',
 			'user.update': '修改用户',
 			'user.password': '重设密码',
+			'user.password_change': '修改了自己的密码',
 			'suggestion.categorise': '意见归类',
 			'suggestion.assign': '意见交办',
 			'suggestion.status': '更新意见办理状态',

@@ -1,6 +1,6 @@
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
-import { eq } from 'drizzle-orm';
+import { and, eq, ne } from 'drizzle-orm';
 import type { Database } from '../db';
 import { sessions, users, type Role } from '../db/schema';
 
@@ -107,4 +107,17 @@ export async function invalidateSession(db: Database, sessionId: string): Promis
 
 export async function invalidateUserSessions(db: Database, userId: number): Promise<void> {
 	await db.delete(sessions).where(eq(sessions.userId, userId));
+}
+
+/** Ends every session of a user but one (the one they are using); returns how many ended. */
+export async function invalidateOtherSessions(
+	db: Database,
+	userId: number,
+	keepSessionId: string
+): Promise<number> {
+	const ended = await db
+		.delete(sessions)
+		.where(and(eq(sessions.userId, userId), ne(sessions.id, keepSessionId)))
+		.returning({ id: sessions.id });
+	return ended.length;
 }

@@ -3,7 +3,7 @@ import type { UserCreate, UserUpdate } from '../../schemas/admin';
 import { recordAudit } from '../platform/audit';
 import { decoyPasswordHash, hashPassword, verifyPassword } from '../auth/password';
 import { assertPasswordAllowed } from '../auth/password-policy';
-import { invalidateUserSessions } from '../auth/session';
+import { invalidateOtherSessions, invalidateUserSessions } from '../auth/session';
 import { isUniqueViolation, type Database } from '../db';
 import { units, users, type User } from '../db/schema';
 import { Conflict, Invalid, NotFound } from '../platform/errors';
@@ -130,6 +130,41 @@ export async function setPassword(
 		if (!user) throw new NotFound();
 		await invalidateUserSessions(tx, user.id);
 		await recordAudit(tx, { actorId, action: 'user.password', entity: 'user', entityId: user.id });
+	});
+}
+
+/**
+ * A user changing their own password: the current one must be right and the new one pass the
+ * policy. Their other sessions end (a stolen session must not outlive the change); the one they
+ * changed it from stays, so they are not thrown out mid-task.
+ */
+export async function changeOwnPassword(
+	db: Database,
+	userId: number,
+	currentSessionId: string,
+	input: { currentPassword: string; newPassword: string }
+): Promise<void> {
+	const [user] = await db
+		.select({ username: users.username, passwordHash: users.passwordHash })
+		.from(users)
+		.where(eq(users.id, userId));
+	if (!user) throw new NotFound();
+	// The policy first: a refused new password is not a wrong guess at the current one.
+	assertPasswordAllowed(input.newPassword, user.username, 'newPassword');
+	if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
+		throw new Invalid('password_wrong', { currentPassword: 'password_wrong' });
+	}
+	const passwordHash = await hashPassword(input.newPassword);
+	await db.transaction(async (tx) => {
+		await tx.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, userId));
+		const ended = await invalidateOtherSessions(tx, userId, currentSessionId);
+		await recordAudit(tx, {
+			actorId: userId,
+			action: 'user.password_change',
+			entity: 'user',
+			entityId: userId,
+			after: { otherSessionsEnded: ended }
+		});
 	});
 }
 
