@@ -5,6 +5,13 @@ import { optionalDate, requiredId } from './fields';
 
 const optionalDay = optionalDate.default(null);
 const text = (max: number) => z.string().trim().max(max, 'too_long').default('');
+/**
+ * A title is one line shown on the board and in lists: control characters and line breaks
+ * (typed by no one; pasted from elsewhere at most) make it unreadable there, so they are refused.
+ */
+const ONE_LINE = /^[^\p{Cc}\u2028\u2029]*$/u;
+const title = (min: number) =>
+	z.string().trim().min(min, 'required').max(200, 'too_long').regex(ONE_LINE, 'one_line');
 
 export const categoriseInput = z.object({
 	categoryId: requiredId,
@@ -25,13 +32,11 @@ const survivorId = z.preprocess(
 	(v) => (v === '' || v === undefined ? null : v),
 	requiredId.nullable()
 );
-export const mergeInput = z.object({ survivorId, title: text(200) });
+export const mergeInput = z.object({ survivorId, title: title(0).default('') });
 export const commentInput = z.object({
 	text: z.string().trim().min(1, 'required').max(5000, 'too_long')
 });
-export const titleInput = z.object({
-	title: z.string().trim().min(1, 'required').max(200, 'too_long')
-});
+export const titleInput = z.object({ title: title(1) });
 export const splitInput = z.object({
 	itemId: requiredId,
 	parts: z.string().max(10000, 'too_long')
