@@ -22,6 +22,7 @@ import {
 	sessionCookie,
 	type HttpResponse
 } from './http';
+import { actionPath, fill, formActions, getRoutes, queryParameterNames } from './route-tree';
 
 const SLUG = 'liuyang-2014';
 const PASSWORD = 'abuse-suite-password';
@@ -154,7 +155,7 @@ function payloads(): Payload[] {
 				Buffer.from([0xc0, 0xaf, 0xf8, 0x88])
 			])
 		},
-		// Under 8 characters: any 8 characters, control characters included, make a valid password.
+		// Under 10 characters: longer ones, control characters included, could pass as a password.
 		{ label: 'control characters', headers: form, body: each('\u0001\u001b[\u007f\u2028') },
 		{ label: 'NUL bytes', headers: form, body: each('a\u0000b') },
 		{
@@ -210,31 +211,33 @@ interface Endpoint {
 	creates?: string;
 }
 
-/** Every form action under src/routes (public, auth and admin). */
-const ACTIONS: Endpoint[] = [
-	{ path: `/f/${SLUG}` },
-	{ path: '/r' },
-	{ path: '/login' },
-	{ path: '/admin/users?/create', admin: true },
-	{ path: '/admin/users/1?/update', admin: true },
-	{ path: '/admin/users/1?/password', admin: true },
-	{ path: '/admin/units?/save', admin: true },
-	{ path: '/admin/areas?/save', admin: true },
-	{ path: '/admin/groups?/save', admin: true },
-	{ path: '/admin/campaigns?/create', admin: true },
-	{ path: `/admin/campaigns/${SLUG}?/status`, admin: true },
-	{ path: `/admin/campaigns/${SLUG}/settings`, admin: true },
-	{ path: `/admin/campaigns/${SLUG}/questionnaire?/save`, admin: true },
-	{ path: `/admin/campaigns/${SLUG}/questionnaire?/publish`, admin: true },
-	{ path: `/admin/campaigns/${SLUG}/distribution?/save`, admin: true },
-	{ path: `/admin/campaigns/${SLUG}/distribution?/delete`, admin: true },
-	{ path: `/admin/campaigns/${SLUG}/distribution?/import`, admin: true },
-	{ path: `/admin/campaigns/${SLUG}/distribution?/codes&row=1`, admin: true },
-	{ path: `/admin/campaigns/${SLUG}/entry`, admin: true },
-	{ path: `/admin/campaigns/${SLUG}/responses/1`, admin: true },
-	{ path: '/admin/tokens?/create', admin: true, also: [200], creates: 'api_tokens' },
-	{ path: '/admin/tokens?/revoke', admin: true }
-];
+/**
+ * What some actions need besides their address, or may answer besides 4xx. Every other action
+ * under src/routes is attacked as it is (route-tree.ts reads them off the files).
+ */
+const SPECIAL: Record<string, Omit<Endpoint, 'path'> & { query?: string; skip?: string }> = {
+	'/logout default': { skip: 'its own test below: it only ever redirects or refuses' },
+	'/admin/campaigns/[slug]/distribution codes': { query: '&row=1' },
+	'/admin/tokens create': { also: [200], creates: 'api_tokens' },
+	// It takes no fields, so any body is a well-formed request to undo the item's last merge.
+	'/admin/suggestions/[id] unmerge': { also: [200, 303] },
+	// Its one field is the title: 'a\0b' is read as "ab" (NUL is dropped on reading, form-actions.ts),
+	// a title like any other. Control characters and line breaks are refused (suggestion.spec.ts).
+	'/admin/suggestions/[id] retitle': { also: [303] }
+};
+
+/** Every form action under src/routes (public, auth and admin), with [id] to fill in later. */
+const ACTIONS: Endpoint[] = formActions().flatMap((a) => {
+	const special = SPECIAL[`${a.route} ${a.action}`] ?? {};
+	if (special.skip) return [];
+	const { query = '', skip: _, ...rest } = special;
+	const path = actionPath(a, {
+		slug: SLUG,
+		// Suggestion pages get a live item found in beforeAll; other ids are 1.
+		id: a.route.startsWith('/admin/suggestions/') ? '{suggestion}' : '1'
+	});
+	return [{ path: path + query, admin: a.route.startsWith('/admin'), ...rest }];
+});
 
 describe('input abuse against the production server', () => {
 	let dataDir: string;
@@ -245,12 +248,19 @@ describe('input abuse against the production server', () => {
 	const xssTokens: string[] = [];
 	const receipts: string[] = [];
 	const created: Record<string, number> = {};
+	let suggestionId = 0;
 
 	beforeAll(async () => {
 		ensureBuild();
 		dataDir = mkdtempSync(path.join(tmpdir(), 'xinkan-abuse-'));
 		const handle = openDatabase({ dataDir });
 		await prepareDatabase(handle, { XINKAN_ADMIN_PASSWORD: PASSWORD }, () => {});
+		// A live item for the suggestion page's actions.
+		const [item] = await queryRows<{ id: number }>(
+			handle.db,
+			sql`select id from suggestions where merged_into is null order by id limit 1`
+		);
+		suggestionId = item.id;
 		await handle.close();
 		before = await snapshot(dataDir);
 		app = await startServer({
@@ -296,6 +306,25 @@ describe('input abuse against the production server', () => {
 		expect(cookie).toMatch(/^xinkan_session=/);
 	});
 
+	it('attacks every form action the route tree has', () => {
+		const paths = ACTIONS.map((e) => e.path);
+		// A reader that found nothing would make every test below vacuous: a few it must find.
+		for (const known of [
+			`/f/${SLUG}`,
+			'/login',
+			'/admin/categories?/save',
+			'/admin/suggestions?/merge',
+			'/admin/suggestions/{suggestion}?/unmerge',
+			`/admin/campaigns/${SLUG}/questionnaire?/publish`,
+			`/admin/campaigns/${SLUG}/distribution?/codes&row=1`
+		]) {
+			expect(paths).toContain(known);
+		}
+		console.log(
+			`abuse suite: ${ACTIONS.length} form actions × ${payloads().length} malformed bodies = ${ACTIONS.length * payloads().length} cases`
+		);
+	});
+
 	for (const endpoint of ACTIONS) {
 		it(`POST ${endpoint.path}: every malformed body answers 4xx with a message, never 5xx`, async () => {
 			const problems: string[] = [];
@@ -307,7 +336,8 @@ describe('input abuse against the production server', () => {
 				};
 				if (endpoint.admin) headers.cookie = cookie;
 				const big = payload.body.length > 1_000_000;
-				const answer = await send(`${app!.origin}${endpoint.path}`, {
+				const target = endpoint.path.replace('{suggestion}', String(suggestionId));
+				const answer = await send(`${app!.origin}${target}`, {
 					method: 'POST',
 					headers,
 					body: payload.body,
@@ -376,6 +406,67 @@ describe('input abuse against the production server', () => {
 		expect(api.status).toBe(401);
 		expect(problems).toEqual([]);
 	});
+
+	it('every page and endpoint of the route tree, sent every query parameter the app reads with hostile values, never answers 5xx nor redirects off-site', async () => {
+		const o = app!.origin;
+		const names = queryParameterNames();
+		// A reader that found nothing would make this vacuous.
+		for (const known of ['campaign', 'week', 'from', 'to', 'department', 'next', 'page', 'q']) {
+			expect(names).toContain(known);
+		}
+		const VALUES = [
+			'',
+			'-1',
+			'0',
+			'99999999999',
+			'1e308',
+			'2024-02-30',
+			'2024-99-99',
+			'/%09/evil.example',
+			'//evil.example',
+			'%3Cscript%3Ealert(1)%3C%2Fscript%3E',
+			'%FF%FE',
+			'[]',
+			// Long, yet all of them together stay under Node's 16 KB limit for the request line.
+			'x'.repeat(200)
+		];
+		const routes = getRoutes().filter((r) => !r.startsWith('/lang') && r !== '/logout');
+		const problems: string[] = [];
+		let cases = 0;
+		for (const route of routes) {
+			const address = fill(route, {
+				slug: SLUG,
+				id: route.startsWith('/admin/suggestions/') ? String(suggestionId) : '1',
+				code: 'ABCD1234',
+				locale: 'en'
+			});
+			for (const value of VALUES) {
+				const query = names.map((n) => `${n}=${value}`).join('&');
+				const headers: Record<string, string> = { accept: 'text/html' };
+				if (route.startsWith('/admin') || route.startsWith('/api')) headers.cookie = cookie;
+				const response = await request(`${o}${address}?${query}`, {
+					headers,
+					agent,
+					timeoutMs: 30_000
+				});
+				cases++;
+				const location = String(response.headers.location ?? '');
+				if (response.status >= 500)
+					problems.push(`${address} ${value.slice(0, 20)}: ${response.status}`);
+				if (
+					location &&
+					(!location.startsWith('/') || location.startsWith('//') || /[\r\n\t\\]/.test(location))
+				) {
+					problems.push(`${address} ${value.slice(0, 20)}: redirects to ${location}`);
+				}
+				if (response.text.includes(SCRIPT)) problems.push(`${address}: reflects a live <script>`);
+			}
+		}
+		console.log(
+			`abuse suite: ${routes.length} pages and endpoints × ${VALUES.length} hostile values in ${names.length} query parameters = ${cases} GET cases`
+		);
+		expect(problems).toEqual([]);
+	}, 300_000);
 
 	it('POST /logout with hostile bodies only ever redirects or refuses', async () => {
 		const problems: string[] = [];

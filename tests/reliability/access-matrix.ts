@@ -69,6 +69,8 @@ export const EXPECTED: Record<string, Expectation> = {
 
 	// ---- back office
 	'PAGE /(admin)/admin': staff(ALL_STAFF),
+	'PAGE /(admin)/admin/account': staff(ALL_STAFF),
+	'ACTION /(admin)/admin/account ?/password': staff(ALL_STAFF),
 	'PAGE /(admin)/admin/areas': staff(ORG),
 	'ACTION /(admin)/admin/areas ?/save': staff(ORG),
 	'PAGE /(admin)/admin/audit': staff(ADMIN_ONLY),
