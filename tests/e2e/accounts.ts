@@ -11,7 +11,9 @@ export const E2E_USERS = [
 	{ username: 'reviewer1', role: 'reviewer', unit: null },
 	{ username: 'handler-a', role: 'handler', unit: '营销部' },
 	{ username: 'handler-b', role: 'handler', unit: '运维检修部' },
-	{ username: 'leader1', role: 'leader', unit: null }
+	{ username: 'leader1', role: 'leader', unit: null },
+	// Changes its own password (auth.spec.ts): nobody else logs in with it.
+	{ username: 'account-e2e', role: 'clerk', unit: null }
 ] as const;
 
 /**

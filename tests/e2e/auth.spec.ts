@@ -86,3 +86,57 @@ test('an admin creates a user; a handler without a department is refused per fie
 	await expect(page.getByRole('status')).toContainText('已创建用户 newhandler');
 	await expect(page.getByRole('cell', { name: 'newhandler' })).toBeVisible();
 });
+
+test('a user changes their own password: field errors first, then the other browser is logged out and this one stays', async ({
+	page,
+	browser
+}) => {
+	const other = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': '127.0.0.31' } });
+	const elsewhere = await other.newPage();
+	await logIn(elsewhere, 'account-e2e');
+	await logIn(page, 'account-e2e');
+	await page.getByRole('link', { name: /account-e2e/ }).click();
+	await expect(page).toHaveURL(/\/admin\/account$/);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('我的账号');
+	await page.waitForLoadState('networkidle');
+
+	const fill = async (current: string, next: string, again: string) => {
+		await page.getByLabel('当前密码').fill(current);
+		await page.getByLabel('新密码', { exact: true }).fill(next);
+		await page.getByLabel('再次输入新密码').fill(again);
+		await page.getByRole('button', { name: '修改密码' }).click();
+	};
+	await fill(E2E_PASSWORD, 'password123', 'password123');
+	await expect(page.getByRole('alert')).toContainText('最常见的密码');
+	await fill(E2E_PASSWORD, 'a-fresh-passphrase-1', 'a-fresh-passphrase-2');
+	await expect(page.getByRole('alert')).toContainText('两次输入的新密码不一致');
+	await fill('not-my-password', 'a-fresh-passphrase-1', 'a-fresh-passphrase-1');
+	await expect(page.getByRole('alert')).toContainText('当前密码不正确');
+	for (const width of [360, 1280]) {
+		await page.setViewportSize({ width, height: 900 });
+		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+			width
+		);
+		await page.screenshot({
+			path: `artifacts/screenshots/account-zh-${width}.png`,
+			fullPage: true
+		});
+	}
+
+	await fill(E2E_PASSWORD, 'a-fresh-passphrase-1', 'a-fresh-passphrase-1');
+	await expect(page.getByRole('status')).toContainText('密码已修改');
+	// This browser stays logged in; the other one is sent to the login page.
+	await page.goto('/admin');
+	await expect(page).toHaveURL(/\/admin$/);
+	await elsewhere.goto('/admin');
+	await expect(elsewhere).toHaveURL(/\/login/);
+	await logIn(elsewhere, 'account-e2e', 'a-fresh-passphrase-1');
+	await other.close();
+
+	// The same page in English.
+	await page.goto('/lang/en?next=/admin/account');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your account');
+	await expect(page.getByLabel('Current password')).toBeVisible();
+	await page.screenshot({ path: 'artifacts/screenshots/account-en-1280.png', fullPage: true });
+	await page.goto('/lang/zh-CN?next=/admin');
+});
