@@ -15,12 +15,12 @@ import {
 	demoAnswers,
 	encodeForm,
 	formHeaders,
+	type HttpResponse,
 	keepAliveAgent,
+	logInOver,
 	randomToken,
 	receiptOf,
-	request,
-	sessionCookie,
-	type HttpResponse
+	request
 } from './http';
 import { actionPath, fill, formActions, getRoutes, queryParameterNames } from './route-tree';
 
@@ -270,13 +270,7 @@ describe('input abuse against the production server', () => {
 			// Hostile lookups are misses; the receipt pages checked afterwards must still answer.
 			XINKAN_LOOKUP_LIMIT: '100000'
 		});
-		const login = await request(`${app.origin}/login`, {
-			method: 'POST',
-			headers: formHeaders(app.origin),
-			body: encodeForm({ username: 'admin', password: PASSWORD }),
-			agent
-		});
-		cookie = sessionCookie(login) ?? '';
+		cookie = await logInOver(app.origin, 'admin', PASSWORD, agent);
 	}, 90_000);
 
 	afterAll(async () => {
@@ -451,8 +445,9 @@ describe('input abuse against the production server', () => {
 				});
 				cases++;
 				const location = String(response.headers.location ?? '');
-				if (response.status >= 500)
+				if (response.status >= 500) {
 					problems.push(`${address} ${value.slice(0, 20)}: ${response.status}`);
+				}
 				if (
 					location &&
 					(!location.startsWith('/') || location.startsWith('//') || /[\r\n\t\\]/.test(location))

@@ -311,8 +311,9 @@ describe('sessions and tokens', () => {
 		const guess = () =>
 			Array.from({ length: 8 }, () => alphabet[Math.floor(Math.random() * 32)]).join('');
 		const misses: number[] = [];
-		for (let i = 0; i < 20; i++)
+		for (let i = 0; i < 20; i++) {
 			misses.push((await get(`/r/${guess()}`, undefined, guesser)).status);
+		}
 		expect(misses).toEqual(Array(20).fill(404));
 		// Blocked now, even for a code that exists, with when to come back.
 		const blocked = await get(`/r/${contact.code}`, undefined, guesser);
@@ -333,8 +334,9 @@ describe('sessions and tokens', () => {
 		// Someone else is not affected; and finding one's own receipt never counts as a miss.
 		const other = { 'x-forwarded-for': '10.3.0.2' };
 		const found: number[] = [];
-		for (let i = 0; i < 25; i++)
+		for (let i = 0; i < 25; i++) {
 			found.push((await get(`/r/${contact.code}`, undefined, other)).status);
+		}
 		expect(found).toEqual(Array(25).fill(200));
 	});
 

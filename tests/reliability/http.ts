@@ -116,6 +116,24 @@ export function sessionCookie(response: HttpResponse): string | null {
 	return null;
 }
 
+/** Logs in through the login form and returns the session cookie, or throws saying why not. */
+export async function logInOver(
+	origin: string,
+	username: string,
+	password: string,
+	agent?: http.Agent
+): Promise<string> {
+	const answer = await request(`${origin}/login`, {
+		method: 'POST',
+		headers: formHeaders(origin),
+		body: encodeForm({ username, password }),
+		agent
+	});
+	const cookie = sessionCookie(answer);
+	if (!cookie) throw new Error(`login of ${username} failed: ${answer.status}`);
+	return cookie;
+}
+
 /** The p-th percentile (0–100) of already sorted numbers. */
 export function percentile(sorted: number[], p: number): number {
 	if (!sorted.length) return 0;

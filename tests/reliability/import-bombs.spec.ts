@@ -10,14 +10,7 @@ import { ensureBuild, startServer, type RunningServer } from '../../scripts/serv
 import { openDatabase } from '../../src/lib/server/db/client';
 import { prepareDatabase } from '../../src/lib/server/startup';
 import { sheetXml, xlsxOf } from '../../src/lib/server/test/zip-files';
-import {
-	encodeForm,
-	formHeaders,
-	keepAliveAgent,
-	request,
-	sessionCookie,
-	type HttpResponse
-} from './http';
+import { type HttpResponse, keepAliveAgent, logInOver, request } from './http';
 
 const PASSWORD = 'import-bombs-password';
 const SLUG = 'liuyang-2014';
@@ -73,13 +66,7 @@ describe('spreadsheet imports against the production server', () => {
 		await prepareDatabase(handle, { XINKAN_ADMIN_PASSWORD: PASSWORD }, () => {});
 		await handle.close();
 		app = await startServer({ XINKAN_DATA_DIR: dataDir, XINKAN_ADMIN_PASSWORD: PASSWORD });
-		const login = await request(`${app.origin}/login`, {
-			method: 'POST',
-			headers: formHeaders(app.origin),
-			body: encodeForm({ username: 'admin', password: PASSWORD }),
-			agent
-		});
-		cookie = sessionCookie(login) ?? '';
+		cookie = await logInOver(app.origin, 'admin', PASSWORD, agent);
 		expect(cookie).toMatch(/^xinkan_session=/);
 	}, 90_000);
 

@@ -88,8 +88,7 @@ export function hitRateLimit(
 	{ limit, windowSeconds }: RateLimit,
 	now = Date.now()
 ): { allowed: boolean; retryAfter: number } {
-	const windowMs = windowSeconds * 1000;
-	const windowStart = Math.floor(now / windowMs) * windowMs;
+	const { windowStart, refused } = fixedWindow(windowSeconds, now);
 	let counts = windows.get(db);
 	if (!counts) {
 		counts = new Map();
@@ -106,8 +105,7 @@ export function hitRateLimit(
 		counts.set(key, entry);
 	}
 	entry.hits++;
-	if (entry.hits <= limit) return { allowed: true, retryAfter: 0 };
-	return { allowed: false, retryAfter: Math.ceil((windowStart + windowMs - now) / 1000) };
+	return entry.hits <= limit ? { allowed: true, retryAfter: 0 } : refused;
 }
 
 /** Whether one more hit would be within the limit, without counting it (see `hitRateLimit`). */
@@ -117,11 +115,16 @@ export function peekRateLimit(
 	{ limit, windowSeconds }: RateLimit,
 	now = Date.now()
 ): { allowed: boolean; retryAfter: number } {
+	const { windowStart, refused } = fixedWindow(windowSeconds, now);
+	const entry = windows.get(db)?.get(key);
+	const full = entry?.windowStart === windowStart && entry.hits >= limit;
+	return full ? refused : { allowed: true, retryAfter: 0 };
+}
+
+/** The fixed window `now` falls in, and the answer to a client refused in it. */
+function fixedWindow(windowSeconds: number, now: number) {
 	const windowMs = windowSeconds * 1000;
 	const windowStart = Math.floor(now / windowMs) * windowMs;
-	const entry = windows.get(db)?.get(key);
-	if (!entry || entry.windowStart !== windowStart || entry.hits < limit) {
-		return { allowed: true, retryAfter: 0 };
-	}
-	return { allowed: false, retryAfter: Math.ceil((windowStart + windowMs - now) / 1000) };
+	const retryAfter = Math.ceil((windowStart + windowMs - now) / 1000);
+	return { windowStart, refused: { allowed: false, retryAfter } };
 }
