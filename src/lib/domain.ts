@@ -8,6 +8,13 @@ export type UnitKind = (typeof UNIT_KINDS)[number];
 export const AREA_KINDS = ['township', 'street'] as const;
 export type AreaKind = (typeof AREA_KINDS)[number];
 
+/**
+ * What an API token may read: `returns` — a campaign's return rates (`…/stats`); `suggestions` —
+ * its suggestions and their statistics (`…/suggestions`, `…/suggestions/stats`).
+ */
+export const API_SCOPES = ['returns', 'suggestions'] as const;
+export type ApiScope = (typeof API_SCOPES)[number];
+
 export const CAMPAIGN_STATUSES = ['draft', 'open', 'closed', 'archived'] as const;
 export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
 

@@ -176,5 +176,40 @@ test('an admin creates an API token, uses it, and revokes it', async ({ page, pl
 		headers: { authorization: `Bearer ${token}` }
 	});
 	expect(revoked.status()).toBe(401);
+
+	// A narrower token: return rates only, of this campaign only, until a last day.
+	await page.getByLabel('用途说明').fill('乡镇大屏');
+	await page.getByLabel(/意见建议及其统计/).uncheck();
+	await page
+		.getByLabel('活动', { exact: true })
+		.selectOption({ label: '浏阳市供电公司党的群众路线教育实践活动征求意见表' });
+	await page.getByLabel('有效期至').fill('2099-12-31');
+	await page.getByRole('button', { name: '创建令牌' }).click();
+	const narrow = (await page.locator('code.token').textContent())!.trim();
+	const bearer = { authorization: `Bearer ${narrow}` };
+	expect(
+		(await api.get('/api/v1/campaigns/liuyang-2014/stats', { headers: bearer })).status()
+	).toBe(200);
+	expect(
+		(await api.get('/api/v1/campaigns/liuyang-2014/suggestions', { headers: bearer })).status()
+	).toBe(403);
+	const row = page.getByRole('row', { name: /乡镇大屏/ });
+	await expect(row).toContainText('回收率');
+	await expect(row).not.toContainText('意见建议及其统计');
+	await expect(row).toContainText('浏阳');
+	await expect(row).toContainText('2099');
+	// Nothing ticked is said at the field.
+	await page.getByLabel('用途说明').fill('什么都不读');
+	await page.getByLabel(/回收率/).uncheck();
+	await page.getByLabel(/意见建议及其统计/).uncheck();
+	await page.getByRole('button', { name: '创建令牌' }).click();
+	await expect(page.getByText('请至少选择一项可以读取的内容').first()).toBeVisible();
+	for (const width of [360, 1280]) {
+		await page.setViewportSize({ width, height: 900 });
+		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+			width
+		);
+		await page.screenshot({ path: `artifacts/screenshots/tokens-zh-${width}.png`, fullPage: true });
+	}
 	await api.dispose();
 });

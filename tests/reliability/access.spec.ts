@@ -276,15 +276,23 @@ describe('sessions and tokens', () => {
 		expect(list.text).not.toContain('>csrf<');
 	});
 
-	it('creates an API token that reads the stats API, and refuses it after revoking', async () => {
+	it('creates an API token that reads the stats API and nothing else, and refuses it after revoking', async () => {
 		const admin = cookies.get('admin');
-		const created = await post('/admin/tokens?/create', { name: 'access-suite' }, admin);
+		const created = await post(
+			'/admin/tokens?/create',
+			{ name: 'access-suite', scope_returns: 'on' },
+			admin
+		);
 		expect(created.status).toBe(200);
 		const token = /<code class="token[^"]*">(xk_[a-z0-9]+)<\/code>/.exec(created.text)?.[1];
 		expect(token).toBeTruthy();
 		const api = `/api/v1/campaigns/${SLUG}/stats`;
 		const bearer = { authorization: `Bearer ${token}` };
 		expect((await get(api, undefined, bearer)).status).toBe(200);
+		// Its one scope is the return rates: the suggestions are not its to read.
+		expect((await get(`/api/v1/campaigns/${SLUG}/suggestions`, undefined, bearer)).status).toBe(
+			403
+		);
 		expect((await get(api, undefined, { authorization: 'Bearer xk_nonsense' })).status).toBe(401);
 		const page = await get('/admin/tokens', admin);
 		// Newest first: the first revoke form is the token just created.

@@ -430,7 +430,18 @@ export const en: Messages = {
 		revoked: 'Revoked',
 		lastUsed: 'Last used',
 		never: 'never',
-		empty: 'No tokens yet.'
+		empty: 'No tokens yet.',
+		scopes: 'May read',
+		scopeNames: {
+			returns: 'Return rates (…/stats)',
+			suggestions: 'Suggestions and their statistics (…/suggestions)'
+		},
+		campaign: 'Campaign',
+		anyCampaign: 'Every campaign that is not a draft',
+		expires: 'Last day it works',
+		expiresHint: 'Leave empty for a token that works until revoked.',
+		noExpiry: 'no end',
+		expired: 'Expired'
 	},
 	suggestions: {
 		title: 'Suggestions',
@@ -715,6 +726,8 @@ export const en: Messages = {
 			'The server is stopping: this was not finished and nothing was saved. Please try again shortly.',
 		entry_number: 'Type one of the listed numbers.',
 		token_name: 'Please say what the token is for.',
+		token_scopes: 'Choose at least one thing the token may read.',
+		token_expiry_past: 'The last day cannot be before today.',
 		answer_required: 'Please answer this question.',
 		unknown_option: 'Please choose one of the listed options.',
 		too_many_picks: 'Too many options chosen.',

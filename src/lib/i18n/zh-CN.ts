@@ -419,7 +419,18 @@ export const zhCN = {
 		revoked: '已吊销',
 		lastUsed: '最近使用',
 		never: '从未',
-		empty: '还没有令牌。'
+		empty: '还没有令牌。',
+		scopes: '可以读取',
+		scopeNames: {
+			returns: '回收率（…/stats）',
+			suggestions: '意见建议及其统计（…/suggestions）'
+		},
+		campaign: '活动',
+		anyCampaign: '所有已发布的活动（草稿除外）',
+		expires: '有效期至',
+		expiresHint: '不填则一直有效，直到吊销。',
+		noExpiry: '长期',
+		expired: '已过期'
 	},
 	suggestions: {
 		title: '意见建议梳理',
@@ -689,6 +700,8 @@ export const zhCN = {
 		server_stopping: '服务器正在停止，这次操作没有完成，什么也没有保存。请稍后再试。',
 		entry_number: '请输入列出的序号。',
 		token_name: '请填写用途说明。',
+		token_scopes: '请至少选择一项可以读取的内容。',
+		token_expiry_past: '有效期不能早于今天。',
 		answer_required: '请回答这一题。',
 		unknown_option: '请从列出的选项中选择。',
 		too_many_picks: '选择的项目太多了。',

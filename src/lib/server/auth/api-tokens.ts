@@ -1,9 +1,10 @@
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
 import { and, desc, eq, isNull } from 'drizzle-orm';
+import type { ApiScope, CampaignStatus } from '../../domain';
 import { recordAudit } from '../platform/audit';
 import type { Database } from '../db';
-import { apiTokens } from '../db/schema';
+import { apiTokens, campaigns } from '../db/schema';
 import { NotFound } from '../platform/errors';
 
 const PREFIX = 'xk_';
@@ -14,32 +15,63 @@ export function listApiTokens(db: Database) {
 		.select({
 			id: apiTokens.id,
 			name: apiTokens.name,
+			scopes: apiTokens.scopes,
+			campaign: campaigns.title,
+			expiresAt: apiTokens.expiresAt,
 			createdAt: apiTokens.createdAt,
 			lastUsedAt: apiTokens.lastUsedAt,
 			revokedAt: apiTokens.revokedAt
 		})
 		.from(apiTokens)
+		.leftJoin(campaigns, eq(apiTokens.campaignId, campaigns.id))
 		.orderBy(desc(apiTokens.id));
+}
+
+export interface TokenGrant {
+	name: string;
+	scopes: ApiScope[];
+	/** One campaign, or null for every campaign that is not a draft. */
+	campaignId: number | null;
+	/** The last day (China time) the token works, or null for no end. */
+	expiresOn: string | null;
 }
 
 /** Returns the token itself exactly once; the database keeps only its SHA-256. */
 export async function createApiToken(
 	db: Database,
 	actorId: number | null,
-	name: string
+	grant: TokenGrant
 ): Promise<string> {
 	const token = PREFIX + encodeBase32LowerCaseNoPadding(crypto.getRandomValues(new Uint8Array(20)));
+	// Valid through the whole of its last day in China time.
+	const expiresAt = grant.expiresOn
+		? new Date(Date.parse(`${grant.expiresOn}T00:00:00+08:00`) + 86_400_000)
+		: null;
 	await db.transaction(async (tx) => {
+		if (grant.campaignId !== null) {
+			const [campaign] = await tx
+				.select({ id: campaigns.id })
+				.from(campaigns)
+				.where(eq(campaigns.id, grant.campaignId));
+			if (!campaign) throw new NotFound();
+		}
 		const [row] = await tx
 			.insert(apiTokens)
-			.values({ name, tokenHash: hashOf(token), createdBy: actorId })
+			.values({
+				name: grant.name,
+				tokenHash: hashOf(token),
+				scopes: grant.scopes,
+				campaignId: grant.campaignId,
+				expiresAt,
+				createdBy: actorId
+			})
 			.returning({ id: apiTokens.id });
 		await recordAudit(tx, {
 			actorId,
 			action: 'api_token.create',
 			entity: 'api_token',
 			entityId: row.id,
-			after: { name }
+			after: { ...grant }
 		});
 	});
 	return token;
@@ -66,13 +98,44 @@ export async function revokeApiToken(
 	});
 }
 
-/** True for a live (not revoked) token; records when it was last used. */
-export async function verifyApiToken(db: Database, token: string): Promise<boolean> {
-	if (!token.startsWith(PREFIX) || token.length > 100) return false;
+/** A live token: what it may read. */
+export interface ApiTokenRights {
+	scopes: string[];
+	campaignId: number | null;
+}
+
+/**
+ * The rights of a live token — known, not revoked, not expired — or null; records when it was
+ * last used. What it may read of which campaign is `tokenMayRead`'s question.
+ */
+export async function verifyApiToken(db: Database, token: string): Promise<ApiTokenRights | null> {
+	if (!token.startsWith(PREFIX) || token.length > 100) return null;
 	const [row] = await db
-		.update(apiTokens)
-		.set({ lastUsedAt: new Date() })
-		.where(and(eq(apiTokens.tokenHash, hashOf(token)), isNull(apiTokens.revokedAt)))
-		.returning({ id: apiTokens.id });
-	return !!row;
+		.select({
+			id: apiTokens.id,
+			scopes: apiTokens.scopes,
+			campaignId: apiTokens.campaignId,
+			expiresAt: apiTokens.expiresAt
+		})
+		.from(apiTokens)
+		.where(and(eq(apiTokens.tokenHash, hashOf(token)), isNull(apiTokens.revokedAt)));
+	if (!row || (row.expiresAt && row.expiresAt.getTime() <= Date.now())) return null;
+	await db.update(apiTokens).set({ lastUsedAt: new Date() }).where(eq(apiTokens.id, row.id));
+	return { scopes: row.scopes, campaignId: row.campaignId };
+}
+
+/**
+ * Whether a token may read this part of this campaign: 'scope' when its scopes do not name it,
+ * 'campaign' when it is bound to another campaign, 'draft' for a draft campaign it is not bound to
+ * (a draft is nobody's business outside the office), else 'ok'.
+ */
+export function tokenMayRead(
+	rights: ApiTokenRights,
+	scope: ApiScope,
+	campaign: { id: number; status: CampaignStatus }
+): 'ok' | 'scope' | 'campaign' | 'draft' {
+	if (!rights.scopes.includes(scope)) return 'scope';
+	if (rights.campaignId !== null && rights.campaignId !== campaign.id) return 'campaign';
+	if (campaign.status === 'draft' && rights.campaignId !== campaign.id) return 'draft';
+	return 'ok';
 }

@@ -1,5 +1,8 @@
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
-import { verifyApiToken } from './api-tokens';
+import type { ApiScope } from '../../domain';
+import { getCampaign } from '../campaigns/queries';
+import type { Campaign } from '../db/schema';
+import { tokenMayRead, verifyApiToken } from './api-tokens';
 import type { Role } from '../db/schema';
 import type { SessionUser } from './session';
 import { STAFF } from '../../roles';
@@ -56,17 +59,31 @@ export function safeNext(value: string | null | undefined, fallback = '/admin'):
 }
 
 /**
- * Read access to the JSON API: a logged-in user with one of the roles, or a live API token
- * (`Authorization: Bearer …`). Answers 401 rather than redirecting: the caller is a program.
+ * Read access to one part (`scope`) of one campaign through the JSON API: a logged-in user with
+ * one of the roles, or a live API token (`Authorization: Bearer …`) whose scopes name that part,
+ * bound to that campaign or to none — and then never a draft. Answers 401 (no or a dead token),
+ * 403 (a token without the scope, or bound to another campaign), 404 (no such campaign, or a draft
+ * for an unbound token) rather than redirecting: the caller is a program. Returns the campaign.
  */
-export async function requireApiReader(event: RequestEvent, ...roles: Role[]): Promise<void> {
+export async function requireApiReader(
+	event: RequestEvent,
+	scope: ApiScope,
+	...roles: Role[]
+): Promise<Campaign> {
 	const header = event.request.headers.get('authorization') ?? '';
 	const bearer = header.match(/^Bearer\s+(\S+)$/i)?.[1];
 	if (bearer) {
-		if (await verifyApiToken(event.locals.db, bearer)) return;
-		error(401, 'invalid or revoked API token');
+		const rights = await verifyApiToken(event.locals.db, bearer);
+		if (!rights) error(401, 'invalid, expired or revoked API token');
+		const campaign = await getCampaign(event.locals.db, event.params.slug ?? '');
+		const verdict = tokenMayRead(rights, scope, campaign);
+		if (verdict === 'scope') error(403, `this token may not read ${scope}`);
+		if (verdict === 'campaign') error(403, 'this token is for another campaign');
+		if (verdict === 'draft') error(404, 'not found');
+		return campaign;
 	}
 	const user = event.locals.user;
 	if (!user) error(401, 'log in or send an API token');
 	if (user.role !== 'admin' && !roles.includes(user.role)) error(403, 'forbidden');
+	return getCampaign(event.locals.db, event.params.slug ?? '');
 }

@@ -305,11 +305,21 @@ export const responseRevisions = pgTable(
 	(t) => [index('response_revisions_response_idx').on(t.responseId)]
 );
 
-/** Bearer tokens for the JSON API; only the SHA-256 is stored, the token is shown once. */
+/**
+ * Bearer tokens for the JSON API; only the SHA-256 is stored, the token is shown once. A token
+ * reads what its scopes name (`API_SCOPES`), of one campaign or (null) of every published one,
+ * until it expires (null: never) or is revoked. Tokens from before scopes keep both.
+ */
 export const apiTokens = pgTable('api_tokens', {
 	id: serial('id').primaryKey(),
 	name: text('name').notNull(),
 	tokenHash: text('token_hash').notNull().unique(),
+	scopes: text('scopes')
+		.array()
+		.notNull()
+		.default(sql`'{returns,suggestions}'::text[]`),
+	campaignId: integer('campaign_id').references(() => campaigns.id),
+	expiresAt: timestamp('expires_at', { withTimezone: true }),
 	createdBy: integer('created_by').references(() => users.id),
 	createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 	lastUsedAt: timestamp('last_used_at', { withTimezone: true }),

@@ -2,7 +2,8 @@ import { count, eq, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { expect, it } from 'vitest';
 import { messages } from '../../i18n';
-import { createApiToken, revokeApiToken, verifyApiToken } from '../auth/api-tokens';
+import { createApiToken, revokeApiToken, tokenMayRead, verifyApiToken } from '../auth/api-tokens';
+import { API_SCOPES } from '../../domain';
 import { getCampaign, latestVersion, listCampaigns } from '../campaigns/queries';
 import { queryRows } from '../db';
 import { distributions, formCodes, responseRevisions, responses, users } from '../db/schema';
@@ -319,17 +320,50 @@ describeEachDatabase('distribution and returns', (current) => {
 		expect(sheet.getColumn(improveCol).width).toBeGreaterThanOrEqual(20);
 	});
 
-	it('API tokens work until revoked and are stored only as hashes', async () => {
+	it('API tokens work until revoked or expired, read only their scopes and campaign, and are stored only as hashes', async () => {
 		const { db } = current();
-		const t = await createApiToken(db, null, '大屏');
-		expect(await verifyApiToken(db, t)).toBe(true);
+		const all = { name: '大屏', scopes: [...API_SCOPES], campaignId: null, expiresOn: null };
+		const t = await createApiToken(db, null, all);
+		expect(await verifyApiToken(db, t)).toEqual({ scopes: [...API_SCOPES], campaignId: null });
 		const [row] = await queryRows<{ token_hash: string; id: number }>(
 			db,
 			sql`select id, token_hash from api_tokens order by id desc limit 1`
 		);
 		expect(row.token_hash).not.toContain(t);
 		await revokeApiToken(db, null, row.id);
-		expect(await verifyApiToken(db, t)).toBe(false);
-		expect(await verifyApiToken(db, 'xk_guess')).toBe(false);
+		expect(await verifyApiToken(db, t)).toBeNull();
+		expect(await verifyApiToken(db, 'xk_guess')).toBeNull();
+
+		// Scopes and one campaign: what the API routes ask of a token (guard.ts).
+		const open = { id: 1, status: 'open' as const };
+		const draft = { id: 2, status: 'draft' as const };
+		const returnsOnly = await verifyApiToken(
+			db,
+			await createApiToken(db, null, { ...all, scopes: ['returns'] })
+		);
+		expect(tokenMayRead(returnsOnly!, 'returns', open)).toBe('ok');
+		expect(tokenMayRead(returnsOnly!, 'suggestions', open)).toBe('scope');
+		expect(tokenMayRead(returnsOnly!, 'returns', draft)).toBe('draft');
+		const [campaign] = await queryRows<{ id: number }>(db, sql`select id from campaigns limit 1`);
+		const bound = await verifyApiToken(
+			db,
+			await createApiToken(db, null, { ...all, campaignId: campaign.id })
+		);
+		expect(tokenMayRead(bound!, 'returns', { id: campaign.id, status: 'draft' })).toBe('ok');
+		expect(tokenMayRead(bound!, 'returns', { id: campaign.id + 1, status: 'open' })).toBe(
+			'campaign'
+		);
+		await expect(createApiToken(db, null, { ...all, campaignId: 99_999 })).rejects.toThrow();
+
+		// Valid through its last day in China time, then dead.
+		const today = await createApiToken(db, null, { ...all, expiresOn: '2999-01-01' });
+		expect(await verifyApiToken(db, today)).not.toBeNull();
+		const lapsed = await createApiToken(db, null, { ...all, expiresOn: '2000-01-01' });
+		expect(await verifyApiToken(db, lapsed)).toBeNull();
+		const [expiry] = await queryRows<{ at: string }>(
+			db,
+			sql`select to_char(expires_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI') as at from api_tokens order by id desc limit 1`
+		);
+		expect(expiry.at).toBe('2000-01-02 00:00');
 	});
 });

@@ -3,7 +3,6 @@ import { SUGGESTION_STATUSES, type SuggestionStatus } from '$lib/domain';
 import { idParam } from '$lib/input-checks';
 import { REPORT_READERS } from '$lib/roles';
 import { requireApiReader } from '$lib/server/auth/guard';
-import { getCampaign } from '$lib/server/campaigns/queries';
 import { categoryIdOf } from '$lib/server/suggestions/categories';
 import { listQueue } from '$lib/server/suggestions/queries';
 import type { RequestHandler } from './$types';
@@ -12,9 +11,8 @@ import type { RequestHandler } from './$types';
 const API_READER = { id: 0, role: 'leader' as const, unitId: null };
 
 export const GET: RequestHandler = async (event) => {
-	await requireApiReader(event, ...REPORT_READERS);
+	const campaign = await requireApiReader(event, 'suggestions', ...REPORT_READERS);
 	const db = event.locals.db;
-	const campaign = await getCampaign(db, event.params.slug);
 	const p = event.url.searchParams;
 	const categoryKey = p.get('category');
 	const categoryId = categoryKey ? await categoryIdOf(db, categoryKey) : null;
