@@ -1,0 +1,92 @@
+// What people answered, per question (issue 16): the shape the results page, its XLSX and the
+// API (`GET /api/v1/campaigns/<slug>/results`) share. Shared by server and browser.
+import type { Channel } from '../domain';
+import type { QuestionType } from '../questionnaire/types';
+
+/** What a breakdown splits the responses by: a dimension of the response, or a single-choice question. */
+export type BreakdownKey = 'group' | 'area' | 'unit' | 'channel' | `question:${string}`;
+
+/** The filters of a results query; every one optional, all of them together (AND). */
+export interface ResultsFilter {
+	/** Respondent group keys (as respondent_groups.key). */
+	group?: string[];
+	/** Area ids. */
+	area?: number[];
+	/** Unit ids. */
+	unit?: number[];
+	channel?: Channel[];
+	/** Submitted on or after this day (China time), YYYY-MM-DD. */
+	from?: string;
+	/** Submitted on or before this day (China time), YYYY-MM-DD. */
+	to?: string;
+	/** Questionnaire version numbers. */
+	version?: number[];
+}
+
+export interface ResultsQuery {
+	filter: ResultsFilter;
+	by?: BreakdownKey;
+	/** Cells with fewer responses than this are flagged `small` (default 5). */
+	minN?: number;
+}
+
+export interface OptionResult {
+	id: string;
+	label: string;
+	count: number;
+	/**
+	 * count ÷ answered (single choice, organisation questions) or ÷ respondents who answered the
+	 * question (multiple choice: the shares add up to more than 1). null when answered is 0.
+	 */
+	share: number | null;
+}
+
+export interface BreakdownCell {
+	/** The breakdown value (group key, area/unit id as text, channel, option id); null: not given. */
+	key: string | null;
+	label: string;
+	/** Responses in this cell that answered the question. */
+	n: number;
+	options: OptionResult[];
+	/** Ratings: the mean of 1–5 in this cell, null when n is 0. */
+	mean: number | null;
+	/** n is below minN: shown greyed and said to be too small. */
+	small: boolean;
+}
+
+export interface TestResult {
+	kind: 'chi_square' | 'kruskal_wallis';
+	statistic: number;
+	df: number;
+	p: number;
+}
+
+export interface QuestionResult {
+	id: string;
+	type: QuestionType;
+	title: string;
+	/** Responses in the filter whose version asks this question and that answered it. */
+	answered: number;
+	/** Responses in the filter whose version asks this question (answered + not answered). */
+	asked: number;
+	/** Choice, rating and organisation questions: one entry per option (ratings: '1'…'5'). */
+	options: OptionResult[];
+	/** Ratings: the mean of 1–5, null when nobody answered. */
+	mean: number | null;
+	/** Ratings: share of 4 and 5 among those who answered, null when nobody answered. */
+	top2: number | null;
+	/** With a breakdown: one cell per breakdown value that has responses in the filter. */
+	byBreakdown?: BreakdownCell[];
+	/** With a breakdown, for choice and rating questions when the table allows it; else null. */
+	test?: TestResult | null;
+}
+
+export interface CampaignResults {
+	campaign: { slug: string; title: string };
+	/** Responses in the filter (= the return-rate stats' `returned` when unfiltered). */
+	n: number;
+	filter: ResultsFilter;
+	by: BreakdownKey | null;
+	minN: number;
+	questions: QuestionResult[];
+}
