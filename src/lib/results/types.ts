@@ -45,8 +45,12 @@ export interface BreakdownCell {
 	/** The breakdown value (group key, area/unit id as text, channel, option id); null: not given. */
 	key: string | null;
 	label: string;
+	/** Group cells: the group's English name (the organisation keeps one); absent otherwise. */
+	labelEn?: string | null;
 	/** Responses in this cell that answered the question. */
 	n: number;
+	/** Responses in this cell whose version asks the question (未作答 = asked − n); always set by the server. */
+	asked?: number;
 	options: OptionResult[];
 	/** Ratings: the mean of 1–5 in this cell, null when n is 0. */
 	mean: number | null;

@@ -1,0 +1,443 @@
+// What people answered (issue 16): per question of a campaign, in the filter, optionally broken
+// down by group, area, unit, channel or a single-choice question, with a test of whether the cells
+// differ. The results page, its exports and GET /api/v1/campaigns/<slug>/results share it.
+//
+// The counts come from one statement over the responses themselves, for every question at once.
+// Point 5 of issue 16 (per-option tallies kept by triggers, as response_tallies are for return
+// rates) is not built yet: at a million responses this statement scans them all.
+import { eq, sql, type SQL } from 'drizzle-orm';
+import { CHANNELS, type Channel } from '../../domain';
+import { messages } from '../../i18n';
+import type { Question } from '../../questionnaire/types';
+import { chiSquareTest, kruskalWallisTest, meanOfCounts, share } from '../../results/statistics';
+import type {
+	BreakdownCell,
+	BreakdownKey,
+	CampaignResults,
+	OptionResult,
+	QuestionResult,
+	ResultsFilter,
+	ResultsQuery,
+	TestResult
+} from '../../results/types';
+import { queryRows, type Database } from '../db';
+import { areas, campaigns, respondentGroups, units } from '../db/schema';
+import { Invalid, NotFound } from '../platform/errors';
+import {
+	DEFAULT_MIN_N,
+	breakdownKey,
+	campaignVersions,
+	checkFilterValues,
+	lineUpQuestions,
+	readResultsQuery,
+	resultsQuestions,
+	type ResultQuestion
+} from './query';
+
+export { readResultsQuery, resultsQuestions } from './query';
+
+/**
+ * The filters, breakdown and minimum n of a results address (see readResultsQuery), checked
+ * against the questions of this campaign's versions. Invalid when a value is malformed or names a
+ * question that is not there or cannot split the others.
+ */
+export async function parseResultsQuery(
+	db: Database,
+	campaignId: number,
+	params: URLSearchParams
+): Promise<ResultsQuery> {
+	return readResultsQuery(params, await resultsQuestions(db, campaignId));
+}
+
+const RATING_LEVELS = ['1', '2', '3', '4', '5'];
+const TEXT_TYPES = new Set(['short_text', 'long_text', 'suggestion']);
+
+/** One row of the counting statement: n responses per version and breakdown value (part 'n'), per
+ * question answered (part 'a'), or per question and answer value (part 'v'). */
+type CountRow = {
+	part: 'n' | 'a' | 'v';
+	q: string | null;
+	version_id: number;
+	b: string | null;
+	val: string | null;
+	n: number;
+};
+
+/** A breakdown value as the cells show it; `raw` is what the statement groups by. */
+interface Cell {
+	raw: string | null;
+	key: string | null;
+	label: string;
+	labelEn?: string | null;
+	order: number;
+}
+
+/** Tallies of one question: breakdown value → answer value → count, and answered per value. */
+interface Tally {
+	values: Map<string | null, Map<string, number>>;
+	answered: Map<string | null, number>;
+}
+
+const list = (items: (string | number)[]) =>
+	sql.join(
+		items.map((v) => sql`${v}`),
+		sql`, `
+	);
+
+async function organisation(db: Database) {
+	const [groups, areaRows, unitRows] = await Promise.all([
+		db.select().from(respondentGroups),
+		db.select().from(areas),
+		db.select().from(units)
+	]);
+	const bySort = <T extends { sortOrder: number; id: number }>(rows: T[]) =>
+		[...rows].sort((a, b) => a.sortOrder - b.sortOrder || a.id - b.id);
+	return { groups: bySort(groups), areas: bySort(areaRows), units: bySort(unitRows) };
+}
+
+type Organisation = Awaited<ReturnType<typeof organisation>>;
+
+/** The WHERE of the responses in the filter; Invalid when a value names nothing. */
+function whereOf(
+	campaignId: number,
+	filter: ResultsFilter,
+	org: Organisation,
+	versions: { id: number; version: number }[]
+): SQL {
+	checkFilterValues(filter);
+	const parts: SQL[] = [sql`r.campaign_id = ${campaignId}`];
+	if (filter.group?.length) {
+		const groupIds = filter.group.map((key) => {
+			const group = org.groups.find((g) => g.key === key);
+			if (!group) {
+				throw new Invalid(`unknown respondent group "${key}"`);
+			}
+			return group.id;
+		});
+		parts.push(sql`r.group_id in (${list(groupIds)})`);
+	}
+	for (const [name, ids, rows] of [
+		['area', filter.area, org.areas],
+		['unit', filter.unit, org.units]
+	] as const) {
+		if (!ids?.length) {
+			continue;
+		}
+		const missing = ids.find((id) => !rows.some((row) => row.id === id));
+		if (missing !== undefined) {
+			throw new Invalid(`unknown ${name} ${missing}`);
+		}
+		parts.push(
+			name === 'area' ? sql`r.area_id in (${list(ids)})` : sql`r.unit_id in (${list(ids)})`
+		);
+	}
+	if (filter.channel?.length) {
+		parts.push(sql`r.channel in (${list(filter.channel)})`);
+	}
+	// Days are the organisation's calendar days, as the return-rate figures count them.
+	if (filter.from) {
+		parts.push(
+			sql`r.submitted_at >= (${filter.from}::date)::timestamp at time zone 'Asia/Shanghai'`
+		);
+	}
+	if (filter.to) {
+		parts.push(
+			sql`r.submitted_at < (${filter.to}::date + 1)::timestamp at time zone 'Asia/Shanghai'`
+		);
+	}
+	if (filter.version?.length) {
+		const versionIds = filter.version.map((number) => {
+			const version = versions.find((v) => v.version === number);
+			if (!version) {
+				throw new Invalid(`this campaign has no questionnaire version ${number}`);
+			}
+			return version.id;
+		});
+		parts.push(sql`r.version_id in (${list(versionIds)})`);
+	}
+	return sql.join(parts, sql` and `);
+}
+
+/** What the statement groups the responses by for a breakdown. */
+function breakdownColumn(by: BreakdownKey | undefined): SQL {
+	switch (by) {
+		case undefined:
+			return sql`null::text`;
+		case 'group':
+			return sql`r.group_id::text`;
+		case 'area':
+			return sql`r.area_id::text`;
+		case 'unit':
+			return sql`r.unit_id::text`;
+		case 'channel':
+			return sql`r.channel`;
+		default:
+			return sql`r.answers ->> ${by.slice('question:'.length)}`;
+	}
+}
+
+/**
+ * Counts in one statement: responses per version and breakdown value; for multiple-choice and
+ * text questions, the responses that answered; for choice, rating and organisation questions,
+ * each answer value (a multiple choice counts each option picked).
+ */
+async function countAnswers(
+	db: Database,
+	where: SQL,
+	by: BreakdownKey | undefined,
+	questions: ResultQuestion[]
+): Promise<CountRow[]> {
+	const answeredIds = questions
+		.filter((r) => r.question.type === 'multiple' || TEXT_TYPES.has(r.question.type))
+		.map((r) => r.question.id);
+	const valueIds = questions
+		.filter((r) => !TEXT_TYPES.has(r.question.type))
+		.map((r) => r.question.id);
+	const parts: SQL[] = [
+		sql`select 'n' as part, null::text as q, r.version_id, r.b, null::text as val, count(*)::int as n
+			from r group by r.version_id, r.b`
+	];
+	if (answeredIds.length) {
+		parts.push(sql`select 'a', e.key, r.version_id, r.b, null::text, count(*)::int
+			from r cross join lateral jsonb_each(r.answers) e
+			where e.key in (${list(answeredIds)}) and e.value not in ('""'::jsonb, '[]'::jsonb, 'null'::jsonb)
+			group by e.key, r.version_id, r.b`);
+	}
+	if (valueIds.length) {
+		parts.push(sql`select 'v', e.key, r.version_id, r.b, coalesce(x.v, e.value #>> '{}'), count(*)::int
+			from r cross join lateral jsonb_each(r.answers) e
+			left join lateral jsonb_array_elements_text(
+				case jsonb_typeof(e.value) when 'array' then e.value else '[]'::jsonb end) x(v) on true
+			where e.key in (${list(valueIds)}) and jsonb_typeof(e.value) in ('string', 'number', 'array')
+			group by e.key, r.version_id, r.b, 5`);
+	}
+	return queryRows<CountRow>(
+		db,
+		sql`with r as (select r.version_id, ${breakdownColumn(by)} as b, r.answers
+			from responses r where ${where})
+		${sql.join(parts, sql` union all `)}`
+	);
+}
+
+/** The breakdown's cells: the values with responses in the filter, labelled and in order. */
+function cellsOf(
+	present: Set<string | null>,
+	by: BreakdownKey | undefined,
+	org: Organisation,
+	questions: ResultQuestion[]
+): Cell[] {
+	const zh = messages('zh-CN');
+	const cell = (raw: string | null): Cell => {
+		if (raw === null) {
+			return { raw, key: null, label: zh.stats.notGiven, order: Number.MAX_SAFE_INTEGER };
+		}
+		const id = Number(raw);
+		switch (by) {
+			case 'group': {
+				const i = org.groups.findIndex((g) => g.id === id);
+				const g = org.groups[i];
+				return g
+					? { raw, key: g.key, label: g.nameZh, labelEn: g.nameEn, order: i }
+					: { raw, key: raw, label: raw, labelEn: null, order: org.groups.length };
+			}
+			case 'area':
+			case 'unit': {
+				const rows = by === 'area' ? org.areas : org.units;
+				const i = rows.findIndex((row) => row.id === id);
+				return { raw, key: raw, label: rows[i]?.name ?? raw, order: i < 0 ? rows.length : i };
+			}
+			case 'channel': {
+				const i = CHANNELS.indexOf(raw as Channel);
+				return { raw, key: raw, label: zh.channels[raw as Channel] ?? raw, order: i };
+			}
+			default: {
+				const questionId = by?.slice('question:'.length);
+				const options = questions.find((q) => q.question.id === questionId)?.question.options ?? [];
+				const i = options.findIndex((o) => o.id === raw);
+				return {
+					raw,
+					key: raw,
+					label: options[i]?.label ?? raw,
+					order: i < 0 ? options.length : i
+				};
+			}
+		}
+	};
+	return [...present].map(cell).sort((a, b) => a.order - b.order);
+}
+
+/**
+ * The results of one campaign in a filter (see ResultsQuery). Counts are of responses in the
+ * filter whose version asks the question; contact questions are never read.
+ */
+export async function campaignResults(
+	db: Database,
+	campaignId: number,
+	query: ResultsQuery
+): Promise<CampaignResults> {
+	const [campaign] = await db
+		.select({ slug: campaigns.slug, title: campaigns.title })
+		.from(campaigns)
+		.where(eq(campaigns.id, campaignId));
+	if (!campaign) {
+		throw new NotFound('no such campaign');
+	}
+	const [versions, org] = await Promise.all([campaignVersions(db, campaignId), organisation(db)]);
+	const questions = lineUpQuestions(versions);
+	const minN = query.minN ?? DEFAULT_MIN_N;
+	if (!Number.isInteger(minN) || minN < 1) {
+		throw new Invalid('min must be a whole number from 1');
+	}
+	const by = query.by
+		? breakdownKey(
+				query.by,
+				questions.map((q) => q.question)
+			)
+		: undefined;
+	const where = whereOf(campaignId, query.filter, org, versions);
+	const rows = await countAnswers(db, where, by, questions);
+
+	// Responses per breakdown value and version: n, the cells, and how many were asked each question.
+	const perVersion = new Map<string | null, Map<number, number>>();
+	let n = 0;
+	const tallies = new Map<string, Tally>();
+	for (const row of rows) {
+		const count = Number(row.n);
+		const version = Number(row.version_id);
+		if (row.part === 'n') {
+			n += count;
+			const byVersion = perVersion.get(row.b) ?? new Map<number, number>();
+			byVersion.set(version, (byVersion.get(version) ?? 0) + count);
+			perVersion.set(row.b, byVersion);
+			continue;
+		}
+		const question = questions.find((q) => q.question.id === row.q);
+		// An answer kept by a version that no longer asks the question (never written by the app).
+		if (!question || !question.versionIds.has(version)) {
+			continue;
+		}
+		const tally = tallies.get(question.question.id) ?? { values: new Map(), answered: new Map() };
+		tallies.set(question.question.id, tally);
+		if (row.part === 'a') {
+			tally.answered.set(row.b, (tally.answered.get(row.b) ?? 0) + count);
+		} else if (row.val !== null) {
+			const values = tally.values.get(row.b) ?? new Map<string, number>();
+			values.set(row.val, (values.get(row.val) ?? 0) + count);
+			tally.values.set(row.b, values);
+		}
+	}
+	const cells = cellsOf(new Set(perVersion.keys()), by, org, questions);
+	const asked = (q: ResultQuestion, b: string | null) =>
+		[...(perVersion.get(b) ?? new Map<number, number>())].reduce(
+			(sum, [version, count]) => sum + (q.versionIds.has(version) ? count : 0),
+			0
+		);
+
+	return {
+		campaign,
+		n,
+		filter: query.filter,
+		by: by ?? null,
+		minN,
+		questions: questions.map((q) =>
+			questionResult(q, tallies.get(q.question.id), cells, asked, by !== undefined, minN)
+		)
+	};
+}
+
+/** The option ids a question's results list: its options, then any value answered outside them. */
+function optionList(question: Question, tally: Tally | undefined): { id: string; label: string }[] {
+	if (question.type === 'rating') {
+		return RATING_LEVELS.map((id) => ({ id, label: id }));
+	}
+	if (TEXT_TYPES.has(question.type)) {
+		return [];
+	}
+	const options = question.options.map((o) => ({ id: o.id, label: o.label }));
+	const known = new Set(options.map((o) => o.id));
+	for (const values of tally?.values.values() ?? []) {
+		for (const id of values.keys()) {
+			if (!known.has(id)) {
+				known.add(id);
+				options.push({ id, label: id });
+			}
+		}
+	}
+	return options;
+}
+
+/** One question's figures, overall and (with a breakdown) per cell. */
+function questionResult(
+	q: ResultQuestion,
+	tally: Tally | undefined,
+	cells: Cell[],
+	askedIn: (q: ResultQuestion, b: string | null) => number,
+	withBreakdown: boolean,
+	minN: number
+): QuestionResult {
+	const { question } = q;
+	const options = optionList(question, tally);
+	const rating = question.type === 'rating';
+	// Counted per response (multiple choice, texts) or as the sum of the one value each gave.
+	const perResponse = question.type === 'multiple' || TEXT_TYPES.has(question.type);
+	const figures = (bs: (string | null)[]) => {
+		const counts = options.map((o) =>
+			bs.reduce((sum, b) => sum + (tally?.values.get(b)?.get(o.id) ?? 0), 0)
+		);
+		const answered = perResponse
+			? bs.reduce((sum, b) => sum + (tally?.answered.get(b) ?? 0), 0)
+			: counts.reduce((sum, c) => sum + c, 0);
+		const optionResults: OptionResult[] = options.map((o, j) => ({
+			id: o.id,
+			label: o.label,
+			count: counts[j],
+			share: share(counts[j], answered)
+		}));
+		const mean = rating ? meanOfCounts([1, 2, 3, 4, 5], counts) : null;
+		return { counts, answered, options: optionResults, mean };
+	};
+	const all = figures(cells.map((c) => c.raw));
+	const result: QuestionResult = {
+		id: question.id,
+		type: question.type,
+		title: question.title,
+		answered: all.answered,
+		asked: cells.reduce((sum, c) => sum + askedIn(q, c.raw), 0),
+		options: all.options,
+		mean: all.mean,
+		top2: rating ? share(all.counts[3] + all.counts[4], all.answered) : null
+	};
+	if (!withBreakdown) {
+		return result;
+	}
+	const perCell = cells.map((c) => ({ cell: c, ...figures([c.raw]) }));
+	result.byBreakdown = perCell.map(
+		({ cell, answered, options: cellOptions, mean }): BreakdownCell => ({
+			key: cell.key,
+			label: cell.label,
+			...(cell.labelEn !== undefined ? { labelEn: cell.labelEn } : {}),
+			n: answered,
+			asked: askedIn(q, cell.raw),
+			options: cellOptions,
+			mean,
+			small: answered < minN
+		})
+	);
+	result.test = testOf(
+		question.type,
+		// Responses that give no breakdown value are no group to compare.
+		perCell.filter((c) => c.cell.raw !== null).map((c) => c.counts)
+	);
+	return result;
+}
+
+function testOf(type: Question['type'], table: number[][]): TestResult | null {
+	if (type === 'rating') {
+		return kruskalWallisTest(table);
+	}
+	if (type === 'single' || type === 'group' || type === 'area' || type === 'unit') {
+		return chiSquareTest(table);
+	}
+	// Multiple choice: one respondent may stand in several columns, which the test does not allow.
+	return null;
+}
