@@ -10,9 +10,10 @@ export type AreaKind = (typeof AREA_KINDS)[number];
 
 /**
  * What an API token may read: `returns` — a campaign's return rates (`…/stats`); `suggestions` —
- * its suggestions and their statistics (`…/suggestions`, `…/suggestions/stats`).
+ * its suggestions and their statistics (`…/suggestions`, `…/suggestions/stats`); `results` — what
+ * people answered, per question (`…/results`).
  */
-export const API_SCOPES = ['returns', 'suggestions'] as const;
+export const API_SCOPES = ['returns', 'suggestions', 'results'] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
 
 export const CAMPAIGN_STATUSES = ['draft', 'open', 'closed', 'archived'] as const;

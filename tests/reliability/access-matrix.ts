@@ -66,6 +66,7 @@ export const EXPECTED: Record<string, Expectation> = {
 	'GET /api/v1/campaigns/[slug]/stats': staff(REPORTS, { api: true }),
 	'GET /api/v1/campaigns/[slug]/suggestions': staff(REPORTS, { api: true }),
 	'GET /api/v1/campaigns/[slug]/suggestions/stats': staff(REPORTS, { api: true }),
+	'GET /api/v1/campaigns/[slug]/results': staff(REPORTS, { api: true }),
 
 	// ---- back office
 	'PAGE /(admin)/admin': staff(ALL_STAFF),

@@ -434,7 +434,8 @@ export const en: Messages = {
 		scopes: 'May read',
 		scopeNames: {
 			returns: 'Return rates (…/stats)',
-			suggestions: 'Suggestions and their statistics (…/suggestions)'
+			suggestions: 'Suggestions and their statistics (…/suggestions)',
+			results: 'Results: what people answered, per question (…/results)'
 		},
 		campaign: 'Campaign',
 		anyCampaign: 'Every campaign that is not a draft',

@@ -423,7 +423,8 @@ export const zhCN = {
 		scopes: '可以读取',
 		scopeNames: {
 			returns: '回收率（…/stats）',
-			suggestions: '意见建议及其统计（…/suggestions）'
+			suggestions: '意见建议及其统计（…/suggestions）',
+			results: '问卷结果：各题作答统计（…/results）'
 		},
 		campaign: '活动',
 		anyCampaign: '所有已发布的活动（草稿除外）',

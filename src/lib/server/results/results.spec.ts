@@ -1,6 +1,9 @@
 // The results of a campaign (issue 16) against recounts straight from the responses, on the demo.
+import type { RequestEvent } from '@sveltejs/kit';
 import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
+import { GET } from '../../../routes/api/v1/campaigns/[slug]/results/+server';
+import { createApiToken } from '../auth/api-tokens';
 import type { Answers, Question } from '../../questionnaire/types';
 import type { CampaignResults, QuestionResult, ResultsQuery } from '../../results/types';
 import { getCampaign, latestVersion } from '../campaigns/queries';
@@ -343,5 +346,42 @@ describeEachDatabase('campaign results', (current) => {
 				Invalid
 			);
 		}
+	});
+
+	it('answers the API with the same results, for a token with the results scope only', async () => {
+		const { db } = current();
+		const get = async (query: string, scopes: ('returns' | 'results')[]) => {
+			const token = await createApiToken(db, null, {
+				name: 'results',
+				scopes,
+				campaignId: null,
+				expiresOn: null
+			});
+			const event = {
+				locals: { db, user: null },
+				params: { slug: 'liuyang-2014' },
+				url: new URL(`http://localhost/api/v1/campaigns/liuyang-2014/results?${query}`),
+				request: new Request('http://localhost/', {
+					headers: { authorization: `Bearer ${token}` }
+				})
+			} as unknown as Parameters<typeof GET>[0] & RequestEvent;
+			return GET(event);
+		};
+		const res = await get('by=group&area=1', ['results']);
+		expect(res.status).toBe(200);
+		const body = (await res.json()) as CampaignResults;
+		expect(body).toEqual(
+			JSON.parse(JSON.stringify(await results('by=group&area=1'))) as CampaignResults
+		);
+		expect(Object.keys(body).sort()).toEqual([
+			'by',
+			'campaign',
+			'filter',
+			'minN',
+			'n',
+			'questions'
+		]);
+		await expect(get('', ['returns'])).rejects.toMatchObject({ status: 403 });
+		await expect(get('by=question:nope', ['results'])).rejects.toThrow(Invalid);
 	});
 });

@@ -17,7 +17,8 @@ const tokenInput = z
 			.default(null)
 			.refine((d) => d === null || d >= localDate(new Date()), 'token_expiry_past'),
 		scope_returns: z.string().optional(),
-		scope_suggestions: z.string().optional()
+		scope_suggestions: z.string().optional(),
+		scope_results: z.string().optional()
 	} satisfies Record<`scope_${ApiScope}`, z.ZodType> & Record<string, z.ZodType>)
 	.transform(({ name, campaignId, expiresOn, ...ticked }) => ({
 		name,
