@@ -91,6 +91,7 @@ export const EXPECTED: Record<string, Expectation> = {
 	'ACTION /(admin)/admin/campaigns/[slug]/questionnaire ?/save': staff(ORG),
 	'ACTION /(admin)/admin/campaigns/[slug]/questionnaire ?/publish': staff(ORG),
 	'PAGE /(admin)/admin/campaigns/[slug]/responses': staff(CAMPAIGN_READERS),
+	'PAGE /(admin)/admin/campaigns/[slug]/results': staff(REPORTS),
 	'GET /(admin)/admin/campaigns/[slug]/responses/export.csv': staff(REPORTS),
 	'GET /(admin)/admin/campaigns/[slug]/responses/export.xlsx': staff(REPORTS),
 	'PAGE /(admin)/admin/campaigns/[slug]/responses/[id]': staff(['clerk', 'organiser']),

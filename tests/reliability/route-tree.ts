@@ -72,7 +72,7 @@ export function queryParameterNames(): string[] {
 	const names = new Set<string>();
 	for (const file of [...filesNamed(src, '+page.server.ts'), ...walkTs(src)]) {
 		for (const m of readFileSync(file, 'utf8').matchAll(
-			/\b(?:searchParams|p|params)\.get\('([A-Za-z_]\w*)'\)/g
+			/\b(?:searchParams|p|params)\.(?:get|getAll)\('([A-Za-z_]\w*)'\)/g
 		)) {
 			names.add(m[1]);
 		}

@@ -191,6 +191,55 @@ export const en: Messages = {
 		publish: 'shown on the public board',
 		unpublish: 'taken off the public board'
 	},
+	results: {
+		title: 'Results',
+		intro: (n: number) =>
+			`${n} form${n === 1 ? '' : 's'} in the filter. Each question's shares are of those who answered it.`,
+		empty: 'No forms in the filter. Widen it to see results.',
+		filters: 'Filter',
+		apply: 'Show',
+		clear: 'Clear the filter',
+		any: 'All',
+		group: 'Respondent group',
+		area: 'Township (street)',
+		unit: 'Unit',
+		channel: 'Channel',
+		from: 'From',
+		to: 'To',
+		version: 'Questionnaire version',
+		versionN: (n: number) => `version ${n}`,
+		by: 'Compare by',
+		byNone: 'No comparison',
+		byQuestion: (title: string) => `Question: ${title}`,
+		minN: 'Smallest group shown as reliable',
+		answered: (answered: number, asked: number) =>
+			`${answered} answered, ${asked - answered} did not`,
+		option: 'Option',
+		count: 'People',
+		share: 'Share',
+		multipleNote:
+			'Several answers allowed: shares are of those who answered and add up to more than 100%.',
+		mean: 'Mean',
+		top2: 'Satisfied (4–5)',
+		rating: (v: string) => `${v} point${v === '1' ? '' : 's'}`,
+		textAnswers: (n: number) => `${n} written answer${n === 1 ? '' : 's'}`,
+		seeResponses: 'See the responses',
+		seeSuggestions: 'See the suggestions',
+		cell: 'Group',
+		n: 'n',
+		small: (min: number) =>
+			`Greyed groups have fewer than ${min} forms: read their figures with care.`,
+		notGiven: 'Not given',
+		test: {
+			chi_square: 'Chi-square test',
+			kruskal_wallis: 'Kruskal–Wallis test'
+		},
+		testLine: (kind: string, statistic: string, df: number, p: string) =>
+			`${kind}: statistic ${statistic}, ${df} degree${df === 1 ? '' : 's'} of freedom, p = ${p}.`,
+		different: 'The groups differ clearly (p < 0.05).',
+		notDifferent: 'The groups do not differ clearly (p ≥ 0.05).',
+		chart: (title: string) => `${title} (chart; the table beside it has the figures)`
+	},
 	campaigns: {
 		title: 'Campaigns',
 		create: 'New campaign',
