@@ -35,6 +35,14 @@ test('an organiser reads what people answered, filters by township and compares 
 	await expect(cross).toBeVisible();
 	await expect(cross).toContainText('电力客户');
 	await expect(page.locator('[data-testid^="test-"]').first()).toContainText(/差异(不)?明显/);
+	// The same view as a workbook.
+	const download = page.waitForEvent('download');
+	await page.getByRole('link', { name: '导出 Excel' }).click();
+	const file = await download;
+	expect(file.suggestedFilename()).toBe('liuyang-2014-results.xlsx');
+	expect(file.url()).toMatch(
+		/export\.xlsx\?.*area=\d+.*by=group|export\.xlsx\?.*by=group.*area=\d+/
+	);
 	for (const width of [360, 1280]) {
 		await page.setViewportSize({ width, height: 900 });
 		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(

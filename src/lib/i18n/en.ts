@@ -199,6 +199,8 @@ export const en: Messages = {
 		filters: 'Filter',
 		apply: 'Show',
 		clear: 'Clear the filter',
+		xlsx: 'Export Excel',
+		print: 'Print',
 		any: 'All',
 		group: 'Respondent group',
 		area: 'Township (street)',

@@ -194,6 +194,8 @@ export const zhCN = {
 		filters: '筛选',
 		apply: '查看',
 		clear: '清除筛选',
+		xlsx: '导出 Excel',
+		print: '打印',
 		any: '全部',
 		group: '对象类别',
 		area: '乡镇（街道）',
