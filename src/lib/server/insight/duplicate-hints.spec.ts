@@ -1,16 +1,14 @@
 import { eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { getCampaign, latestVersion } from '../campaigns/queries';
+import { getCampaign } from '../campaigns/queries';
 import type { Database } from '../db';
 import { suggestionItems } from '../db/schema';
 import { seedDemo } from '../demo/seed';
-import { submitPublicForm } from '../intake/public-form';
-import { findReceipt } from '../intake/receipt-lookup';
 import type { Actor } from '../suggestions/actor';
-import { suggestionsOfResponse } from '../suggestions/reports';
 import { split } from '../suggestions/workflow';
 import { makeActor } from '../test/actors';
 import { describeEachDatabase } from '../test/databases';
+import { demoRespondent } from '../test/demo-response';
 import { duplicateCandidates, possibleDuplicates } from './duplicate-hints';
 
 const SMOKE = '沙市村三组的变压器傍晚嗡嗡响还冒烟，村民很担心起火';
@@ -18,22 +16,10 @@ const SMOKE = '沙市村三组的变压器傍晚嗡嗡响还冒烟，村民很�
 describeEachDatabase('duplicate hints', (current) => {
 	let campaignId = 0;
 	let reviewer: Actor;
-	let sent = 0;
 
 	/** One public response with one suggestion answer: its suggestion's id. */
-	async function respond(db: Database, text: string): Promise<number> {
-		const version = await latestVersion(db, campaignId);
-		const form = new FormData();
-		form.set('submission_token', 'd'.repeat(31) + 'abcdefghijklmnopqrstuvxyz'[++sent]);
-		form.set('q_group', version!.questions.find((q) => q.type === 'group')!.options[2].id);
-		form.set('q_supply', '2');
-		form.set('q_service', '3');
-		form.set('q_improve', text);
-		const outcome = await submitPublicForm(db, 'liuyang-2014', form, `10.8.0.${sent}`);
-		if (outcome.kind !== 'stored') throw new Error(outcome.kind);
-		const { responseId } = (await findReceipt(db, outcome.receiptCode))!;
-		return (await suggestionsOfResponse(db, responseId))[0].id;
-	}
+	const respondent = demoRespondent('d', '10.8.0.');
+	const respond = async (db: Database, text: string) => (await respondent(db, text)).id;
 
 	it('never offers the parts of one split answer as duplicates of each other', async () => {
 		const { db } = current();

@@ -1,13 +1,12 @@
 import { eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { getCampaign, latestVersion } from '../campaigns/queries';
+import { getCampaign } from '../campaigns/queries';
 import type { Database } from '../db';
 import { categories, suggestions, units } from '../db/schema';
 import { seedDemo } from '../demo/seed';
-import { submitPublicForm } from '../intake/public-form';
-import { findReceipt } from '../intake/receipt-lookup';
 import { makeActor } from '../test/actors';
 import { describeEachDatabase } from '../test/databases';
+import { demoRespondent } from '../test/demo-response';
 import type { Actor } from './actor';
 import { boardItems, suggestionsOfResponse } from './reports';
 import { assign, categorise, retitle, setPublished, setStatus } from './workflow';
@@ -17,23 +16,9 @@ const RAW = '我叫周八，电话13512345678，家住幸福村12号，门口路
 describeEachDatabase('nothing private becomes public', (current) => {
 	let campaignId = 0;
 	let reviewer: Actor;
-	let sent = 0;
 
 	/** One public response whose suggestion answer is `text`: its response id and its suggestion. */
-	async function respond(db: Database, text: string) {
-		const version = await latestVersion(db, campaignId);
-		const form = new FormData();
-		form.set('submission_token', 'p'.repeat(31) + 'abcdefghijklmnopqrstuvxyz'[++sent]);
-		form.set('q_group', version!.questions.find((q) => q.type === 'group')!.options[2].id);
-		form.set('q_supply', '2');
-		form.set('q_service', '3');
-		form.set('q_improve', text);
-		const outcome = await submitPublicForm(db, 'liuyang-2014', form, `10.8.0.${sent}`);
-		if (outcome.kind !== 'stored') throw new Error(outcome.kind);
-		const { responseId } = (await findReceipt(db, outcome.receiptCode))!;
-		const [mine] = await suggestionsOfResponse(db, responseId);
-		return { responseId, id: mine.id };
-	}
+	const respond = demoRespondent('p', '10.8.0.');
 
 	async function categorised(db: Database, id: number) {
 		const [other] = await db.select().from(categories).where(eq(categories.key, 'other'));

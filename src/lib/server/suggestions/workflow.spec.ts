@@ -1,13 +1,12 @@
 import { eq, sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { getCampaign, latestVersion } from '../campaigns/queries';
+import { getCampaign } from '../campaigns/queries';
 import type { Database } from '../db';
 import { categories, suggestionItems, suggestions, units } from '../db/schema';
 import { seedDemo } from '../demo/seed';
-import { submitPublicForm } from '../intake/public-form';
-import { findReceipt } from '../intake/receipt-lookup';
 import { makeActor } from '../test/actors';
 import { describeEachDatabase } from '../test/databases';
+import { demoRespondent } from '../test/demo-response';
 import { settableStatuses, type Actor } from './actor';
 import { suggestionChanges } from './changes';
 import { getSuggestion, listQueue, survivorOf } from './queries';
@@ -50,24 +49,9 @@ describeEachDatabase('suggestion workflow', (current) => {
 	let reviewer: Actor;
 	let handlerA: Actor;
 	let handlerB: Actor;
-	let sent = 0;
 
 	/** One public response with one suggestion answer: its response id and its suggestion. */
-	async function respond(db: Database, text: string) {
-		const version = await latestVersion(db, campaignId);
-		const form = new FormData();
-		// A submission token is 32 base-32 characters, one per response here.
-		form.set('submission_token', 'w'.repeat(31) + 'abcdefghijklmnopqrstuvxyz'[++sent]);
-		form.set('q_group', version!.questions.find((q) => q.type === 'group')!.options[2].id);
-		form.set('q_supply', '2');
-		form.set('q_service', '3');
-		form.set('q_improve', text);
-		const outcome = await submitPublicForm(db, 'liuyang-2014', form, `10.9.0.${sent}`);
-		if (outcome.kind !== 'stored') throw new Error(outcome.kind);
-		const { responseId } = (await findReceipt(db, outcome.receiptCode))!;
-		const [mine] = await suggestionsOfResponse(db, responseId);
-		return { responseId, id: mine.id };
-	}
+	const respond = demoRespondent('w', '10.9.0.');
 
 	/** A suggestion filed, assigned to the marketing department, closed with a reply, published. */
 	async function answered(db: Database, text: string) {
