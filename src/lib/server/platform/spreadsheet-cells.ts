@@ -22,3 +22,14 @@ export function xlsxChinaTime(at: Date): Date {
 export function chinaTimeText(at: Date): string {
 	return `${xlsxChinaTime(at).toISOString().slice(0, 19)}+08:00`;
 }
+
+/** A workbook sent as a download: never kept by a cache (exports may hold personal data). */
+export function xlsxDownload(body: Buffer, filename: string): Response {
+	return new Response(new Uint8Array(body), {
+		headers: {
+			'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+			'content-disposition': `attachment; filename="${filename}"`,
+			'cache-control': 'no-store'
+		}
+	});
+}

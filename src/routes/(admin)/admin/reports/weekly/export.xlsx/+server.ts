@@ -6,6 +6,7 @@ import { weeklyReport } from '$lib/server/suggestions/weekly';
 import { weeklyWorkbook } from '$lib/server/suggestions/weekly-workbook';
 import { error } from '@sveltejs/kit';
 import { chooseCampaign } from '../../campaign-choice';
+import { xlsxDownload } from '$lib/server/platform/spreadsheet-cells';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async (event) => {
@@ -17,11 +18,5 @@ export const GET: RequestHandler = async (event) => {
 	// The export lists every overdue and closed item; the page shows the first ones.
 	const r = await weeklyReport(event.locals.db, campaign.id, date, { listLimit: null });
 	const body = await weeklyWorkbook(r, campaign.title, event.locals.locale);
-	return new Response(new Uint8Array(body), {
-		headers: {
-			'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-			'content-disposition': `attachment; filename="weekly-${r.monday}.xlsx"`,
-			'cache-control': 'no-store'
-		}
-	});
+	return xlsxDownload(body, `weekly-${r.monday}.xlsx`);
 };

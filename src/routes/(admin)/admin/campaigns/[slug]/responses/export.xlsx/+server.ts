@@ -3,6 +3,7 @@ import { REPORT_READERS, canSeeContact } from '$lib/roles';
 import { requireRole } from '$lib/server/auth/guard';
 import { getCampaign } from '$lib/server/campaigns/queries';
 import { exportTable, toXlsx } from '$lib/server/responses/export';
+import { xlsxDownload } from '$lib/server/platform/spreadsheet-cells';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async (event) => {
@@ -12,11 +13,5 @@ export const GET: RequestHandler = async (event) => {
 	const m = messages(event.locals.locale);
 	const table = await exportTable(event.locals.db, campaign.id, m, withContact);
 	const body = await toXlsx(table, m.responses.title);
-	return new Response(new Uint8Array(body), {
-		headers: {
-			'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-			'content-disposition': `attachment; filename="${campaign.slug}-responses.xlsx"`,
-			'cache-control': 'no-store'
-		}
-	});
+	return xlsxDownload(body, `${campaign.slug}-responses.xlsx`);
 };

@@ -3,6 +3,7 @@ import { requireRole } from '$lib/server/auth/guard';
 import { getCampaign } from '$lib/server/campaigns/queries';
 import { resultsWorkbook } from '$lib/server/results/results-workbook';
 import { campaignResults, parseResultsQuery } from '$lib/server/results/results';
+import { xlsxDownload } from '$lib/server/platform/spreadsheet-cells';
 import type { RequestHandler } from './$types';
 
 /** The results page's numbers, for the same filters and comparison, as a workbook. */
@@ -13,11 +14,5 @@ export const GET: RequestHandler = async (event) => {
 	const query = await parseResultsQuery(db, campaign.id, event.url.searchParams);
 	const results = await campaignResults(db, campaign.id, query);
 	const body = await resultsWorkbook(results, event.locals.locale);
-	return new Response(new Uint8Array(body), {
-		headers: {
-			'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-			'content-disposition': `attachment; filename="${campaign.slug}-results.xlsx"`,
-			'cache-control': 'no-store'
-		}
-	});
+	return xlsxDownload(body, `${campaign.slug}-results.xlsx`);
 };
