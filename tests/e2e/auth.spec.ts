@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { E2E_ORIGIN, E2E_PASSWORD } from './accounts';
-import { logIn } from './helpers';
+import { expectFitsAndShoot, logIn } from './helpers';
 
 test('the demo admin logs in on the Chinese login page and logs out again', async ({ page }) => {
 	await page.goto('/login');
@@ -112,16 +112,7 @@ test('a user changes their own password: field errors first, then the other brow
 	await expect(page.getByRole('alert')).toContainText('两次输入的新密码不一致');
 	await fill('not-my-password', 'a-fresh-passphrase-1', 'a-fresh-passphrase-1');
 	await expect(page.getByRole('alert')).toContainText('当前密码不正确');
-	for (const width of [360, 1280]) {
-		await page.setViewportSize({ width, height: 900 });
-		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
-			width
-		);
-		await page.screenshot({
-			path: `artifacts/screenshots/account-zh-${width}.png`,
-			fullPage: true
-		});
-	}
+	await expectFitsAndShoot(page, 'account-zh');
 
 	await fill(E2E_PASSWORD, 'a-fresh-passphrase-1', 'a-fresh-passphrase-1');
 	await expect(page.getByRole('status')).toContainText('密码已修改');

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { logIn } from './helpers';
+import { expectFitsAndShoot, logIn } from './helpers';
 
 const RESULTS = '/admin/campaigns/liuyang-2014/results';
 
@@ -43,17 +43,7 @@ test('an organiser reads what people answered, filters by township and compares 
 	expect(file.url()).toMatch(
 		/export\.xlsx\?.*area=\d+.*by=group|export\.xlsx\?.*by=group.*area=\d+/
 	);
-	for (const width of [360, 1280]) {
-		await page.setViewportSize({ width, height: 900 });
-		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
-			width
-		);
-		await page.screenshot({
-			path: `artifacts/screenshots/results-zh-${width}.png`,
-			fullPage: true
-		});
-	}
-	await page.setViewportSize({ width: 1280, height: 900 });
+	await expectFitsAndShoot(page, 'results-zh');
 	await page.emulateMedia({ media: 'print' });
 	await expect(page.locator('form.filters')).toBeHidden();
 	await page.screenshot({ path: 'artifacts/screenshots/results-print.png', fullPage: true });

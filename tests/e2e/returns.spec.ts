@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { writeFileSync } from 'node:fs';
 import { E2E_ORIGIN } from './accounts';
-import { logIn } from './helpers';
+import { expectFitsAndShoot, logIn } from './helpers';
 
 test('coded paper forms: print them, then a clerk types three in by keyboard alone', async ({
 	browser
@@ -204,12 +204,6 @@ test('an admin creates an API token, uses it, and revokes it', async ({ page, pl
 	await page.getByLabel(/意见建议及其统计/).uncheck();
 	await page.getByRole('button', { name: '创建令牌' }).click();
 	await expect(page.getByText('请至少选择一项可以读取的内容').first()).toBeVisible();
-	for (const width of [360, 1280]) {
-		await page.setViewportSize({ width, height: 900 });
-		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
-			width
-		);
-		await page.screenshot({ path: `artifacts/screenshots/tokens-zh-${width}.png`, fullPage: true });
-	}
+	await expectFitsAndShoot(page, 'tokens-zh');
 	await api.dispose();
 });
