@@ -236,8 +236,8 @@ export const en: Messages = {
 			chi_square: 'Chi-square test',
 			kruskal_wallis: 'Kruskal–Wallis test'
 		},
-		testLine: (kind: string, statistic: string, df: number, p: string) =>
-			`${kind}: statistic ${statistic}, ${df} degree${df === 1 ? '' : 's'} of freedom, p = ${p}.`,
+		testLine: (kind: string, statistic: number, df: number, p: number) =>
+			`${kind}: statistic ${statistic.toFixed(2)}, ${df} degree${df === 1 ? '' : 's'} of freedom, ${p < 0.001 ? 'p < 0.001' : `p = ${p.toFixed(3)}`}.`,
 		different: 'The groups differ clearly (p < 0.05).',
 		notDifferent: 'The groups do not differ clearly (p ≥ 0.05).',
 		chart: (title: string) => `${title} (chart; the table beside it has the figures)`

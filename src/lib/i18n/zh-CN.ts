@@ -229,8 +229,8 @@ export const zhCN = {
 			chi_square: '卡方检验',
 			kruskal_wallis: 'Kruskal–Wallis 检验'
 		},
-		testLine: (kind: string, statistic: string, df: number, p: string) =>
-			`${kind}：统计量 ${statistic}，自由度 ${df}，p = ${p}。`,
+		testLine: (kind: string, statistic: number, df: number, p: number) =>
+			`${kind}：统计量 ${statistic.toFixed(2)}，自由度 ${df}，${p < 0.001 ? 'p < 0.001' : `p = ${p.toFixed(3)}`}。`,
 		different: '各分组之间差异明显（p < 0.05）。',
 		notDifferent: '各分组之间差异不明显（p ≥ 0.05）。',
 		chart: (title: string) => `${title}（图；数字见旁边的表格）`

@@ -63,12 +63,7 @@ export async function resultsWorkbook(r: CampaignResults, locale: Locale): Promi
 			}
 			if (q.test) {
 				cross.addRow([
-					m.results.testLine(
-						m.results.test[q.test.kind],
-						q.test.statistic.toFixed(2),
-						q.test.df,
-						q.test.p < 0.001 ? '< 0.001' : q.test.p.toFixed(3)
-					)
+					m.results.testLine(m.results.test[q.test.kind], q.test.statistic, q.test.df, q.test.p)
 				]);
 			}
 		});
