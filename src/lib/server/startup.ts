@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { campaignsForReview } from './campaigns/queries';
 import { appDatabase, closeAppDatabase, type DatabaseHandle } from './db';
 import { units } from './db/schema';
-import { passwordProblem } from './auth/password-policy';
+import { adminPasswordProblem } from './auth/password-policy';
 import { seedDemo } from './demo/seed';
 import { categoriserSettled } from './insight/categoriser-service';
 import { warmQueueHints } from './insight/duplicate-hints';
@@ -50,31 +50,6 @@ export async function startServer(env: Record<string, string | undefined> = proc
 	});
 }
 
-const ADMIN_PASSWORD_PROBLEMS: Record<string, string> = {
-	password_too_short: 'is shorter than 10 characters',
-	too_long: 'is longer than 256 characters',
-	password_has_username: 'contains the username "admin"',
-	password_common: 'is one of the most common passwords'
-};
-
-/**
- * XINKAN_ADMIN_PASSWORD becomes the password of a new install's administrator, so it must pass the
- * same policy as any other. A weak one stops the start with the reason rather than a warning that
- * scrolls past while the server answers with a guessable admin account; unset, a random one is
- * generated (16 base32 characters, which the policy accepts).
- */
-function assertAdminPasswordAllowed(password: string | undefined): void {
-	if (!password) return;
-	const problem = passwordProblem(password, 'admin');
-	if (problem) {
-		throw new Error(
-			`Xinkan cannot start: XINKAN_ADMIN_PASSWORD ${ADMIN_PASSWORD_PROBLEMS[problem]}. ` +
-				'Choose at least 10 characters that are neither a common password nor contain "admin", ' +
-				'or leave it unset to have a random password generated and shown once.'
-		);
-	}
-}
-
 /**
  * Brings a database up to date: migrations first, then the demo on an empty database unless
  * XINKAN_DEMO=0. Throws with a readable message when the database cannot be reached or migrated.
@@ -97,7 +72,8 @@ export async function prepareDatabase(
 	if (env.XINKAN_DEMO === '0') return;
 	const [{ n }] = await handle.db.select({ n: sql<number>`count(*)::int` }).from(units);
 	if (n > 0) return;
-	assertAdminPasswordAllowed(env.XINKAN_ADMIN_PASSWORD);
+	const problem = adminPasswordProblem(env.XINKAN_ADMIN_PASSWORD);
+	if (problem) throw new Error(`Xinkan cannot start: ${problem}`);
 	const result = await seedDemo(handle.db, env.XINKAN_ADMIN_PASSWORD);
 	log('Xinkan: loaded the demo organisation (set XINKAN_DEMO=0 to start empty).');
 	if (result.generatedAdminPassword) {

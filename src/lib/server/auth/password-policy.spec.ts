@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { passwordChange, userCreate } from '../../schemas/admin';
 import { users } from '../db/schema';
 import { authenticate, createUser, setPassword } from '../org/users';
+import { seedDemo } from '../demo/seed';
 import { prepareDatabase } from '../startup';
 import { describeEachDatabase } from '../test/databases';
 import { COMMON_PASSWORDS } from './common-passwords';
@@ -121,5 +122,16 @@ describeEachDatabase('password policy where passwords are set', (current) => {
 		const generated = lines.join('\n').match(/password: (\S+)/)?.[1];
 		expect(generated).toBeTruthy();
 		expect(passwordProblem(generated!, 'admin')).toBeNull();
+	});
+
+	it('refuses a weak admin password when the demo is loaded by hand (npm run db:seed:demo), storing nothing', async () => {
+		const { db } = current();
+		const before = await db.select().from(users);
+		await expect(seedDemo(db, 'qwertyuiop')).rejects.toThrow(
+			/^XINKAN_ADMIN_PASSWORD is one of the most common passwords/
+		);
+		await expect(seedDemo(db, 'Admin-2014!x')).rejects.toThrow(/contains the username "admin"/);
+		expect(await db.select().from(users)).toEqual(before);
+		expect(passwordProblem('demo-password', 'admin')).toBeNull();
 	});
 });

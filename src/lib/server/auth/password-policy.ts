@@ -33,3 +33,27 @@ export function assertPasswordAllowed(password: string, username: string, field 
 	const problem = passwordProblem(password, username);
 	if (problem) throw new Invalid(problem, { [field]: problem });
 }
+
+const ADMIN_PASSWORD_PROBLEMS: Record<PasswordProblem, string> = {
+	password_too_short: 'is shorter than 10 characters',
+	too_long: 'is longer than 256 characters',
+	password_has_username: 'contains the username "admin"',
+	password_common: 'is one of the most common passwords'
+};
+
+/**
+ * XINKAN_ADMIN_PASSWORD becomes the password of a new install's administrator (at start-up and by
+ * `npm run db:seed:demo`), so it must pass the same policy as any other: what is wrong with it in
+ * a sentence for the console, or null when it is fine or unset (a random one is then generated: 16
+ * base32 characters, which the policy accepts).
+ */
+export function adminPasswordProblem(password: string | undefined): string | null {
+	if (!password) return null;
+	const problem = passwordProblem(password, 'admin');
+	if (!problem) return null;
+	return (
+		`XINKAN_ADMIN_PASSWORD ${ADMIN_PASSWORD_PROBLEMS[problem]}. ` +
+		'Choose at least 10 characters that are neither a common password nor contain "admin", ' +
+		'or leave it unset to have a random password generated and shown once.'
+	);
+}

@@ -1,6 +1,7 @@
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
 import { and, eq, isNull } from 'drizzle-orm';
 import { hashPassword } from '../auth/password';
+import { adminPasswordProblem } from '../auth/password-policy';
 import { seedDemoCampaign } from './campaign';
 import { seedDemoReturns } from './returns';
 import { seedDemoSuggestions } from './suggestions';
@@ -26,6 +27,9 @@ export interface SeedResult {
  * (inserts skip on conflict), so it never overwrites what an organiser has edited.
  */
 export async function seedDemo(db: Database, adminPassword?: string): Promise<SeedResult> {
+	// The one place a given admin password enters (start-up and `npm run db:seed:demo` both come here).
+	const problem = adminPasswordProblem(adminPassword);
+	if (problem) throw new Error(problem);
 	const password =
 		adminPassword || encodeBase32LowerCaseNoPadding(crypto.getRandomValues(new Uint8Array(10)));
 	const passwordHash = await hashPassword(password);
