@@ -13,7 +13,7 @@ import { sourcesOf } from '../suggestions/queries';
 import { assign, categorise } from '../suggestions/workflow';
 import { categories } from '../db/schema';
 import { correctResponse, listRevisions } from './corrections';
-import { getResponseRecord } from './records';
+import { allResponses, getResponseRecord } from './records';
 
 const PHONE = '13698765432';
 
@@ -76,6 +76,14 @@ describeEachDatabase('one contact-data rule', (current) => {
 			contactName: '赵测试',
 			contactPhone: PHONE
 		});
+	});
+
+	it('loads no contact columns for an export without them, not only leaves them out of the file', async () => {
+		const { db } = current();
+		const without = (await allResponses(db, campaignId, false)).find((r) => r.id === responseId);
+		expect(without).toMatchObject({ contactName: null, contactPhone: null });
+		const withIt = (await allResponses(db, campaignId, true)).find((r) => r.id === responseId);
+		expect(withIt).toMatchObject({ contactName: '赵测试', contactPhone: PHONE });
 	});
 
 	it("keeps the stored contact through a clerk's correction, and keeps it out of their history", async () => {

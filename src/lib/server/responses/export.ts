@@ -49,7 +49,7 @@ export async function exportTable(
 	m: Messages,
 	withContact: boolean
 ): Promise<ExportTable> {
-	const records = await allResponses(db, campaignId);
+	const records = await allResponses(db, campaignId, withContact);
 	const columns = questionColumns(records);
 	const header = [
 		m.responses.receipt,

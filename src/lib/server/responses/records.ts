@@ -76,9 +76,14 @@ export async function listResponsePage(
 	return { rows, total, page, pageSize };
 }
 
-/** Every response of a campaign, oldest first, for export (a campaign has thousands, not millions). */
-export function allResponses(db: Database, campaignId: number) {
-	return responseQuery(db).where(eq(responses.campaignId, campaignId)).orderBy(asc(responses.id));
+/**
+ * Every response of a campaign, oldest first, for export (a campaign has thousands, not millions);
+ * the contact columns only `withContact` (otherwise not even selected).
+ */
+export function allResponses(db: Database, campaignId: number, withContact: boolean) {
+	return responseQuery(db, withContact)
+		.where(eq(responses.campaignId, campaignId))
+		.orderBy(asc(responses.id));
 }
 
 /** One response as `viewer` may read it: a clerk's correction page gets no contact columns. */
