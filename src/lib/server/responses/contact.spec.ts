@@ -9,6 +9,7 @@ import { findReceipt } from '../intake/receipt-lookup';
 import { makeActor } from '../test/actors';
 import { describeEachDatabase } from '../test/databases';
 import type { Actor } from '../suggestions/actor';
+import { suggestionChanges } from '../suggestions/changes';
 import { sourcesOf } from '../suggestions/queries';
 import { assign, categorise } from '../suggestions/workflow';
 import { categories } from '../db/schema';
@@ -96,6 +97,22 @@ describeEachDatabase('one contact-data rule', (current) => {
 		expect(row).toMatchObject({ contactName: '赵测试', contactPhone: PHONE });
 		expect(JSON.stringify(await listRevisions(db, responseId, clerk))).not.toContain(PHONE);
 		expect(JSON.stringify(await listRevisions(db, responseId, organiser))).toContain(PHONE);
+	});
+
+	it('announces a correction that changes a suggestion item after it commits, and none that does not', async () => {
+		const { db } = current();
+		const same = await answers(db, PHONE);
+		const before = suggestionChanges.intake;
+		expect(
+			(await correctResponse(db, organiser, campaignId, responseId, false, same)).errors
+		).toEqual({});
+		expect(suggestionChanges.intake).toBe(before);
+		const reworded = await answers(db, PHONE);
+		reworded.set('q_improve', '台区电压太低，晚上空调开不起来');
+		expect(
+			(await correctResponse(db, organiser, campaignId, responseId, false, reworded)).errors
+		).toEqual({});
+		expect(suggestionChanges.intake).toBe(before + 1);
 	});
 
 	it("shows a suggestion's sources' contact to organiser and the consenting department's handler only", async () => {

@@ -4,6 +4,7 @@ import { organisationIdOf } from '../campaigns/questionnaire';
 import type { Database } from '../db';
 import { responseRevisions, responses, users } from '../db/schema';
 import { recordAudit } from '../platform/audit';
+import { suggestionsChanged } from '../suggestions/changes';
 import { syncItemsAfterCorrection } from '../suggestions/items';
 import { canSeeContact } from '../../roles';
 import { getResponseRecord, type ResponseViewer } from './records';
@@ -75,10 +76,15 @@ export async function correctResponse(
 					unitId: organisationIdOf(parsed.unitOption)
 				})
 	};
-	await db.transaction(async (tx) => {
+	const itemsChanged = await db.transaction(async (tx) => {
 		const [before] = await tx.select().from(responses).where(eq(responses.id, id)).for('update');
 		await tx.update(responses).set(after).where(eq(responses.id, id));
-		await syncItemsAfterCorrection(tx, { id, campaignId }, record.questions, parsed.answers);
+		const changed = await syncItemsAfterCorrection(
+			tx,
+			{ id, campaignId },
+			record.questions,
+			parsed.answers
+		);
 		const snapshot = {
 			answers: before.answers,
 			contactName: before.contactName,
@@ -98,6 +104,10 @@ export async function correctResponse(
 			before: { answers: before.answers },
 			after: { answers: after.answers }
 		});
+		return changed;
 	});
+	// After the commit, as intake does: the review queue's duplicate indexes and the categoriser's
+	// counts see the corrected or new item.
+	if (itemsChanged) suggestionsChanged('intake');
 	return { errors: {}, typed: {} };
 }

@@ -60,14 +60,16 @@ export async function createItemsForResponse(
 /**
  * After a clerk corrects a response: unsplit items follow the corrected text, and a newly
  * answered suggestion question gets its item. Items whose answer was removed stay for the
- * reviewers to decide (they may already be merged and answered).
+ * reviewers to decide (they may already be merged and answered). Says whether any item changed,
+ * so the caller announces it once its transaction has committed.
  */
 export async function syncItemsAfterCorrection(
 	tx: Database,
 	response: { id: number; campaignId: number },
 	questions: Question[],
 	answers: Answers
-): Promise<void> {
+): Promise<boolean> {
+	let changed = false;
 	const existing = await tx
 		.select()
 		.from(suggestionItems)
@@ -87,9 +89,14 @@ export async function syncItemsAfterCorrection(
 				.update(suggestionItems)
 				.set({ text, sourceText: text })
 				.where(eq(suggestionItems.id, items[0].id));
+			changed = true;
 		}
 	}
-	if (Object.keys(missing).length) await createItemsForResponse(tx, response, questions, missing);
+	if (Object.keys(missing).length) {
+		await createItemsForResponse(tx, response, questions, missing);
+		changed = true;
+	}
+	return changed;
 }
 
 /**
