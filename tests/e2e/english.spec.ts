@@ -28,7 +28,7 @@ async function bilingualNames(page: Page): Promise<string[]> {
 
 /**
  * Text on the page (outside content marked lang="zh-CN") that shows one of those Chinese names on
- * its own or followed by a count, or that sets an English label with a full-width colon or comma.
+ * its own or followed by a count (alone or as one part of a "·" line), or that sets an English label with a full-width colon or comma.
  */
 function englishFaults(page: Page, names: string[]) {
 	return page.evaluate((names) => {
@@ -40,8 +40,8 @@ function englishFaults(page: Page, names: string[]) {
 			if (element.closest('script, style, [lang^="zh"]')) continue;
 			const text = (node.textContent ?? '').replace(/\s+/g, ' ').trim();
 			if (!text) continue;
-			if (named.has(text.replace(/ \d+$/, ''))) faults.push(`Chinese name: ${text}`);
 			for (const part of text.split(/[·—]/)) {
+				if (named.has(part.trim().replace(/ \d+$/, ''))) faults.push(`Chinese name: ${text}`);
 				if (/[A-Za-z]{2}/.test(part) && /[：，]/.test(part)) faults.push(`punctuation: ${part}`);
 			}
 		}
@@ -66,6 +66,7 @@ test('staff pages in English show categories and groups by their English names, 
 		`/admin/suggestions?campaign=${demo}`,
 		`/admin/suggestions?campaign=${demo}&status=new`,
 		`/admin/suggestions?campaign=${demo}&expired=1`,
+		`/admin/suggestions/duplicates?campaign=${demo}`,
 		detail,
 		`/admin/reports?campaign=${demo}`,
 		`/admin/reports/weekly?campaign=${demo}`,
@@ -123,4 +124,53 @@ test('plans past their target date are flagged in the queue, the inbox, the repo
 	const expiredOnBoard = await flagged.count();
 	expect(expiredOnBoard).toBeGreaterThan(0);
 	await expect(flagged.first()).toContainText('已过计划完成日期');
+});
+
+/**
+ * Chinese text on an English page (what people and the organisation wrote: titles, answers, unit
+ * and area names) outside an element marked lang="zh-CN": a screen reader would read it with an
+ * English voice. A text that also holds English words is an English sentence naming something
+ * Chinese (history lines: "assigned to 营销部") and is not counted; nor is what a text box holds
+ * (what the user is typing).
+ */
+function unmarkedChinese(page: Page) {
+	return page.evaluate(() => {
+		const found: string[] = [];
+		const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+		for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+			const element = node.parentElement!;
+			if (element.closest('script, style, textarea, [lang^="zh"], [hidden]')) continue;
+			const text = (node.textContent ?? '').replace(/\s+/g, ' ').trim();
+			if (/\p{Script=Han}/u.test(text) && !/[A-Za-z]{2}/.test(text)) {
+				found.push(`${element.tagName.toLowerCase()}: ${text}`);
+			}
+		}
+		return found;
+	});
+}
+
+test('in English, the Chinese that people and the organisation wrote is marked lang="zh-CN" on staff pages', async ({
+	page
+}) => {
+	test.setTimeout(120_000);
+	await logIn(page, 'admin');
+	await page.goto('/lang/en?next=/admin');
+	const demo = await demoCampaign(page);
+	await page.goto(`/admin/suggestions?campaign=${demo}&status=resolved`);
+	const detail = (await page.locator('a.title').first().getAttribute('href'))!;
+	const pages = [
+		`/admin/suggestions?campaign=${demo}`,
+		detail,
+		`/admin/suggestions/duplicates?campaign=${demo}`,
+		'/admin/inbox',
+		'/admin/campaigns'
+	];
+	const found: Record<string, string[]> = {};
+	for (const path of pages) {
+		await page.goto(path);
+		const faults = await unmarkedChinese(page);
+		if (faults.length) found[path] = faults.slice(0, 40);
+	}
+	await page.goto('/lang/zh-CN?next=/admin');
+	expect(found).toEqual({});
 });

@@ -49,3 +49,14 @@ export function localName(
 ): string {
 	return locale === 'en' && item.nameEn ? item.nameEn : item.nameZh;
 }
+
+/**
+ * The lang attribute of what people and the organisation wrote (titles, answers, replies, unit and
+ * area names), which stays Chinese on an English page: 'zh-CN' there, so a screen reader reads it
+ * with a Chinese voice; nothing on a Chinese page (the document's own language). Given the text,
+ * only when it holds Chinese (a display name or title may be in Latin letters).
+ */
+export function contentLang(locale: Locale | undefined, text?: string | null): 'zh-CN' | undefined {
+	if (locale !== 'en') return undefined;
+	return text == null || /\p{Script=Han}/u.test(text) ? 'zh-CN' : undefined;
+}
