@@ -403,6 +403,45 @@ export const en: Messages = {
 		printCodes: 'Print coded forms',
 		codesOf: (used: number, total: number) => `${used} of ${total} used`
 	},
+	resultsReport: {
+		title: 'Results report',
+		open: 'Printable report',
+		print: 'Print',
+		back: 'Back to the results',
+		hint: 'Print on A4 from the browser (or save as PDF); after the cover, one page per question.',
+		generated: (date: string) => `Made on ${date}`,
+		period: 'Campaign period',
+		periodOf: (from: string | null, to: string | null) =>
+			from && to ? `${from} to ${to}` : from ? `from ${from}` : to ? `until ${to}` : 'not set',
+		inFilter: 'Forms in the filter',
+		filter: 'Filter',
+		noFilter: 'Every returned form (no filter)',
+		days: (from?: string, to?: string) =>
+			from && to ? `${from} to ${to}` : from ? `from ${from}` : `until ${to}`,
+		date: 'Submitted',
+		categories: 'Main categories of the suggestions',
+		categoriesTotal: (n: number) =>
+			`${n} suggestion${n === 1 ? '' : 's'} after merging; the categories with the most:`,
+		noSuggestions: 'No suggestions yet.',
+		category: 'Category',
+		suggestions: 'Suggestions',
+		stacked: (title: string) =>
+			`${title}: the scores of each group (chart; the table has the figures)`,
+		stackedNote: 'One row per group; the blocks are the shares of 1 to 5 points.',
+		noTest: 'Multiple choice is not tested (one person may pick several).',
+		untestable: 'Too few groups or options to test.',
+		testWords: (line: string, verdict: string) => `${line} ${verdict}`,
+		plainTest: 'Test',
+		sheets: {
+			all: 'All responses',
+			group: 'By group',
+			area: 'By township',
+			unit: 'By unit',
+			channel: 'By channel',
+			question: (title: string) => `By ${title}`
+		},
+		shareOf: (label: string) => `${label} (row %)`
+	},
 	printForms: {
 		title: 'Print forms',
 		print: 'Print / save as PDF',

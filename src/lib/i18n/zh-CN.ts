@@ -391,6 +391,43 @@ export const zhCN = {
 		printCodes: '打印带编号的问卷',
 		codesOf: (used: number, total: number) => `已使用 ${used} / ${total}`
 	},
+	resultsReport: {
+		title: '结果报告',
+		open: '打印版报告',
+		print: '打印',
+		back: '返回结果页',
+		hint: '用浏览器打印为 A4 纸（也可另存为 PDF）；封面之后每道题一页。',
+		generated: (date: string) => `生成于 ${date}`,
+		period: '活动时间',
+		periodOf: (from: string | null, to: string | null) =>
+			from && to ? `${from} 至 ${to}` : from ? `${from} 起` : to ? `至 ${to}` : '未定',
+		inFilter: '筛选范围内的问卷',
+		filter: '筛选条件',
+		noFilter: '全部回收的问卷（未筛选）',
+		days: (from?: string, to?: string) =>
+			from && to ? `${from} 至 ${to}` : from ? `${from} 起` : `至 ${to}`,
+		date: '提交日期',
+		categories: '意见建议的主要类别',
+		categoriesTotal: (n: number) => `合并后共 ${n} 条意见建议，以下是条数最多的类别。`,
+		noSuggestions: '还没有意见建议。',
+		category: '类别',
+		suggestions: '条数',
+		stacked: (title: string) => `${title}：各分组的评分构成（图；数字见表格）`,
+		stackedNote: '每一行是一个分组，色块是 1–5 分各占的比例。',
+		noTest: '多选题不做检验（一人可选多项）。',
+		untestable: '分组或选项太少，无法检验。',
+		testWords: (line: string, verdict: string) => `${line}${verdict}`,
+		plainTest: '检验结果',
+		sheets: {
+			all: '总体结果',
+			group: '按对象类别',
+			area: '按乡镇',
+			unit: '按单位',
+			channel: '按渠道',
+			question: (title: string) => `按题目 ${title}`
+		},
+		shareOf: (label: string) => `${label}（行%）`
+	},
 	printForms: {
 		title: '打印问卷',
 		print: '打印 / 存为 PDF',

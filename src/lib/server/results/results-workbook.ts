@@ -1,72 +1,217 @@
 import ExcelJS from 'exceljs';
-import { messages, type Locale } from '../../i18n';
-import type { CampaignResults, OptionResult, QuestionResult } from '../../results/types';
+import { messages, type Locale, type Messages } from '../../i18n';
+import { breakdownName, filterInWords, type FilterNames } from '../../results/filter-words';
+import type {
+	BreakdownCell,
+	CampaignResults,
+	OptionResult,
+	QuestionResult
+} from '../../results/types';
+import type { WorkbookResults } from './report';
 
+const COUNT = '0';
 const PERCENT = '0.0%';
 const MEAN = '0.00';
+const GREY = { argb: 'FF8A8A8A' };
 
 /**
- * The results page as a workbook (issue 16 point 3): a sheet of per-question results and, with a
- * comparison, a sheet of its cross-tables — counts as numbers, shares as percentages, means to two
- * places; an empty share or mean is an empty cell, never NaN. Text from the campaign goes in as
- * string cells, which a spreadsheet never runs as a formula.
+ * The results as a workbook (issue 16 point 3): a sheet of per-question results for the whole
+ * filter, then one sheet per breakdown (group, area, unit, channel, and the page's question if it
+ * splits by one) holding a cross-table per question — n, counts, row shares, the mean of a rating
+ * and the test. Counts, shares and means are number cells (shares as percentages); an empty share
+ * or mean is an empty cell, never NaN. Text from the campaign goes in as string cells, which a
+ * spreadsheet never runs as a formula. No contact question is ever read (campaignResults leaves
+ * them out), so the file holds no personal data.
  */
-export async function resultsWorkbook(r: CampaignResults, locale: Locale): Promise<Buffer> {
+export async function resultsWorkbook(
+	data: WorkbookResults,
+	names: FilterNames,
+	locale: Locale
+): Promise<Buffer> {
 	const m = messages(locale);
-	const optionLabel = (q: QuestionResult, o: OptionResult) =>
-		q.type === 'rating' ? m.results.rating(o.id) : o.label;
 	const workbook = new ExcelJS.Workbook();
+	const taken = new Set<string>();
+	overallSheet(workbook.addWorksheet(sheetName(m.resultsReport.sheets.all, taken)), data.overall);
 
-	const sheet = workbook.addWorksheet(m.results.title.slice(0, 31));
-	sheet.columns = [{ width: 44 }, { width: 12 }, { width: 12 }];
-	sheet.addRow([r.campaign.title]).font = { bold: true };
-	sheet.addRow([m.results.intro(r.n)]);
-	r.questions.forEach((q, i) => {
-		sheet.addRow([]);
-		sheet.addRow([`${i + 1}. ${q.title}`]).font = { bold: true };
-		sheet.addRow([m.results.answered(q.answered, q.asked)]);
-		if (q.options.length === 0) {
-			sheet.addRow([m.results.textAnswers(q.answered)]);
-			return;
+	for (const results of data.breakdowns) {
+		if (!results.by) {
+			continue;
 		}
-		sheet.addRow([m.results.option, m.results.count, m.results.share]).font = { bold: true };
-		for (const o of q.options) {
-			const row = sheet.addRow([optionLabel(q, o), o.count, o.share ?? null]);
-			row.getCell(3).numFmt = PERCENT;
-		}
-		if (q.type === 'rating') {
-			sheet.addRow([m.results.mean, q.mean ?? null]).getCell(2).numFmt = MEAN;
-			sheet.addRow([m.results.top2, q.top2 ?? null]).getCell(2).numFmt = PERCENT;
-		}
-	});
-
-	if (r.by) {
-		const cross = workbook.addWorksheet(m.results.by.slice(0, 31));
-		cross.columns = [{ width: 24 }, { width: 10 }];
-		r.questions.forEach((q, i) => {
-			if (!q.byBreakdown || q.options.length === 0) return;
-			cross.addRow([]);
-			cross.addRow([`${i + 1}. ${q.title}`]).font = { bold: true };
-			const header = [m.results.cell, m.results.n, ...q.options.map((o) => optionLabel(q, o))];
-			if (q.type === 'rating') header.push(m.results.mean);
-			cross.addRow(header).font = { bold: true };
-			for (const cell of q.byBreakdown) {
-				const label =
-					cell.key == null ? m.results.notGiven : (locale === 'en' && cell.labelEn) || cell.label;
-				const row = cross.addRow([
-					label,
-					cell.n,
-					...cell.options.map((o) => o.count),
-					...(q.type === 'rating' ? [cell.mean ?? null] : [])
-				]);
-				if (q.type === 'rating') row.getCell(header.length).numFmt = MEAN;
-			}
-			if (q.test) {
-				cross.addRow([
-					m.results.testLine(m.results.test[q.test.kind], q.test.statistic, q.test.df, q.test.p)
-				]);
-			}
-		});
+		const label = results.by.startsWith('question:')
+			? m.resultsReport.sheets.question(breakdownName(results.by, names, m))
+			: m.resultsReport.sheets[results.by as 'group' | 'area' | 'unit' | 'channel'];
+		breakdownSheet(workbook.addWorksheet(sheetName(label, taken)), results);
 	}
 	return Buffer.from(await workbook.xlsx.writeBuffer());
+
+	function heading(sheet: ExcelJS.Worksheet, r: CampaignResults) {
+		sheet.addRow([r.campaign.title]).font = { bold: true, size: 13 };
+		const words = filterInWords(r.filter, r.by, names, m, locale);
+		sheet.addRow([words.length ? words.join('；') : m.resultsReport.noFilter]);
+		sheet.addRow([m.results.intro(r.n)]);
+		if (r.n === 0) {
+			sheet.addRow([m.results.empty]);
+		}
+	}
+
+	function overallSheet(sheet: ExcelJS.Worksheet, r: CampaignResults) {
+		const widths = new ColumnWidths();
+		heading(sheet, r);
+		r.questions.forEach((q, i) => {
+			sheet.addRow([]);
+			sheet.addRow([`${i + 1}. ${q.title}`]).font = { bold: true };
+			sheet.addRow([m.results.answered(q.answered, q.asked)]);
+			if (q.options.length === 0) {
+				sheet.addRow([m.results.textAnswers(q.answered)]);
+				return;
+			}
+			const header = [m.results.option, m.results.count, m.results.share];
+			sheet.addRow(header).font = { bold: true };
+			widths.measure(header);
+			for (const o of q.options) {
+				const values = [optionLabel(m, q, o), o.count, o.share];
+				const row = sheet.addRow(values);
+				row.getCell(2).numFmt = COUNT;
+				row.getCell(3).numFmt = PERCENT;
+				widths.measure(values);
+			}
+			if (q.type === 'multiple') {
+				sheet.addRow([m.results.multipleNote]);
+			}
+			if (q.type === 'rating') {
+				sheet.addRow([m.results.mean, q.mean]).getCell(2).numFmt = MEAN;
+				sheet.addRow([m.results.top2, q.top2]).getCell(2).numFmt = PERCENT;
+			}
+		});
+		widths.apply(sheet);
+	}
+
+	function breakdownSheet(sheet: ExcelJS.Worksheet, r: CampaignResults) {
+		const widths = new ColumnWidths();
+		heading(sheet, r);
+		r.questions.forEach((q, i) => {
+			if (!q.byBreakdown || q.options.length === 0) {
+				return;
+			}
+			const rating = q.type === 'rating';
+			sheet.addRow([]);
+			sheet.addRow([`${i + 1}. ${q.title}`]).font = { bold: true };
+			const labels = q.options.map((o) => optionLabel(m, q, o));
+			const header = [
+				m.results.cell,
+				m.results.n,
+				...labels,
+				...labels.map((l) => m.resultsReport.shareOf(l)),
+				...(rating ? [m.results.mean] : [])
+			];
+			sheet.addRow(header).font = { bold: true };
+			widths.measure(header);
+			const k = q.options.length;
+			for (const cell of q.byBreakdown) {
+				const values = [
+					cellLabel(m, locale, r, cell),
+					cell.n,
+					...cell.options.map((o) => o.count),
+					...cell.options.map((o) => o.share),
+					...(rating ? [cell.mean] : [])
+				];
+				const row = sheet.addRow(values);
+				for (let c = 2; c <= 2 + k; c++) {
+					row.getCell(c).numFmt = COUNT;
+				}
+				for (let c = 3 + k; c <= 2 + 2 * k; c++) {
+					row.getCell(c).numFmt = PERCENT;
+				}
+				if (rating) {
+					row.getCell(3 + 2 * k).numFmt = MEAN;
+				}
+				if (cell.small) {
+					row.font = { color: GREY };
+				}
+				widths.measure(values);
+			}
+			if (q.byBreakdown.some((c) => c.small)) {
+				sheet.addRow([m.results.small(r.minN)]);
+			}
+			if (q.type === 'multiple') {
+				sheet.addRow([m.results.multipleNote]);
+			}
+			sheet.addRow([testWords(m, q)]);
+		});
+		widths.apply(sheet);
+	}
+}
+
+/** The test of a cross-table in plain words, or why there is none. */
+export function testWords(m: Messages, q: QuestionResult): string {
+	if (q.type === 'multiple') {
+		return m.resultsReport.noTest;
+	}
+	if (!q.test) {
+		return m.resultsReport.untestable;
+	}
+	const line = m.results.testLine(
+		m.results.test[q.test.kind],
+		q.test.statistic,
+		q.test.df,
+		q.test.p
+	);
+	return m.resultsReport.testWords(
+		line,
+		q.test.p < 0.05 ? m.results.different : m.results.notDifferent
+	);
+}
+
+function optionLabel(m: Messages, q: QuestionResult, o: OptionResult): string {
+	return q.type === 'rating' ? m.results.rating(o.id) : o.label;
+}
+
+function cellLabel(m: Messages, locale: Locale, r: CampaignResults, cell: BreakdownCell): string {
+	if (cell.key == null) {
+		return m.results.notGiven;
+	}
+	if (r.by === 'group' && locale === 'en' && cell.labelEn) {
+		return cell.labelEn;
+	}
+	if (r.by === 'channel') {
+		return m.channels[cell.key as keyof Messages['channels']] ?? cell.label;
+	}
+	return cell.label;
+}
+
+/** A sheet name Excel accepts: none of : \ / ? * [ ], at most 31 characters, not used yet. */
+function sheetName(wanted: string, taken: Set<string>): string {
+	const base =
+		wanted
+			.replace(/[:\\/?*[\]]/g, ' ')
+			.trim()
+			.slice(0, 31) || 'Sheet';
+	let name = base;
+	for (let i = 2; taken.has(name.toLowerCase()); i++) {
+		name = `${base.slice(0, 31 - String(i).length - 1)} ${i}`;
+	}
+	taken.add(name.toLowerCase());
+	return name;
+}
+
+/**
+ * Column widths from the tables' cells (not the long question titles above them, which may run
+ * over the empty cells to their right): Chinese characters count as two.
+ */
+class ColumnWidths {
+	private widths: number[] = [];
+
+	measure(values: unknown[]) {
+		values.forEach((v, i) => {
+			const text = typeof v === 'number' ? v.toFixed(2) : String(v ?? '');
+			const width = [...text].reduce((w, ch) => w + (/[\u2e80-\uffff]/.test(ch) ? 2 : 1), 0);
+			this.widths[i] = Math.max(this.widths[i] ?? 0, width);
+		});
+	}
+
+	apply(sheet: ExcelJS.Worksheet) {
+		this.widths.forEach((w, i) => {
+			sheet.getColumn(i + 1).width = Math.min(i === 0 ? 40 : 24, Math.max(i === 0 ? 16 : 9, w + 2));
+		});
+	}
 }
