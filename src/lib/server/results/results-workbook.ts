@@ -1,12 +1,8 @@
 import ExcelJS from 'exceljs';
-import { messages, type Locale, type Messages } from '../../i18n';
+import { messages, type Locale } from '../../i18n';
 import { breakdownName, filterInWords, type FilterNames } from '../../results/filter-words';
-import type {
-	BreakdownCell,
-	CampaignResults,
-	OptionResult,
-	QuestionResult
-} from '../../results/types';
+import { cellLabel, optionLabel, testWords } from '../../results/report-words';
+import type { CampaignResults } from '../../results/types';
 import type { WorkbookResults } from './report';
 
 const COUNT = '0';
@@ -69,7 +65,7 @@ export async function resultsWorkbook(
 			sheet.addRow(header).font = { bold: true };
 			widths.measure(header);
 			for (const o of q.options) {
-				const values = [optionLabel(m, q, o), o.count, o.share];
+				const values = [optionLabel(m, locale, names.groups, q, o), o.count, o.share];
 				const row = sheet.addRow(values);
 				row.getCell(2).numFmt = COUNT;
 				row.getCell(3).numFmt = PERCENT;
@@ -96,7 +92,7 @@ export async function resultsWorkbook(
 			const rating = q.type === 'rating';
 			sheet.addRow([]);
 			sheet.addRow([`${i + 1}. ${q.title}`]).font = { bold: true };
-			const labels = q.options.map((o) => optionLabel(m, q, o));
+			const labels = q.options.map((o) => optionLabel(m, locale, names.groups, q, o));
 			const header = [
 				m.results.cell,
 				m.results.n,
@@ -109,7 +105,7 @@ export async function resultsWorkbook(
 			const k = q.options.length;
 			for (const cell of q.byBreakdown) {
 				const values = [
-					cellLabel(m, locale, r, cell),
+					cellLabel(m, locale, r.by, cell),
 					cell.n,
 					...cell.options.map((o) => o.count),
 					...cell.options.map((o) => o.share),
@@ -140,43 +136,6 @@ export async function resultsWorkbook(
 		});
 		widths.apply(sheet);
 	}
-}
-
-/** The test of a cross-table in plain words, or why there is none. */
-export function testWords(m: Messages, q: QuestionResult): string {
-	if (q.type === 'multiple') {
-		return m.resultsReport.noTest;
-	}
-	if (!q.test) {
-		return m.resultsReport.untestable;
-	}
-	const line = m.results.testLine(
-		m.results.test[q.test.kind],
-		q.test.statistic,
-		q.test.df,
-		q.test.p
-	);
-	return m.resultsReport.testWords(
-		line,
-		q.test.p < 0.05 ? m.results.different : m.results.notDifferent
-	);
-}
-
-function optionLabel(m: Messages, q: QuestionResult, o: OptionResult): string {
-	return q.type === 'rating' ? m.results.rating(o.id) : o.label;
-}
-
-function cellLabel(m: Messages, locale: Locale, r: CampaignResults, cell: BreakdownCell): string {
-	if (cell.key == null) {
-		return m.results.notGiven;
-	}
-	if (r.by === 'group' && locale === 'en' && cell.labelEn) {
-		return cell.labelEn;
-	}
-	if (r.by === 'channel') {
-		return m.channels[cell.key as keyof Messages['channels']] ?? cell.label;
-	}
-	return cell.label;
 }
 
 /** A sheet name Excel accepts: none of : \ / ? * [ ], at most 31 characters, not used yet. */

@@ -17,6 +17,10 @@ export const GET: RequestHandler = async (event) => {
 	const campaign = await getCampaign(db, event.params.slug);
 	const query = await parseResultsQuery(db, campaign.id, event.url.searchParams);
 	const data = await workbookResults(db, campaign.id, query);
-	const body = await resultsWorkbook(data, await filterNames(db, data.overall), event.locals.locale);
+	const body = await resultsWorkbook(
+		data,
+		await filterNames(db, data.overall),
+		event.locals.locale
+	);
 	return xlsxDownload(body, `${campaign.slug}-results.xlsx`);
 };
