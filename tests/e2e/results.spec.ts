@@ -173,6 +173,20 @@ test('an organiser prints a township’s results by group and opens the same fig
 		expect(cells[1]).toBe(row.n);
 		expect(cells.slice(2, 7)).toEqual(row.counts);
 	});
+
+	// The report in English: its words, the filter and the group names in English.
+	const report = `${RESULTS}/report${new URL(page.url()).search}`;
+	await page.goto(`/lang/en?next=${encodeURIComponent(report)}`);
+	await expect(page.getByText('Results report', { exact: true })).toBeVisible();
+	await expect(page.locator('ul.filter')).toContainText('Township (street): 张坊');
+	await expect(page.locator('ul.filter')).toContainText('Compare by: Respondent group');
+	await expect(page.locator('table.cross').first()).toContainText('Electricity customer');
+	await expect(page.getByRole('button', { name: 'Print' })).toBeVisible();
+	await page.screenshot({
+		path: 'artifacts/screenshots/results-report-en-1280.png',
+		fullPage: true
+	});
+	await page.goto('/lang/zh-CN?next=/admin');
 });
 
 test('a filter naming nothing is refused with a message; one that leaves nothing says so', async ({

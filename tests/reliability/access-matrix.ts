@@ -95,6 +95,7 @@ export const EXPECTED: Record<string, Expectation> = {
 	'GET /(admin)/admin/campaigns/[slug]/responses/export.csv': staff(REPORTS),
 	'GET /(admin)/admin/campaigns/[slug]/responses/export.xlsx': staff(REPORTS),
 	'GET /(admin)/admin/campaigns/[slug]/results/export.xlsx': staff(REPORTS),
+	'PAGE /(admin)/admin/campaigns/[slug]/results/report': staff(REPORTS),
 	'PAGE /(admin)/admin/campaigns/[slug]/responses/[id]': staff(['clerk', 'organiser']),
 	'ACTION /(admin)/admin/campaigns/[slug]/responses/[id] ?/default': staff(['clerk', 'organiser']),
 	'PAGE /(admin)/admin/campaigns/[slug]/settings': staff(ORG),
