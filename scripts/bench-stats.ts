@@ -8,6 +8,11 @@
 // the plan outline of its slowest query. Then it measures what the triggers cost writers (a bulk
 // insert of 100,000 responses, and single-row inserts from 50 connections, each with the triggers
 // on and off, rolled back or removed afterwards) and checks the roll-ups against a full recount.
+// The results (issue 16): a second campaign with a 10-question questionnaire and 1,000,000
+// responses (BENCH_RESULTS_RESPONSES) from 200 kinds of respondent (group, area, unit, channel)
+// over 150 days; campaignResults unfiltered and with an area filter and a group breakdown, counted
+// from answer_tallies (drizzle/0012) — p50/p95/p99 — then the same two through the scan of the
+// responses they replace (3 calls), which must give the same results.
 // The database is always dropped.
 import postgres from 'postgres';
 import { drizzle } from 'drizzle-orm/postgres-js';
@@ -21,11 +26,16 @@ import { listQueue } from '../src/lib/server/suggestions/queries';
 import { categoriserFor } from '../src/lib/server/insight/categoriser-service';
 import { duplicateCandidates, raisedBefore } from '../src/lib/server/insight/duplicate-hints';
 import { weeklyReport } from '../src/lib/server/suggestions/weekly';
+import { publishQuestionnaire, saveDraft } from '../src/lib/server/campaigns/questionnaire';
+import { countedResults } from '../src/lib/server/results/results';
+import type { Question } from '../src/lib/questionnaire/types';
+import type { ResultsQuery } from '../src/lib/results/types';
 import { percentile } from '../tests/reliability/http';
 
 const RESPONSES = Number(process.env.BENCH_RESPONSES ?? 1_000_000);
 const SUGGESTIONS = Number(process.env.BENCH_SUGGESTIONS ?? 100_000);
 const CALLS = Number(process.env.BENCH_CALLS ?? 50);
+const RESULT_RESPONSES = Number(process.env.BENCH_RESULTS_RESPONSES ?? 1_000_000);
 const BATCH = 100_000;
 const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const dbName = `xinkan_bench_stats_${process.pid}`;
@@ -219,7 +229,164 @@ async function time(fn: () => Promise<unknown>, calls = CALLS) {
 	}
 	ms.sort((a, b) => a - b);
 	const r = (x: number) => Math.round(x * 10) / 10;
-	return { p50ms: r(percentile(ms, 50)), p99ms: r(percentile(ms, 99)) };
+	return {
+		p50ms: r(percentile(ms, 50)),
+		p95ms: r(percentile(ms, 95)),
+		p99ms: r(percentile(ms, 99))
+	};
+}
+
+const rating = (id: string, title: string): Question => ({
+	...questionBase,
+	id,
+	type: 'rating',
+	title,
+	lowLabel: '很不满意',
+	highLabel: '非常满意'
+});
+const questionBase = {
+	help: '',
+	required: false,
+	options: [],
+	maxPicks: 0,
+	lowLabel: '',
+	highLabel: ''
+};
+/** Ten questions: the three organisation questions, four ratings, a single and a multiple choice, a suggestion. */
+const RESULT_QUESTIONS: Question[] = [
+	{ ...questionBase, id: 'group', type: 'group', title: '您的身份' },
+	{ ...questionBase, id: 'township', type: 'area', title: '您所在的乡镇' },
+	{ ...questionBase, id: 'station', type: 'unit', title: '为您服务的供电所' },
+	rating('supply', '供电质量'),
+	rating('service', '供电服务'),
+	rating('repair', '抢修速度'),
+	rating('billing', '电费缴纳'),
+	{
+		...questionBase,
+		id: 'visited',
+		type: 'single',
+		title: '一年内到过营业厅几次',
+		options: ['0', '1', '2', '3-5', '6+'].map((label, i) => ({ id: `v${i}`, label }))
+	},
+	{
+		...questionBase,
+		id: 'priorities',
+		type: 'multiple',
+		title: '您最看重哪些服务',
+		maxPicks: 3,
+		options: ['connection', 'outage_notice', 'repair', 'voltage', 'payment', 'manager'].map(
+			(id) => ({ id, label: id })
+		)
+	},
+	{ ...questionBase, id: 'improve', type: 'suggestion', title: '您的意见和建议' }
+];
+
+/**
+ * The results campaign: RESULT_RESPONSES responses of 200 kinds of respondent (as a distribution
+ * plan has rows: a group, an area, a unit or none, a channel) over 150 days, answers varying with
+ * the area; loaded through SQL, so the triggers keep answer_tallies.
+ */
+async function loadResults(db: Database) {
+	const slug = 'bench-results';
+	await db.execute(
+		sql`insert into campaigns (slug, title, status, anonymous) values (${slug}, '结果基准', 'draft', true)`
+	);
+	const { problems } = await saveDraft(db, null, slug, RESULT_QUESTIONS);
+	if (problems.length) throw new Error(`results questionnaire: ${JSON.stringify(problems)}`);
+	await publishQuestionnaire(db, null, slug);
+	await db.execute(sql`update campaigns set status = 'open' where slug = ${slug}`);
+	const [{ campaignId, versionId }] = await queryRows<{ campaignId: number; versionId: number }>(
+		db,
+		sql`select c.id as "campaignId", v.id as "versionId" from campaigns c join questionnaire_versions v on v.campaign_id = c.id where c.slug = ${slug}`
+	);
+	const ids = async (q: ReturnType<typeof sql>) =>
+		(await queryRows<{ id: number }>(db, q)).map((r) => Number(r.id));
+	const arr = (xs: number[]) => sql.raw(`array[${xs.join(',')}]::int[]`);
+	const groups = arr(await ids(sql`select id from respondent_groups order by id`));
+	const areas = arr(await ids(sql`select id from areas order by id`));
+	const units = arr(await ids(sql`select id from units where kind <> 'company' order by id`));
+	const channels = sql.raw(
+		`array['paper','letter','suggestion_box','forum','visit','online','qr_poster']`
+	);
+	const started = performance.now();
+	for (let from = 1; from <= RESULT_RESPONSES; from += BATCH) {
+		const to = Math.min(RESULT_RESPONSES, from + BATCH - 1);
+		await db.execute(sql`insert into responses (campaign_id, version_id, receipt_code, channel, group_id, area_id, unit_id, answers, submitted_at)
+			select ${campaignId}, ${versionId}, 'RESULT' || lpad(g::text, 9, '0'), ch, gr, ar, un,
+				jsonb_strip_nulls(jsonb_build_object('group', 'g' || gr, 'township', 'a' || ar, 'station', 'u' || un,
+					'supply', 1 + (g % 3 + ar % 3), 'service', 1 + (g % 4 + p % 2), 'repair', 1 + (g / 3) % 5,
+					'billing', case when g % 9 = 0 then null else 1 + (g + ar) % 5 end,
+					'visited', 'v' || (g / 7) % 5,
+					'priorities', (select jsonb_agg(o) from unnest(array['connection','outage_notice','repair','voltage','payment','manager']) with ordinality u(o, i)
+						where (g / i) % 3 = 0),
+					'improve', case when g % 10 = 0 then '希望停电前提前通知 ' || g end)),
+				now() - make_interval(days => g % 150, secs => (g * 37) % 86400)
+			from (select g, p,
+					(${groups})[1 + p % cardinality(${groups})] as gr,
+					(${areas})[1 + (p / 5) % cardinality(${areas})] as ar,
+					case when p % 4 = 0 then null else (${units})[1 + p % cardinality(${units})] end as un,
+					(${channels})[1 + (p / 3) % 7] as ch
+				from (select g, (g * 7919) % 200 as p from generate_series(${from}::int, ${to}::int) g) s) x`);
+		log(
+			`results responses ${to}/${RESULT_RESPONSES} (${((performance.now() - started) / 1000).toFixed(0)} s)`
+		);
+	}
+	const loadSeconds = Math.round((performance.now() - started) / 1000);
+	await db.execute(sql`vacuum analyze responses`);
+	await db.execute(sql`vacuum analyze answer_tallies`);
+	const [{ rows }] = await queryRows<{ rows: number }>(
+		db,
+		sql`select count(*)::int as rows from answer_tallies where campaign_id = ${campaignId}`
+	);
+	const [{ areaId }] = await queryRows<{ areaId: number }>(
+		db,
+		sql`select area_id as "areaId" from responses where campaign_id = ${campaignId} and area_id is not null
+			group by 1 order by count(*) desc limit 1`
+	);
+	return { campaignId, areaId, loadSeconds, tallyRows: rows };
+}
+
+/** campaignResults on the results campaign, from the tallies and through the scan they replace. */
+async function results(db: Database) {
+	const { campaignId, areaId, loadSeconds, tallyRows } = await loadResults(db);
+	console.log(
+		JSON.stringify({
+			load: 'results campaign, bulk SQL, triggers on',
+			responses: RESULT_RESPONSES,
+			questions: RESULT_QUESTIONS.length,
+			seconds: loadSeconds,
+			answerTallyRows: tallyRows
+		})
+	);
+	const queries: [string, ResultsQuery][] = [
+		['resultsUnfiltered', { filter: {} }],
+		['resultsAreaByGroup', { filter: { area: [areaId] }, by: 'group' }]
+	];
+	for (const [bench, query] of queries) {
+		const run = (d: Database) => countedResults(d, campaignId, query, 'auto');
+		const t = await time(() => run(db));
+		console.log(
+			JSON.stringify({ bench, responses: RESULT_RESPONSES, questions: 10, ...t, calls: CALLS })
+		);
+		console.log(JSON.stringify({ explain: bench, ...(await explain(raw!, run)) }));
+	}
+	for (const [bench, query] of queries) {
+		const tallied = await countedResults(db, campaignId, query, 'tallies');
+		let scanned: unknown = null;
+		const t = await time(async () => {
+			scanned = await countedResults(db, campaignId, query, 'scan');
+		}, 3);
+		console.log(
+			JSON.stringify({
+				bench: `${bench}Scan`,
+				responses: RESULT_RESPONSES,
+				...t,
+				calls: 3,
+				sameAsTallies: JSON.stringify(scanned) === JSON.stringify(tallied)
+			})
+		);
+		if (JSON.stringify(scanned) !== JSON.stringify(tallied)) process.exitCode = 1;
+	}
 }
 
 async function main() {
@@ -261,6 +428,7 @@ async function main() {
 		console.log(JSON.stringify({ explain: bench, ...(await explain(raw!, fn)) }));
 	}
 	await queueHints(db, campaignId, reviewer);
+	await results(db);
 	await triggerCost(campaignId);
 	const t1 = performance.now();
 	const [check] = await raw!.unsafe(`select
@@ -329,7 +497,12 @@ async function triggerCost(campaignId: number) {
 		[campaignId]
 	);
 	const triggers = async (sqlClient: postgres.Sql | postgres.TransactionSql, on: boolean) => {
-		for (const t of ['responses_tally_insert', 'responses_tally_delete']) {
+		for (const t of [
+			'responses_tally_insert',
+			'responses_tally_delete',
+			'responses_answer_tally_insert',
+			'responses_answer_tally_delete'
+		]) {
 			await sqlClient.unsafe(`alter table responses ${on ? 'enable' : 'disable'} trigger ${t}`);
 		}
 	};

@@ -237,6 +237,49 @@ export const responseTallies = pgTable(
 	(t) => [unique('response_tallies_uq').on(t.campaignId, t.dim, t.key, t.slot).nullsNotDistinct()]
 );
 
+/**
+ * Roll-up of the answers of `responses` for the results (issue 16), kept by the triggers of
+ * drizzle/0012 (never written by the app): per campaign, questionnaire version, group, area, unit,
+ * channel and calendar month (first day, Asia/Shanghai) — the dimensions the results' filters and
+ * breakdowns use — how many responses there are (question_id and value null), how many answered a
+ * multiple-choice or text question (value null), and how often each value of a choice, rating or
+ * organisation question was given (a multiple choice counts each option picked). Text answers and
+ * contact details are never copied here. One row per figure, without the slots of
+ * response_tallies: the results read every row of a campaign, and a million responses from a few
+ * hundred kinds of respondent over some months make tens of thousands of rows (see 0012).
+ * `results/answer-tallies.spec.ts` checks it against a full recount.
+ */
+export const answerTallies = pgTable(
+	'answer_tallies',
+	{
+		campaignId: integer('campaign_id').notNull(),
+		versionId: integer('version_id').notNull(),
+		month: date('month').notNull(),
+		groupId: integer('group_id'),
+		areaId: integer('area_id'),
+		unitId: integer('unit_id'),
+		channel: text('channel').$type<Channel>().notNull(),
+		questionId: text('question_id'),
+		value: text('value'),
+		n: integer('n').notNull()
+	},
+	(t) => [
+		unique('answer_tallies_uq')
+			.on(
+				t.campaignId,
+				t.versionId,
+				t.month,
+				t.groupId,
+				t.areaId,
+				t.unitId,
+				t.channel,
+				t.questionId,
+				t.value
+			)
+			.nullsNotDistinct()
+	]
+);
+
 /** Installation-wide secrets and settings (e.g. the salt of rate-limit keys). */
 export const settings = pgTable('settings', {
 	key: text('key').primaryKey(),

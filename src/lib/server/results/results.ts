@@ -2,9 +2,10 @@
 // down by group, area, unit, channel or a single-choice question, with a test of whether the cells
 // differ. The results page, its exports and GET /api/v1/campaigns/<slug>/results share it.
 //
-// The counts come from one statement over the responses themselves, for every question at once.
-// Point 5 of issue 16 (per-option tallies kept by triggers, as response_tallies are for return
-// rates) is not built yet: at a million responses this statement scans them all.
+// The counts come from one statement for every question at once: over answer_tallies (the
+// per-answer roll-up kept by the triggers of drizzle/0012, per version, month, group, area, unit
+// and channel) when the query stays within those, otherwise over the responses themselves (see
+// talliesAnswer for what falls back to that scan). Both give the same rows.
 import { eq, sql, type SQL } from 'drizzle-orm';
 import { CHANNELS, type Channel } from '../../domain';
 import { messages } from '../../i18n';
@@ -31,7 +32,8 @@ import {
 	lineUpQuestions,
 	readResultsQuery,
 	resultsQuestions,
-	type ResultQuestion
+	type ResultQuestion,
+	type VersionQuestions
 } from './query';
 
 export { readResultsQuery, resultsQuestions } from './query';
@@ -97,13 +99,16 @@ async function organisation(db: Database) {
 
 type Organisation = Awaited<ReturnType<typeof organisation>>;
 
-/** The WHERE of the responses in the filter; Invalid when a value names nothing. */
+/**
+ * The WHERE of the responses in the filter; Invalid when a value names nothing. `r` is a response
+ * or an answer_tallies row (the same column names); the date range is left to the caller.
+ */
 function whereOf(
 	campaignId: number,
 	filter: ResultsFilter,
 	org: Organisation,
 	versions: { id: number; version: number }[]
-): SQL {
+): SQL[] {
 	checkFilterValues(filter);
 	const parts: SQL[] = [sql`r.campaign_id = ${campaignId}`];
 	if (filter.group?.length) {
@@ -134,17 +139,6 @@ function whereOf(
 	if (filter.channel?.length) {
 		parts.push(sql`r.channel in (${list(filter.channel)})`);
 	}
-	// Days are the organisation's calendar days, as the return-rate figures count them.
-	if (filter.from) {
-		parts.push(
-			sql`r.submitted_at >= (${filter.from}::date)::timestamp at time zone 'Asia/Shanghai'`
-		);
-	}
-	if (filter.to) {
-		parts.push(
-			sql`r.submitted_at < (${filter.to}::date + 1)::timestamp at time zone 'Asia/Shanghai'`
-		);
-	}
 	if (filter.version?.length) {
 		const versionIds = filter.version.map((number) => {
 			const version = versions.find((v) => v.version === number);
@@ -155,7 +149,78 @@ function whereOf(
 		});
 		parts.push(sql`r.version_id in (${list(versionIds)})`);
 	}
-	return sql.join(parts, sql` and `);
+	return parts;
+}
+
+/** The date range on responses. Days are the organisation's calendar days, as the return-rate figures count them. */
+function submittedWithin(filter: ResultsFilter): SQL[] {
+	const parts: SQL[] = [];
+	if (filter.from) {
+		parts.push(
+			sql`r.submitted_at >= (${filter.from}::date)::timestamp at time zone 'Asia/Shanghai'`
+		);
+	}
+	if (filter.to) {
+		parts.push(
+			sql`r.submitted_at < (${filter.to}::date + 1)::timestamp at time zone 'Asia/Shanghai'`
+		);
+	}
+	return parts;
+}
+
+/** The date range on answer_tallies' months: the range must start and end on a month's edges. */
+function monthsWithin(filter: ResultsFilter): SQL[] {
+	const parts: SQL[] = [];
+	if (filter.from) {
+		parts.push(sql`r.month >= ${filter.from}::date`);
+	}
+	if (filter.to) {
+		parts.push(sql`r.month <= ${filter.to}::date`);
+	}
+	return parts;
+}
+
+const isFirstOfMonth = (day: string) => day.endsWith('-01');
+/** The last day of its month: the next day is the first of one (calendar dates, no time zone). */
+const isLastOfMonth = (day: string) => {
+	const next = new Date(`${day}T00:00:00Z`);
+	next.setUTCDate(next.getUTCDate() + 1);
+	return next.getUTCDate() === 1;
+};
+
+/** How the tallies and the scan count a question: answered only (texts), values only, or both (multiple choice). */
+const countedAs = (type: Question['type']) =>
+	type === 'multiple' ? 'both' : TEXT_TYPES.has(type) ? 'answered' : 'values';
+
+/**
+ * Whether answer_tallies can answer the query exactly. They cannot (and the statement scans the
+ * responses instead) for a breakdown by a question (the tallies keep no answer beside another), a
+ * date range that does not start on the first and end on the last day of a month (they keep
+ * months, not days), or a question counted one way in one version and another way in another
+ * (the triggers count each answer by the type of its own version; the scan by the newest one).
+ */
+function talliesAnswer(
+	query: ResultsQuery,
+	by: BreakdownKey | undefined,
+	questions: ResultQuestion[],
+	versions: VersionQuestions[]
+): boolean {
+	if (by !== undefined && by.startsWith('question:')) {
+		return false;
+	}
+	const { from, to } = query.filter;
+	if ((from && !isFirstOfMonth(from)) || (to && !isLastOfMonth(to))) {
+		return false;
+	}
+	return questions.every(({ question, versionIds }) =>
+		versions
+			.filter((v) => versionIds.has(v.id))
+			.every((v) =>
+				v.questions.every(
+					(q) => q.id !== question.id || countedAs(q.type) === countedAs(question.type)
+				)
+			)
+	);
 }
 
 /** What the statement groups the responses by for a breakdown. */
@@ -187,6 +252,7 @@ async function countAnswers(
 	by: BreakdownKey | undefined,
 	questions: ResultQuestion[]
 ): Promise<CountRow[]> {
+	// Same order as countTallies, so values outside a question's options are listed alike.
 	const answeredIds = questions
 		.filter((r) => r.question.type === 'multiple' || TEXT_TYPES.has(r.question.type))
 		.map((r) => r.question.id);
@@ -215,7 +281,28 @@ async function countAnswers(
 		db,
 		sql`with r as (select r.version_id, ${breakdownColumn(by)} as b, r.answers
 			from responses r where ${where})
-		${sql.join(parts, sql` union all `)}`
+		${sql.join(parts, sql` union all `)}
+		order by 1, 2 nulls first, 3, 4 nulls first, 5`
+	);
+}
+
+/**
+ * The rows of countAnswers from answer_tallies (summed over their slots): responses where the
+ * question is null, answered where the value is null, each value otherwise. Only for a query
+ * talliesAnswer accepts; `where` is on the tally rows.
+ */
+async function countTallies(
+	db: Database,
+	where: SQL,
+	by: BreakdownKey | undefined
+): Promise<CountRow[]> {
+	return queryRows<CountRow>(
+		db,
+		sql`select case when r.question_id is null then 'n' when r.value is null then 'a' else 'v' end as part,
+			r.question_id as q, r.version_id, ${breakdownColumn(by)} as b, r.value as val, sum(r.n)::int as n
+		from answer_tallies r where ${where}
+		group by 1, 2, 3, 4, 5 having sum(r.n) <> 0
+		order by 1, 2 nulls first, 3, 4 nulls first, 5`
 	);
 }
 
@@ -275,6 +362,19 @@ export async function campaignResults(
 	campaignId: number,
 	query: ResultsQuery
 ): Promise<CampaignResults> {
+	return countedResults(db, campaignId, query, 'auto');
+}
+
+/**
+ * campaignResults counted from the tallies where they answer the query ('auto'), or always from
+ * one source, for the test that compares them ('tallies' is Invalid where they cannot answer).
+ */
+export async function countedResults(
+	db: Database,
+	campaignId: number,
+	query: ResultsQuery,
+	source: 'auto' | 'tallies' | 'scan'
+): Promise<CampaignResults> {
 	const [campaign] = await db
 		.select({ slug: campaigns.slug, title: campaigns.title })
 		.from(campaigns)
@@ -295,7 +395,18 @@ export async function campaignResults(
 			)
 		: undefined;
 	const where = whereOf(campaignId, query.filter, org, versions);
-	const rows = await countAnswers(db, where, by, questions);
+	const fromTallies = source !== 'scan' && talliesAnswer(query, by, questions, versions);
+	if (source === 'tallies' && !fromTallies) {
+		throw new Invalid('the answer tallies cannot answer this query');
+	}
+	const rows = fromTallies
+		? await countTallies(db, sql.join([...where, ...monthsWithin(query.filter)], sql` and `), by)
+		: await countAnswers(
+				db,
+				sql.join([...where, ...submittedWithin(query.filter)], sql` and `),
+				by,
+				questions
+			);
 
 	// Responses per breakdown value and version: n, the cells, and how many were asked each question.
 	const perVersion = new Map<string | null, Map<number, number>>();
