@@ -326,7 +326,7 @@ async function loadResults(db: Database) {
 					(${areas})[1 + (p / 5) % cardinality(${areas})] as ar,
 					case when p % 4 = 0 then null else (${units})[1 + p % cardinality(${units})] end as un,
 					(${channels})[1 + (p / 3) % 7] as ch
-				from (select g, (g * 7919) % 200 as p from generate_series(${from}::int, ${to}::int) g) s) x`);
+				from (select g, ((g::bigint * 7919) % 200)::int as p from generate_series(${from}::int, ${to}::int) g) s) x`);
 		log(
 			`results responses ${to}/${RESULT_RESPONSES} (${((performance.now() - started) / 1000).toFixed(0)} s)`
 		);

@@ -35,7 +35,7 @@ import { countedResults, readResultsQuery, resultsQuestions } from './results';
 type Key = string;
 const TEXT = new Set(['short_text', 'long_text', 'suggestion']);
 
-/** The tally table as the results read it: summed over slots, zero sums left out. */
+/** The tally table as the results read it: one count per key, zero counts left out. */
 async function tallied(db: Database): Promise<Map<Key, number>> {
 	const rows = await queryRows<{ k: string; n: number }>(
 		db,

@@ -287,7 +287,7 @@ async function countAnswers(
 }
 
 /**
- * The rows of countAnswers from answer_tallies (summed over their slots): responses where the
+ * The rows of countAnswers from answer_tallies (summed over their cells): responses where the
  * question is null, answered where the value is null, each value otherwise. Only for a query
  * talliesAnswer accepts; `where` is on the tally rows.
  */
