@@ -9,6 +9,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
+import { lockFolder, type FolderLock } from './folder-lock';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -40,14 +41,25 @@ export function openDatabase(options: OpenOptions): DatabaseHandle {
 }
 
 function openPglite(dataDir = 'memory://'): DatabaseHandle {
-	if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
+	let lock: FolderLock | undefined;
+	if (!dataDir.startsWith('memory://')) {
+		mkdirSync(dataDir, { recursive: true });
+		// Exactly one process per folder: a second start stops here with FolderInUse.
+		lock = lockFolder(dataDir);
+	}
 	const client = new PGlite(dataDir, { extensions: { pg_trgm } });
 	const db = drizzlePglite(client, { schema }) as unknown as Database;
 	return {
 		db,
 		kind: 'pglite',
 		migrate: () => migratePglite(drizzlePglite(client), { migrationsFolder: migrationsFolder() }),
-		close: () => client.close()
+		async close() {
+			try {
+				await client.close();
+			} finally {
+				lock?.release();
+			}
+		}
 	};
 }
 
