@@ -58,10 +58,12 @@ export async function formCodeOnOpen(
 }> {
 	// A client that has missed too many codes gets the form without checking this one.
 	const throttle = await lookupThrottle(db, clientAddress);
-	if (!throttle.check().allowed) return { formCode: '', notice: 'form_code_rate_limited_on_open' };
+	if (!(await throttle.check()).allowed) {
+		return { formCode: '', notice: 'form_code_rate_limited_on_open' };
+	}
 	const code = await resolveFormCode(db, campaignId, input);
 	if (!code) {
-		throttle.missed();
+		await throttle.missed();
 		return { formCode: '', notice: 'form_code_unknown_on_open' };
 	}
 	if (code.used) return { formCode: '', notice: 'form_code_used_on_open' };
@@ -115,10 +117,10 @@ export async function submitPublicForm(
 	let codeBlocked = false;
 	if (codeInput) {
 		const throttle = await lookupThrottle(db, clientAddress);
-		codeBlocked = !throttle.check().allowed;
+		codeBlocked = !(await throttle.check()).allowed;
 		if (!codeBlocked) {
 			formCode = await resolveFormCode(db, campaign.id, codeInput);
-			if (!formCode) throttle.missed();
+			if (!formCode) await throttle.missed();
 		}
 	}
 	if (formCode?.used && tokenOk) {
@@ -136,7 +138,7 @@ export async function submitPublicForm(
 	}
 
 	const key = await clientKey(db, 'submit', clientAddress);
-	const rate = hitRateLimit(db, key, submissionRateLimit());
+	const rate = await hitRateLimit(db, key, submissionRateLimit());
 	if (!rate.allowed) {
 		return {
 			kind: 'rate_limited',

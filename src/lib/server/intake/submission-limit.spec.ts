@@ -1,33 +1,143 @@
-import { expect, it } from 'vitest';
-import { openDatabase } from '../db';
-import { hitRateLimit, peekRateLimit } from './submission-limit';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { blankQuestion } from '../../questionnaire/types';
+import { createCampaign, setCampaignStatus } from '../campaigns/campaigns';
+import { publishQuestionnaire, saveDraft } from '../campaigns/questionnaire';
+import { openDatabase, queryRows, type Database, type DatabaseHandle } from '../db';
+import { createTestDatabase, describeEachDatabase } from '../test/databases';
+import { submitPublicForm } from './public-form';
+import { deleteEndedWindows, hitRateLimit, peekRateLimit } from './submission-limit';
 
-it('counts hits in fixed windows; a peek says the same without counting', async () => {
-	const handle = openDatabase({ dataDir: 'memory://' });
-	try {
+/** A whole minute an hour from now: windows that no sweep of this run can have ended. */
+const laterMinute = () => Math.ceil(Date.now() / 60_000) * 60_000 + 3_600_000;
+
+describeEachDatabase('per-client limits kept in the database', (current) => {
+	it('counts hits in fixed windows; a peek says the same without counting', async () => {
+		const { db } = current();
 		const limit = { limit: 3, windowSeconds: 60 };
-		const start = Date.UTC(2026, 11, 2, 8, 0, 0);
+		const start = laterMinute();
 		for (let i = 0; i < 3; i++) {
-			expect(peekRateLimit(handle.db, 'k', limit, start + i)).toEqual({
+			expect(await peekRateLimit(db, 'k', limit, start + i)).toEqual({
 				allowed: true,
 				retryAfter: 0
 			});
-			expect(hitRateLimit(handle.db, 'k', limit, start + i).allowed).toBe(true);
+			expect((await hitRateLimit(db, 'k', limit, start + i)).allowed).toBe(true);
 		}
 		// Full: the next hit and a peek are refused until the window ends, 50 s from here.
-		expect(peekRateLimit(handle.db, 'k', limit, start + 10_000)).toEqual({
+		expect(await peekRateLimit(db, 'k', limit, start + 10_000)).toEqual({
 			allowed: false,
 			retryAfter: 50
 		});
-		expect(hitRateLimit(handle.db, 'k', limit, start + 10_000)).toEqual({
+		expect(await hitRateLimit(db, 'k', limit, start + 10_000)).toEqual({
 			allowed: false,
 			retryAfter: 50
 		});
-		expect(peekRateLimit(handle.db, 'other', limit, start + 10_000).allowed).toBe(true);
+		expect((await peekRateLimit(db, 'other', limit, start + 10_000)).allowed).toBe(true);
 		// A new window starts afresh.
-		expect(peekRateLimit(handle.db, 'k', limit, start + 60_000).allowed).toBe(true);
-		expect(hitRateLimit(handle.db, 'k', limit, start + 60_000).allowed).toBe(true);
-	} finally {
-		await handle.close();
-	}
+		expect((await peekRateLimit(db, 'k', limit, start + 60_000)).allowed).toBe(true);
+		expect((await hitRateLimit(db, 'k', limit, start + 60_000)).allowed).toBe(true);
+	});
+
+	it('lets exactly the limit through when many hits of several clients arrive together', async () => {
+		const { db } = current();
+		const limit = { limit: 30, windowSeconds: 600 };
+		const now = laterMinute();
+		const clients = ['a', 'b', 'c'];
+		const decisions = await Promise.all(
+			Array.from({ length: 150 }, (_, i) => hitRateLimit(db, `burst-${clients[i % 3]}`, limit, now))
+		);
+		for (const [c, client] of clients.entries()) {
+			const mine = decisions.filter((_, i) => i % 3 === c);
+			expect(
+				mine.filter((d) => d.allowed),
+				client
+			).toHaveLength(30);
+			// Hits are placed in the order they arrived: the first 30 of each client are the allowed ones.
+			expect(
+				mine.slice(0, 30).every((d) => d.allowed),
+				client
+			).toBe(true);
+		}
+	});
+
+	it('deletes the counters of ended windows and keeps the current ones', async () => {
+		const { db } = current();
+		const minute = { limit: 5, windowSeconds: 60 };
+		const past = laterMinute() - 7_200_000; // a window that ended over an hour ago
+		await hitRateLimit(db, 'old', minute, past);
+		await hitRateLimit(db, 'new', minute, laterMinute());
+		expect(await deleteEndedWindows(db, Date.now())).toBeGreaterThanOrEqual(1);
+		const keys = await queryRows<{ key: string }>(db, sql`select key from rate_counters`);
+		expect(keys.some((k) => k.key.startsWith('old@'))).toBe(false);
+		expect(keys.some((k) => k.key.startsWith('new@'))).toBe(true);
+	});
+});
+
+const question = {
+	...blankQuestion('a', 'single'),
+	title: '问题',
+	options: [
+		{ id: 'y', label: '是' },
+		{ id: 'n', label: '否' }
+	]
+};
+const BASE32 = 'abcdefghijklmnopqrstuvwxyz234567';
+const form = (token: string) => {
+	const data = new FormData();
+	data.set('submission_token', token);
+	data.set('q_a', 'y');
+	return data;
+};
+
+// Two app instances are two connection pools on one PostgreSQL database (PGlite allows one).
+const onPostgres = process.env.TEST_DATABASE_URL ? describe : describe.skip;
+
+onPostgres('two app instances on one PostgreSQL database', () => {
+	let test: Awaited<ReturnType<typeof createTestDatabase>>;
+	let other: DatabaseHandle;
+	const previous = process.env.XINKAN_SUBMIT_LIMIT;
+	beforeAll(async () => {
+		test = await createTestDatabase('postgres');
+		other = openDatabase({ url: test.url, poolSize: 5 });
+		process.env.XINKAN_SUBMIT_LIMIT = '5';
+		const db = test.db;
+		await createCampaign(db, null, {
+			title: '两个实例',
+			slug: 'shared-limit',
+			introduction: '',
+			startsOn: null,
+			endsOn: null,
+			anonymous: true
+		});
+		await saveDraft(db, null, 'shared-limit', [question]);
+		await publishQuestionnaire(db, null, 'shared-limit');
+		await setCampaignStatus(db, null, 'shared-limit', 'open');
+	});
+	afterAll(async () => {
+		process.env.XINKAN_SUBMIT_LIMIT = previous;
+		await other?.close();
+		await test?.dispose();
+	});
+
+	it('share one submission limit: the 6th from one address is refused whichever instance gets it', async () => {
+		const instances: Database[] = [test.db, other.db];
+		const send = (i: number, address: string) =>
+			submitPublicForm(
+				instances[i % 2],
+				'shared-limit',
+				form(`${'s'.repeat(31)}${BASE32[i]}`),
+				address
+			);
+		// Five from one address, alternating between the instances: all stored.
+		for (let i = 0; i < 5; i++) expect((await send(i, '10.20.0.1')).kind).toBe('stored');
+		// The sixth and seventh are refused on either instance; in-process counts would allow 5 each.
+		expect(await send(5, '10.20.0.1')).toMatchObject({ kind: 'rate_limited' });
+		expect(await send(6, '10.20.0.1')).toMatchObject({ kind: 'rate_limited' });
+		// Twenty sent at once from another address over both instances: exactly five stored.
+		const burst = await Promise.all(
+			Array.from({ length: 20 }, (_, i) => send(10 + i, '10.20.0.2'))
+		);
+		expect(burst.filter((r) => r.kind === 'stored')).toHaveLength(5);
+		expect(burst.filter((r) => r.kind === 'rate_limited')).toHaveLength(15);
+	});
 });

@@ -1,8 +1,9 @@
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeHexLowerCase } from '@oslojs/encoding';
 import { eq } from 'drizzle-orm';
-import type { Database } from '../db';
+import { queryPrepared, type Database } from '../db';
 import { settings } from '../db/schema';
+import { groupCommit } from './group-commit';
 
 export interface RateLimit {
 	limit: number;
@@ -66,59 +67,46 @@ export async function lookupThrottle(db: Database, address: string) {
 	const limit = lookupRateLimit();
 	return {
 		check: () => peekRateLimit(db, key, limit),
-		missed: () => void hitRateLimit(db, key, limit)
+		missed: async () => void (await hitRateLimit(db, key, limit))
 	};
 }
 
-/** Hits per client key in the current fixed window, one table per database (per deployment). */
-const windows = new WeakMap<Database, Map<string, { windowStart: number; hits: number }>>();
-const SWEEP_EVERY = 1024;
-let sinceSweep = 0;
+export interface RateDecision {
+	allowed: boolean;
+	/** Seconds until the window ends when refused; 0 when allowed. */
+	retryAfter: number;
+}
 
 /**
  * Counts one hit in the current fixed window and says whether it is within the limit, and if not
- * how many seconds remain. The count lives in this process's memory — exact on PGlite, where one
- * process is all there is, and for one process on PostgreSQL. Several app processes on one
- * PostgreSQL each count alone, so a client gets up to the limit from each (issue 15 moves the
- * counts into PostgreSQL). A restart forgets the counts, which only ever lets a client through sooner.
+ * how many seconds remain. The count is kept in PostgreSQL (`rate_counters`), so every app process
+ * on one database counts into the same window and a client gets the limit once, whichever
+ * processes serve it. Hits are counted in batches (`countHits`): one statement adds a batch's hits
+ * to their rows and returns the totals, and each hit learns its place in its window from them — as
+ * exact as a counter per hit, without the per-hit upsert on one row that migration 0009 removed
+ * (every submission from one address queued on that row's lock).
  */
-export function hitRateLimit(
+export async function hitRateLimit(
 	db: Database,
 	key: string,
 	{ limit, windowSeconds }: RateLimit,
 	now = Date.now()
-): { allowed: boolean; retryAfter: number } {
-	const { windowStart, refused } = fixedWindow(windowSeconds, now);
-	let counts = windows.get(db);
-	if (!counts) {
-		counts = new Map();
-		windows.set(db, counts);
-	}
-	// Old windows are useless; sweeping now and then keeps the map as small as the active clients.
-	if (++sinceSweep >= SWEEP_EVERY) {
-		sinceSweep = 0;
-		for (const [k, w] of counts) if (w.windowStart < windowStart) counts.delete(k);
-	}
-	let entry = counts.get(key);
-	if (!entry || entry.windowStart !== windowStart) {
-		entry = { windowStart, hits: 0 };
-		counts.set(key, entry);
-	}
-	entry.hits++;
-	return entry.hits <= limit ? { allowed: true, retryAfter: 0 } : refused;
+): Promise<RateDecision> {
+	const { windowStart, windowEnd, refused } = fixedWindow(windowSeconds, now);
+	const place = await counterOf(db)({ row: `${key}@${windowStart}`, expiresAt: windowEnd });
+	return place <= limit ? { allowed: true, retryAfter: 0 } : refused;
 }
 
 /** Whether one more hit would be within the limit, without counting it (see `hitRateLimit`). */
-export function peekRateLimit(
+export async function peekRateLimit(
 	db: Database,
 	key: string,
 	{ limit, windowSeconds }: RateLimit,
 	now = Date.now()
-): { allowed: boolean; retryAfter: number } {
+): Promise<RateDecision> {
 	const { windowStart, refused } = fixedWindow(windowSeconds, now);
-	const entry = windows.get(db)?.get(key);
-	const full = entry?.windowStart === windowStart && entry.hits >= limit;
-	return full ? refused : { allowed: true, retryAfter: 0 };
+	const [row] = await queryPrepared<{ hits: number }>(db, PEEK, [`${key}@${windowStart}`]);
+	return row && Number(row.hits) >= limit ? refused : { allowed: true, retryAfter: 0 };
 }
 
 /** The fixed window `now` falls in, and the answer to a client refused in it. */
@@ -126,5 +114,85 @@ function fixedWindow(windowSeconds: number, now: number) {
 	const windowMs = windowSeconds * 1000;
 	const windowStart = Math.floor(now / windowMs) * windowMs;
 	const retryAfter = Math.ceil((windowStart + windowMs - now) / 1000);
-	return { windowStart, refused: { allowed: false, retryAfter } };
+	return {
+		windowStart,
+		windowEnd: windowStart + windowMs,
+		refused: { allowed: false, retryAfter }
+	};
+}
+
+interface Hit {
+	/** Client key and window start: one counter row. */
+	row: string;
+	expiresAt: number;
+}
+
+const PEEK = 'select hits from rate_counters where key = $1';
+// Rows in key order, so two batches touching the same rows lock them in the same order and cannot
+// deadlock; each batch is its own short statement, so a row's lock is held for microseconds.
+const COUNT = `insert into rate_counters (key, hits, expires_at)
+	select k, n, e from json_to_recordset($1::text::json) as t(k text, n int, e timestamptz) order by k
+	on conflict (key) do update set hits = rate_counters.hits + excluded.hits
+	returning key, hits`;
+const SWEEP = 'delete from rate_counters where expires_at < $1::timestamptz returning key';
+/** How often each process deletes ended windows; a minute's grace keeps it off rows still counted. */
+const SWEEP_EVERY_MS = 60_000;
+
+const counters = new WeakMap<Database, (hit: Hit) => Promise<number>>();
+const lastSweep = new WeakMap<Database, number>();
+
+function counterOf(db: Database) {
+	let count = counters.get(db);
+	if (!count) {
+		// Hits that arrive while a batch is being counted wait and go together in the next one.
+		count = groupCommit<Hit, number>(
+			(hits) => countHits(db, hits),
+			() => false,
+			{
+				maxBatch: 1000,
+				concurrency: 2
+			}
+		);
+		counters.set(db, count);
+	}
+	return count;
+}
+
+/** Adds a batch of hits to their rows; answers each hit's place (1, 2, …) in its window, in order. */
+async function countHits(db: Database, hits: Hit[]): Promise<number[]> {
+	const added = new Map<string, { n: number; e: string }>();
+	for (const hit of hits) {
+		const entry = added.get(hit.row);
+		if (entry) entry.n++;
+		else added.set(hit.row, { n: 1, e: new Date(hit.expiresAt).toISOString() });
+	}
+	const batch = [...added].map(([k, { n, e }]) => ({ k, n, e }));
+	const totals = await queryPrepared<{ key: string; hits: number }>(db, COUNT, [
+		JSON.stringify(batch)
+	]);
+	// The batch's hits on a row are the last `n` of its new total, in the order they arrived.
+	const next = new Map(totals.map((t) => [t.key, Number(t.hits) - added.get(t.key)!.n + 1]));
+	sweepNowAndThen(db);
+	return hits.map((hit) => {
+		const place = next.get(hit.row)!;
+		next.set(hit.row, place + 1);
+		return place;
+	});
+}
+
+/** Ended windows are useless; each process deletes them about once a minute, off the request path. */
+function sweepNowAndThen(db: Database) {
+	const now = Date.now();
+	if (now - (lastSweep.get(db) ?? 0) < SWEEP_EVERY_MS) return;
+	lastSweep.set(db, now);
+	deleteEndedWindows(db, now - SWEEP_EVERY_MS).catch((e: unknown) => {
+		// A sweep that fails is retried a minute later; the rows it missed only take up space.
+		console.warn('Xinkan: could not delete ended rate-limit windows:', e);
+	});
+}
+
+/** Deletes the counters of windows that ended before `before` (epoch ms); answers how many. */
+export async function deleteEndedWindows(db: Database, before: number): Promise<number> {
+	const rows = await queryPrepared(db, SWEEP, [new Date(before).toISOString()]);
+	return rows.length;
 }

@@ -12,7 +12,7 @@ export const actions: Actions = {
 		const typed = String((await readForm(event)).get('code') ?? '').slice(0, 40);
 		// Misses are counted per client, as at /r/<code>: a guesser is stopped, nobody else is.
 		const throttle = await lookupThrottle(event.locals.db, event.getClientAddress());
-		const state = throttle.check();
+		const state = await throttle.check();
 		if (!state.allowed) {
 			event.setHeaders({ 'retry-after': String(state.retryAfter) });
 			return fail(429, {
@@ -22,11 +22,11 @@ export const actions: Actions = {
 		}
 		const code = normaliseReceiptCode(typed);
 		if (!code) {
-			throttle.missed();
+			await throttle.missed();
 			return fail(400, { code: typed, error: m.receipt.invalid });
 		}
 		if (!(await findReceipt(event.locals.db, code))) {
-			throttle.missed();
+			await throttle.missed();
 			return fail(404, { code: typed, error: m.receipt.notFound });
 		}
 		redirect(303, `/r/${code}`);

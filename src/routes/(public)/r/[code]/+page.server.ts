@@ -10,20 +10,20 @@ import type { PageServerLoad } from './$types';
 // ends, found or not: receipt codes are bearer secrets and must not be guessed one after another.
 export const load: PageServerLoad = async ({ locals, params, getClientAddress, setHeaders }) => {
 	const throttle = await lookupThrottle(locals.db, getClientAddress());
-	const state = throttle.check();
+	const state = await throttle.check();
 	if (!state.allowed) {
 		setHeaders({ 'retry-after': String(state.retryAfter) });
 		error(429, { message: 'too many lookups', retryAfter: state.retryAfter });
 	}
 	const code = normaliseReceiptCode(params.code);
 	if (!code) {
-		throttle.missed();
+		await throttle.missed();
 		error(404, 'unknown receipt code');
 	}
 	if (code !== params.code) redirect(301, `/r/${code}`);
 	const receipt = await findReceipt(locals.db, code);
 	if (!receipt) {
-		throttle.missed();
+		await throttle.missed();
 		error(404, 'unknown receipt code');
 	}
 	return {
