@@ -7,6 +7,7 @@ import { seedDemo } from './demo/seed';
 import { categoriserSettled } from './insight/categoriser-service';
 import { warmQueueHints } from './insight/duplicate-hints';
 import { createFastPath, FAST_PATH_KEY } from './intake/fast-path';
+import { startChangeSignals } from './platform/change-signals';
 import { terminateImportWorkers } from './platform/import-workers';
 
 /** Where scripts/serve.mjs finds the function that ends import workers on SIGTERM. */
@@ -18,7 +19,8 @@ export const STOP_IMPORTS_KEY = Symbol.for('xinkan.stop-imports');
  * 1. say whether the client address can be trusted (`clientAddressWarnings`), once;
  * 2. register the public form's fast path (XINKAN_FAST_PATH=0: everything goes through SvelteKit);
  * 3. bring the database up to date and load the demo into an empty one (`prepareDatabase`) —
- *    nothing may read a table before this;
+ *    nothing may read a table before this; then, on PostgreSQL, listen for other processes'
+ *    changes (platform/change-signals.ts);
  * 4. train (or load) the categoriser, so the first reviewer does not wait minutes for it;
  * 5. build the review queue's duplicate indexes in the background, while the server already answers;
  * 6. close the database pool on shutdown: `node build` waits for open handles, so SIGTERM would
@@ -35,6 +37,7 @@ export async function startServer(env: Record<string, string | undefined> = proc
 	}
 	const handle = appDatabase();
 	await prepareDatabase(handle, env);
+	const signals = startChangeSignals(handle);
 	await categoriserSettled(handle.db);
 	const { list } = await campaignsForReview(handle.db);
 	warmQueueHints(
@@ -46,6 +49,7 @@ export async function startServer(env: Record<string, string | undefined> = proc
 	(globalThis as Record<symbol, unknown>)[STOP_IMPORTS_KEY] = terminateImportWorkers;
 	process.once('sveltekit:shutdown', () => {
 		void terminateImportWorkers();
+		void signals?.stop();
 		void closeAppDatabase();
 	});
 }

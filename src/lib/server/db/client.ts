@@ -20,6 +20,8 @@ export type DatabaseKind = 'pglite' | 'postgres';
 export interface DatabaseHandle {
 	db: Database;
 	kind: DatabaseKind;
+	/** The postgres:// URL (PostgreSQL only), for the connections outside the pool that listen. */
+	url?: string;
 	migrate(): Promise<void>;
 	close(): Promise<void>;
 }
@@ -79,6 +81,7 @@ function openPostgres(url: string, poolSize = 10): DatabaseHandle {
 	return {
 		db,
 		kind: 'postgres',
+		url,
 		// Two processes starting together must not both migrate: one waits on an advisory lock.
 		// Drizzle applies all pending migrations in one transaction, so a failure leaves none applied.
 		async migrate() {

@@ -1,0 +1,144 @@
+import postgres from 'postgres';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { blankQuestion } from '../../questionnaire/types';
+import { createCampaign, setCampaignStatus } from '../campaigns/campaigns';
+import { publicCampaign } from '../campaigns/public-copy';
+import { publishQuestionnaire, saveDraft } from '../campaigns/questionnaire';
+import { openDatabase, type DatabaseHandle } from '../db';
+import { submitPublicForm } from '../intake/public-form';
+import { suggestionChanges, suggestionsChanged } from '../suggestions/changes';
+import { createTestDatabase } from '../test/databases';
+import { CHANGES_CHANNEL, startChangeSignals, type ChangeSignals } from './change-signals';
+
+/** Polls `check` until it holds or `ms` have passed; answers how long it took, or null. */
+async function within(ms: number, check: () => boolean | Promise<boolean>) {
+	const start = performance.now();
+	while (performance.now() - start < ms) {
+		if (await check()) return performance.now() - start;
+		await new Promise((resolve) => setTimeout(resolve, 10));
+	}
+	return null;
+}
+
+const question = {
+	...blankQuestion('a', 'single'),
+	title: '问题',
+	options: [
+		{ id: 'y', label: '是' },
+		{ id: 'n', label: '否' }
+	]
+};
+const form = (token: string) => {
+	const data = new FormData();
+	data.set('submission_token', token);
+	data.set('q_a', 'y');
+	return data;
+};
+
+// Two app instances are two connection pools on one PostgreSQL database (PGlite allows one).
+const onPostgres = process.env.TEST_DATABASE_URL ? describe : describe.skip;
+
+onPostgres('changes made by one app instance reach the others', () => {
+	let test: Awaited<ReturnType<typeof createTestDatabase>>;
+	let other: DatabaseHandle;
+	let signals: ChangeSignals;
+	let watcher: postgres.Sql;
+	const heard: string[] = [];
+	beforeAll(async () => {
+		test = await createTestDatabase('postgres');
+		other = openDatabase({ url: test.url, poolSize: 5 });
+		// Instance B listens; instance A (test.db) only writes.
+		signals = startChangeSignals(other)!;
+		// What goes over the channel, as a third process would hear it.
+		watcher = postgres(test.url!, { max: 1, onnotice: () => {} });
+		await watcher.listen(CHANGES_CHANNEL, (payload) => heard.push(payload));
+		const db = test.db;
+		await createCampaign(db, null, {
+			title: '两个实例',
+			slug: 'signals',
+			introduction: '',
+			startsOn: null,
+			endsOn: null,
+			anonymous: true
+		});
+		await saveDraft(db, null, 'signals', [question]);
+		await publishQuestionnaire(db, null, 'signals');
+		await setCampaignStatus(db, null, 'signals', 'open');
+		expect(await within(10_000, () => signals.connects === 1)).not.toBeNull();
+	});
+	afterAll(async () => {
+		await signals?.stop();
+		await watcher?.end({ timeout: 5 });
+		await other?.close();
+		await test?.dispose();
+	});
+
+	it('a campaign closed on A is refused by B long before B’s 5 s copy would have expired', async () => {
+		// B has just taken a copy of the open campaign: without a signal it would keep it 5 s.
+		expect((await publicCampaign(other.db, 'signals')).campaign.status).toBe('open');
+		await setCampaignStatus(test.db, null, 'signals', 'closed');
+		const took = await within(1_000, async () => {
+			const outcome = await submitPublicForm(
+				other.db,
+				'signals',
+				form('c'.repeat(32)),
+				'10.30.0.1'
+			);
+			return outcome.kind === 'unavailable';
+		});
+		expect(took).not.toBeNull();
+		// Opened again on A: B takes answers again just as soon.
+		expect((await publicCampaign(other.db, 'signals')).campaign.status).toBe('closed');
+		await setCampaignStatus(test.db, null, 'signals', 'open');
+		const reopened = await within(1_000, async () => {
+			const outcome = await submitPublicForm(
+				other.db,
+				'signals',
+				form('d'.repeat(32)),
+				'10.30.0.1'
+			);
+			return outcome.kind === 'stored';
+		});
+		expect(reopened).not.toBeNull();
+	});
+
+	it('announces this process’s suggestion changes, reviews at once and new answers at most every quarter second', async () => {
+		heard.length = 0;
+		suggestionsChanged('review');
+		for (let i = 0; i < 20; i++) suggestionsChanged('intake');
+		expect(await within(2_000, () => heard.some((p) => p.startsWith('intake:')))).not.toBeNull();
+		expect(heard.filter((p) => p.startsWith('review:'))).toHaveLength(1);
+		expect(heard.filter((p) => p.startsWith('intake:'))).toHaveLength(1);
+	});
+
+	it('counts another process’s suggestion changes, so kept duplicate indexes are rebuilt', async () => {
+		const before = { ...suggestionChanges };
+		await test.db.execute(
+			(await import('drizzle-orm')).sql`select pg_notify(${CHANGES_CHANNEL}, 'review:another')`
+		);
+		expect(
+			await within(1_000, () => suggestionChanges.reviews === before.reviews + 1)
+		).not.toBeNull();
+		expect(suggestionChanges.intake).toBe(before.intake);
+	});
+
+	it('listens again after losing its connection, and then drops everything it kept', async () => {
+		const kept = await publicCampaign(other.db, 'signals');
+		expect(await publicCampaign(other.db, 'signals')).toBe(kept);
+		const reviews = suggestionChanges.reviews;
+		await watcher`select pg_terminate_backend(pid) from pg_stat_activity
+			where application_name = 'xinkan-change-signals' and datname = current_database()`;
+		expect(await within(5_000, () => signals.connects === 2)).not.toBeNull();
+		// Nothing changed, yet the copy is read afresh: what was sent while deaf is not trusted.
+		expect(await publicCampaign(other.db, 'signals')).not.toBe(kept);
+		expect(suggestionChanges.reviews).toBeGreaterThan(reviews);
+		// And it hears again.
+		await setCampaignStatus(test.db, null, 'signals', 'closed');
+		expect(
+			await within(
+				1_000,
+				async () => (await publicCampaign(other.db, 'signals')).campaign.status === 'closed'
+			)
+		).not.toBeNull();
+	});
+});
