@@ -289,7 +289,7 @@ export const settings = pgTable('settings', {
 /**
  * Fixed-window counters of the per-client limits (submissions, code lookups), shared by every app
  * process: `key` is the salted client hash, the scope and the window's start, so each window is
- * one row that expires. UNLOGGED (migration 0014): nothing is written to the WAL for them, a crash
+ * one row that expires. UNLOGGED (migration 0013): nothing is written to the WAL for them, a crash
  * empties the table — which, like a restart, only lets a client through sooner — and a streaming
  * replica does not have them, so they are read and written on the primary only.
  * intake/submission-limit.ts counts into it in batches, one statement per batch.

@@ -11,7 +11,7 @@ import {
  * What one app process keeps (public copies of campaigns, the review queue's duplicate indexes, the
  * categoriser's decision count) is dropped when another process on the same PostgreSQL changes
  * what it was made from, by LISTEN/NOTIFY on one channel:
- * - `campaigns`: sent by triggers on `campaigns` and `questionnaire_versions` (migration 0014) when
+ * - `campaigns`: sent by triggers on `campaigns` and `questionnaire_versions` (migration 0013) when
  *   the writing transaction commits, whoever wrote — an app process, a CLI run, psql;
  * - `review:<sender>`, `intake:<sender>`: sent by the process whose services announced a suggestion
  *   change (suggestions/changes.ts), after their commit; new answers at most every INTAKE_EVERY_MS.
