@@ -3,8 +3,18 @@ import { Worker } from 'node:worker_threads';
 import { Invalid, TooLarge, Unavailable } from './errors';
 import type { TableLimits } from './tabular-files';
 
-/** How long one spreadsheet may take to parse, and how much heap its worker may use. */
-export const IMPORT_WORKER_LIMITS = { milliseconds: 10_000, heapMb: 256 } as const;
+/**
+ * How long one spreadsheet may take to parse, how much heap its worker may use, and how many
+ * characters the cells it reads may hold together. The last bounds what the worker hands back:
+ * a shared string is stored once and may be named by every cell, so a package within
+ * XLSX_LIMITS (one 900 KB text, a few hundred cells) would otherwise read as gigabytes of text,
+ * copied out of the worker outside its heap limit. Every cell of 5,000 × 50 at 80 characters fits.
+ */
+export const IMPORT_WORKER_LIMITS = {
+	milliseconds: 10_000,
+	heapMb: 256,
+	characters: 20_000_000
+} as const;
 
 /**
  * The worker's program, as a string run with `eval: true`. A worker file next to this module
@@ -15,12 +25,13 @@ export const IMPORT_WORKER_LIMITS = { milliseconds: 10_000, heapMb: 256 } as con
  * path is resolved here and handed over, so the worker never depends on the working directory.
  *
  * The reader visits only the cells the file holds (eachRow / eachCell) and gives up at the first
- * one past the limits — never rows × 16,384 empty cells because one cell sits in column XFD.
+ * one past the limits — never rows × 16,384 empty cells because one cell sits in column XFD, nor
+ * more text than IMPORT_WORKER_LIMITS.characters because one shared string fills every cell.
  */
 const WORKER_SOURCE = String.raw`
 const { parentPort, workerData } = require('node:worker_threads');
 const ExcelJS = require(workerData.exceljs);
-const { maxRows, maxColumns } = workerData;
+const { maxRows, maxColumns, maxCharacters } = workerData;
 function text(value) {
 	if (value == null) return '';
 	if (value instanceof Date) return value.toISOString().slice(0, 10);
@@ -41,14 +52,19 @@ async function main() {
 	const sheet = workbook.worksheets[0];
 	const rows = [];
 	let refused = null;
+	let characters = 0;
 	if (sheet) {
 		sheet.eachRow((row, r) => {
 			if (refused) return;
 			if (r > maxRows) return void (refused = 'import_too_many_rows');
 			const cells = [];
 			row.eachCell((cell, c) => {
-				if (c > maxColumns) refused = refused || 'import_too_many_columns';
-				else cells[c - 1] = text(cell.value);
+				if (refused) return;
+				if (c > maxColumns) return void (refused = 'import_too_many_columns');
+				const value = text(cell.value);
+				characters += value.length;
+				if (characters > maxCharacters) return void (refused = 'import_too_large');
+				cells[c - 1] = value;
 			});
 			rows[r - 1] = Array.from(cells, (v) => v ?? '');
 		});
@@ -83,7 +99,8 @@ export function readXlsxInWorker(
 				bytes,
 				exceljs: exceljsPath,
 				maxRows: limits.rows + 1,
-				maxColumns: limits.columns
+				maxColumns: limits.columns,
+				maxCharacters: IMPORT_WORKER_LIMITS.characters
 			},
 			resourceLimits: {
 				maxOldGenerationSizeMb: IMPORT_WORKER_LIMITS.heapMb,

@@ -25,7 +25,21 @@ function hostileFiles(): [string, Uint8Array, Error][] {
 		Buffer.from(bomb[1])
 	]);
 	const rows = DISTRIBUTION_IMPORT_LIMITS.rows + 1;
+	// One 900 KB text stored once in the shared strings (under every package limit: the part is
+	// under 1 MB, so its compression ratio is not asked) and named by 40 cells: 36 M characters
+	// once read, copied out of the worker as such. A few thousand cells would be gigabytes.
+	const everyCell = Array.from(
+		{ length: 20 },
+		(_, r) =>
+			`<row r="${r + 2}"><c r="A${r + 2}" t="s"><v>0</v></c><c r="B${r + 2}" t="s"><v>0</v></c></row>`
+	).join('');
+	const sharedBomb = xlsxOf(
+		sheetXml({ A1: '渠道', B1: '发放数' }).replace('</sheetData>', `${everyCell}</sheetData>`),
+		{},
+		['a'.repeat(900 * 1024)]
+	);
 	return [
+		['one shared string in every cell', sharedBomb, new TooLarge('import_too_large')],
 		['header cell at XFD1', xlsxOf(sheetXml(farRight)), new TooLarge('import_too_many_columns')],
 		['100 MB cell', xlsxOf(hundredMb), new TooLarge('import_too_large')],
 		[

@@ -85,8 +85,16 @@ export function sheetXml(cells: Record<string, string>, dimension?: string): str
 	return `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${MAIN}">${dim}<sheetData>${data}</sheetData></worksheet>`;
 }
 
-/** A one-sheet XLSX package around `sheet` (XML text, or bytes for a very large sheet). */
-export function xlsxOf(sheet: string | Uint8Array, sheetPart: Partial<ZipPart> = {}): Uint8Array {
+/**
+ * A one-sheet XLSX package around `sheet` (XML text, or bytes for a very large sheet), with a
+ * shared-strings part when `sharedStrings` is given (cells name them as `t="s"`, `<v>index</v>`).
+ */
+export function xlsxOf(
+	sheet: string | Uint8Array,
+	sheetPart: Partial<ZipPart> = {},
+	sharedStrings?: string[]
+): Uint8Array {
+	const shared = sharedStrings !== undefined;
 	return zipOf([
 		{
 			name: '[Content_Types].xml',
@@ -95,7 +103,11 @@ export function xlsxOf(sheet: string | Uint8Array, sheetPart: Partial<ZipPart> =
 				`<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>` +
 				`<Default Extension="xml" ContentType="application/xml"/>` +
 				`<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>` +
-				`<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`
+				`<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>` +
+				(shared
+					? `<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>`
+					: '') +
+				`</Types>`
 		},
 		{
 			name: '_rels/.rels',
@@ -107,8 +119,24 @@ export function xlsxOf(sheet: string | Uint8Array, sheetPart: Partial<ZipPart> =
 		},
 		{
 			name: 'xl/_rels/workbook.xml.rels',
-			data: `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="${RELS}"><Relationship Id="rId1" Type="${DOC}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`
+			data:
+				`<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="${RELS}"><Relationship Id="rId1" Type="${DOC}/worksheet" Target="worksheets/sheet1.xml"/>` +
+				(shared
+					? `<Relationship Id="rId2" Type="${DOC}/sharedStrings" Target="sharedStrings.xml"/>`
+					: '') +
+				`</Relationships>`
 		},
+		...(shared
+			? [
+					{
+						name: 'xl/sharedStrings.xml',
+						data:
+							`<?xml version="1.0" encoding="UTF-8"?><sst xmlns="${MAIN}" count="${sharedStrings.length}" uniqueCount="${sharedStrings.length}">` +
+							sharedStrings.map((t) => `<si><t>${t}</t></si>`).join('') +
+							`</sst>`
+					}
+				]
+			: []),
 		{ name: 'xl/worksheets/sheet1.xml', data: sheet, ...sheetPart }
 	]);
 }
