@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { toCsv, type ExportCell } from './export';
+import ExcelJS from 'exceljs';
+import { toCsv, toXlsx, type ExportCell } from './export';
 
 /** The one data line of a CSV written from a single row (after the BOM and the header line). */
 function lineOf(cells: ExportCell[]): string {
@@ -72,5 +73,24 @@ describe('toCsv', () => {
 
 	it('writes times in China time with their offset', () => {
 		expect(lineOf([new Date('2024-03-01T02:03:04Z')])).toBe('2024-03-01T10:03:04+08:00');
+	});
+});
+
+describe('toXlsx', () => {
+	it('writes a workbook a spreadsheet can open whatever the answers hold', async () => {
+		// A public form takes U+FFFE and U+FFFF; XML 1.0, which an XLSX is made of, has no place for
+		// them, and a file holding them is refused as damaged (exceljs's own reader included).
+		const bytes = await toXlsx(
+			{ header: ['答案\uffff'], rows: [['甲\ufffe乙', 'a\ud800b', 'tab\tkept', 3]] },
+			'responses'
+		);
+		const workbook = new ExcelJS.Workbook();
+		await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+		const sheet = workbook.worksheets[0];
+		expect(sheet.getCell('A1').value).toBe('答案\ufffd');
+		expect(sheet.getCell('A2').value).toBe('甲\ufffd乙');
+		expect(sheet.getCell('B2').value).toBe('a\ufffdb');
+		expect(sheet.getCell('C2').value).toBe('tab\tkept');
+		expect(sheet.getCell('D2').value).toBe(3);
 	});
 });

@@ -3,7 +3,12 @@ import type { Messages } from '../../i18n';
 import type { Answer, Question } from '../../questionnaire/types';
 import { allResponses, type ResponseRecord } from './records';
 import type { Database } from '../db';
-import { XLSX_TIME_FORMAT, chinaTimeText, xlsxChinaTime } from '../platform/spreadsheet-cells';
+import {
+	XLSX_TIME_FORMAT,
+	chinaTimeText,
+	workbookBytes,
+	xlsxChinaTime
+} from '../platform/spreadsheet-cells';
 import { neutraliseFormula } from '../platform/tabular-files';
 
 /** A cell of an export: text, a number (version, rating), or an instant (the submission time). */
@@ -131,5 +136,5 @@ export async function toXlsx(table: ExportTable, sheetName: string): Promise<Buf
 		});
 	}
 	sheet.views = [{ state: 'frozen', ySplit: 1 }];
-	return Buffer.from(await workbook.xlsx.writeBuffer());
+	return workbookBytes(workbook);
 }

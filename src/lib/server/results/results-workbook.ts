@@ -4,6 +4,7 @@ import { breakdownName, filterInWords, type FilterNames } from '../../results/fi
 import { cellLabel, optionLabel, testWords } from '../../results/report-words';
 import type { CampaignResults } from '../../results/types';
 import type { WorkbookResults } from './report';
+import { workbookBytes } from '../platform/spreadsheet-cells';
 
 const COUNT = '0';
 const PERCENT = '0.0%';
@@ -38,7 +39,7 @@ export async function resultsWorkbook(
 			: m.resultsReport.sheets[results.by as 'group' | 'area' | 'unit' | 'channel'];
 		breakdownSheet(workbook.addWorksheet(sheetName(label, taken)), results);
 	}
-	return Buffer.from(await workbook.xlsx.writeBuffer());
+	return workbookBytes(workbook);
 
 	function heading(sheet: ExcelJS.Worksheet, r: CampaignResults) {
 		sheet.addRow([r.campaign.title]).font = { bold: true, size: 13 };

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { messages, type Locale } from '../../i18n';
-import { XLSX_DAY_FORMAT, xlsxDay } from '../platform/spreadsheet-cells';
+import { XLSX_DAY_FORMAT, workbookBytes, xlsxDay } from '../platform/spreadsheet-cells';
 import { WEEK_METRICS, type weeklyReport } from './weekly';
 
 type WeeklyReport = Awaited<ReturnType<typeof weeklyReport>>;
@@ -83,5 +83,5 @@ export async function weeklyWorkbook(r: WeeklyReport, campaignTitle: string, loc
 		[m.reports.item, m.suggestions.department, m.suggestions.status],
 		r.closedItems.map((i) => [i.title, i.department ?? '', m.statuses[i.status as 'resolved']])
 	);
-	return Buffer.from(await workbook.xlsx.writeBuffer());
+	return workbookBytes(workbook);
 }
