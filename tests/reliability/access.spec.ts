@@ -348,6 +348,30 @@ describe('sessions and tokens', () => {
 		expect(found).toEqual(Array(25).fill(200));
 	});
 
+	it('counts misses on the thanks page as code guesses too: it says whether a receipt exists', async () => {
+		const guesser = { 'x-forwarded-for': '10.3.0.3' };
+		const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+		const guess = () =>
+			Array.from({ length: 8 }, () => alphabet[Math.floor(Math.random() * 32)]).join('');
+		const thanks = (code: string) => get(`/f/${params.slug}/thanks?r=${code}`, undefined, guesser);
+		// Before: every guess answered (404, and 200 for a real code), never 429.
+		const misses: number[] = [];
+		for (let i = 0; i < 20; i++) misses.push((await thanks(guess())).status);
+		expect(misses).toEqual(Array(20).fill(404));
+		const blocked = await thanks(contact.code);
+		expect(blocked.status).toBe(429);
+		expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
+		// One limit for every way to look a code up.
+		expect((await get(`/r/${contact.code}`, undefined, guesser)).status).toBe(429);
+		// Landing on one's own receipt after submitting is never a miss.
+		const other = { 'x-forwarded-for': '10.3.0.4' };
+		const own: number[] = [];
+		for (let i = 0; i < 25; i++) {
+			own.push((await get(`/f/${params.slug}/thanks?r=${contact.code}`, undefined, other)).status);
+		}
+		expect(own).toEqual(Array(25).fill(200));
+	});
+
 	it('sends security headers with static files too, and keeps private pages out of caches', async () => {
 		const version = await get('/_app/version.json');
 		const icon = await get('/favicon.svg');
