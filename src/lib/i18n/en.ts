@@ -848,7 +848,8 @@ export const en: Messages = {
 		publish_race: 'Someone else has just published; reload and try again.',
 		required: 'This field is required.',
 		too_long: 'Too long.',
-		one_line: 'A title is one line of text, without line breaks or control characters.',
+		one_line:
+			'One line of text, without line breaks, control characters or text-direction overrides.',
 		invalid: 'Invalid value.',
 		password_too_short: 'At least 10 characters.',
 		password_has_username: 'The password must not be or contain the username.',

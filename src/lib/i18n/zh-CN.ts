@@ -816,7 +816,7 @@ export const zhCN = {
 		publish_race: '其他人刚刚发布了问卷，请刷新后再试。',
 		required: '此项必填。',
 		too_long: '内容太长。',
-		one_line: '标题只能是一行文字，不能含换行或控制字符。',
+		one_line: '只能是一行文字，不能含换行、控制字符或文字方向控制符。',
 		invalid: '取值无效。',
 		password_too_short: '密码至少 10 个字符。',
 		password_has_username: '密码不能是用户名，也不能包含用户名。',

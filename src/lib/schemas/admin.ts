@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { AREA_KINDS, ROLES, UNIT_KINDS } from '../domain';
-import { optionalId } from './fields';
+import { oneLine, optionalId } from './fields';
 
 // Messages are keys of the i18n `errors` table, so one schema serves both languages.
-const name = z.string().trim().min(1, 'required').max(60, 'too_long');
+const name = oneLine(60);
 const checkbox = z.preprocess((v) => v === 'on' || v === 'true' || v === true, z.boolean());
 
 export const PASSWORD_MIN_LENGTH = 10;

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { CAMPAIGN_STATUSES } from '../domain';
-import { optionalDate } from './fields';
+import { oneLine, optionalDate } from './fields';
 
 export const campaignInput = z
 	.object({
-		title: z.string().trim().min(1, 'required').max(200, 'too_long'),
+		title: oneLine(200),
 		slug: z
 			.string()
 			.trim()

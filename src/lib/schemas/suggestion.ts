@@ -1,17 +1,12 @@
 import { z } from 'zod';
 import { NATURES, SUGGESTION_STATUSES } from '../domain';
 import { isId } from '../input-checks';
-import { optionalDate, requiredId } from './fields';
+import { oneLine, optionalDate, requiredId } from './fields';
 
 const optionalDay = optionalDate.default(null);
 const text = (max: number) => z.string().trim().max(max, 'too_long').default('');
-/**
- * A title is one line shown on the board and in lists: control characters and line breaks
- * (typed by no one; pasted from elsewhere at most) make it unreadable there, so they are refused.
- */
-const ONE_LINE = /^[^\p{Cc}\u2028\u2029]*$/u;
-const title = (min: number) =>
-	z.string().trim().min(min, 'required').max(200, 'too_long').regex(ONE_LINE, 'one_line');
+/** A title is one line shown on the board, in lists and in history sentences. */
+const title = (min: number) => oneLine(200, min);
 
 export const categoriseInput = z.object({
 	categoryId: requiredId,
@@ -49,8 +44,8 @@ export const categoryInput = z.object({
 		.min(1, 'required')
 		.max(40, 'too_long')
 		.regex(/^[a-z0-9_]+$/, 'key_chars'),
-	nameZh: z.string().trim().min(1, 'required').max(60, 'too_long'),
-	nameEn: z.string().trim().min(1, 'required').max(60, 'too_long'),
+	nameZh: oneLine(60),
+	nameEn: oneLine(60),
 	sortOrder: z.coerce.number().int('invalid').min(0, 'invalid').max(9999, 'invalid').default(0),
 	active: z.preprocess((v) => v === 'on' || v === 'true' || v === true, z.boolean())
 });

@@ -1,11 +1,15 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Answers, Question } from '../../questionnaire/types';
+import { asOneLine } from '../../schemas/fields';
 import type { Database } from '../db';
 import { suggestionEvents, suggestionItems, suggestions } from '../db/schema';
 
-/** A first title for a new suggestion: the answer itself, cut at a sentence end or 40 characters. */
+/**
+ * A first title for a new suggestion: the answer itself, cut at a sentence end or 40 characters,
+ * as one line (what a title may not hold — control and text-direction characters — made spaces).
+ */
 export function titleFrom(text: string): string {
-	const first = text.split(/[。！？!?\n]/)[0].trim() || text.trim();
+	const first = asOneLine(text.split(/[。！？!?\n]/)[0]) || asOneLine(text);
 	return first.length > 40 ? `${first.slice(0, 39)}…` : first;
 }
 
