@@ -15,7 +15,7 @@ export const load: PageServerLoad = async ({
 	setHeaders
 }) => {
 	const throttle = await lookupThrottle(locals.db, getClientAddress());
-	const state = throttle.check();
+	const state = await throttle.check();
 	if (!state.allowed) {
 		setHeaders({ 'retry-after': String(state.retryAfter) });
 		error(429, { message: 'too many lookups', retryAfter: state.retryAfter });
@@ -23,7 +23,7 @@ export const load: PageServerLoad = async ({
 	const code = normaliseReceiptCode(url.searchParams.get('r') ?? '');
 	const receipt = code ? await findReceipt(locals.db, code) : null;
 	if (!receipt || receipt.campaignSlug !== params.slug) {
-		throttle.missed();
+		await throttle.missed();
 		error(404, 'not found');
 	}
 	return {
