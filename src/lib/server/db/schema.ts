@@ -157,6 +157,11 @@ export const campaigns = pgTable('campaigns', {
 	status: text('status').$type<CampaignStatus>().notNull().default('draft'),
 	/** The builder's working copy; publishing freezes it into questionnaire_versions. */
 	draftQuestions: jsonb('draft_questions').$type<Question[]>().notNull().default([]),
+	/**
+	 * The campaign this one was copied from (questionnaire, plan rows): the results page compares
+	 * with it unless the reader picks another.
+	 */
+	copiedFrom: integer('copied_from').references((): AnyPgColumn => campaigns.id),
 	createdBy: integer('created_by').references(() => users.id),
 	...timestamps
 });

@@ -1,0 +1,2 @@
+ALTER TABLE "campaigns" ADD COLUMN "copied_from" integer;--> statement-breakpoint
+ALTER TABLE "campaigns" ADD CONSTRAINT "campaigns_copied_from_campaigns_id_fk" FOREIGN KEY ("copied_from") REFERENCES "public"."campaigns"("id") ON DELETE no action ON UPDATE no action;
