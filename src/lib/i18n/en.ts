@@ -191,6 +191,35 @@ export const en: Messages = {
 		publish: 'shown on the public board',
 		unpublish: 'taken off the public board'
 	},
+	compare: {
+		choice: 'Compare with campaign',
+		none: 'No other campaign',
+		copiedMark: ' (copied from)',
+		heading: 'Against an earlier campaign',
+		with: 'Compared with ',
+		copiedNote: ' (this campaign was copied from it: the default comparison)',
+		earlierN: (n: number) =>
+			`: ${n} form${n === 1 ? '' : 's'} there in the same group, township, unit and channel filter.`,
+		notApplied:
+			'The date and questionnaire-version filters apply to this campaign only; the earlier figures are not filtered by them.',
+		wholeFilter: 'The comparison is of the whole filter, not of each group of the breakdown.',
+		onlyEarlier: 'Asked only in the earlier campaign (no comparison):',
+		thisCampaign: 'This campaign',
+		earlier: 'Earlier',
+		change: 'Change',
+		option: 'Option',
+		directions: { up: 'up', down: 'down', same: 'no change' },
+		points: 'percentage points',
+		notOffered: 'not offered',
+		notInEarlier: 'The earlier campaign did not ask this question: no comparison.',
+		typeDiffers: 'The earlier campaign asked this as another kind of question: no comparison.',
+		textAnswers: (now: number, earlier: number) =>
+			`Written answers: ${now} here, ${earlier} in the earlier campaign.`,
+		copyFrom: 'Copy from an earlier campaign',
+		copyNone: 'No: start with an empty questionnaire',
+		copyHint:
+			'Copies the questionnaire (its latest published version, question ids kept) and the distribution plan (issued counts; no form codes, no responses). Categories are shared by all campaigns, so there is nothing to copy. The new campaign’s results compare with it by default.'
+	},
 	results: {
 		title: 'Results',
 		intro: (n: number) =>
@@ -833,6 +862,7 @@ export const en: Messages = {
 		two_options_needed: 'A choice question needs at least two options.',
 		only_one_of_type: 'A questionnaire can have only one question of this type.',
 		contact_on_anonymous: 'Anonymous campaigns cannot ask for contact details.',
+		copy_source_unknown: 'There is no such campaign to copy from.',
 		choose_anonymity: 'Please choose whether the campaign is anonymous.',
 		too_many_options: 'Too many options.',
 		too_many_questions: 'Too many questions.',

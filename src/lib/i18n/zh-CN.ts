@@ -187,6 +187,33 @@ export const zhCN = {
 		publish: '在整改公示中公开',
 		unpublish: '从整改公示中撤下'
 	},
+	compare: {
+		choice: '对比活动',
+		none: '不与其他活动对比',
+		copiedMark: '（复制来源）',
+		heading: '与往期活动对比',
+		with: '对比活动：',
+		copiedNote: '（本活动由它复制而来，默认与它对比）',
+		earlierN: (n: number) => `，在相同的对象类别、乡镇、单位和渠道筛选下共 ${n} 份。`,
+		notApplied: '日期和问卷版本筛选只适用于本活动，对比活动的数字未按它们筛选。',
+		wholeFilter: '对比的是整个筛选范围，不按分组逐格对比。',
+		onlyEarlier: '只有对比活动问过的题目（无对比）：',
+		thisCampaign: '本活动',
+		earlier: '对比活动',
+		change: '变化',
+		option: '选项',
+		directions: { up: '上升', down: '下降', same: '持平' },
+		points: '个百分点',
+		notOffered: '未设此项',
+		notInEarlier: '对比活动没有这道题，无对比。',
+		typeDiffers: '对比活动的同一道题是另一种题型，无对比。',
+		textAnswers: (now: number, earlier: number) =>
+			`文字回答：本活动 ${now} 条，对比活动 ${earlier} 条。`,
+		copyFrom: '从往期活动复制',
+		copyNone: '不复制，从空白问卷开始',
+		copyHint:
+			'复制问卷（最新发布的版本，题目编号不变）和发放计划（各行的发放份数，不含表单编码和答卷）。问题分类是全单位共用的，无需复制。新活动的统计结果默认与它对比。'
+	},
 	results: {
 		title: '结果',
 		intro: (n: number) => `筛选范围内共 ${n} 份问卷。每道题的比例按作答人数计算。`,
@@ -801,6 +828,7 @@ export const zhCN = {
 		two_options_needed: '选择题至少需要两个选项。',
 		only_one_of_type: '这种题型在一份问卷里只能有一题。',
 		contact_on_anonymous: '匿名活动不能收集联系方式。',
+		copy_source_unknown: '没有这个活动，无法复制。',
 		choose_anonymity: '请选择活动是否匿名。',
 		too_many_options: '选项太多。',
 		too_many_questions: '题目太多。',

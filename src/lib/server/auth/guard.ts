@@ -70,12 +70,22 @@ export async function requireApiReader(
 	scope: ApiScope,
 	...roles: Role[]
 ): Promise<Campaign> {
+	return requireApiReaderOf(event, scope, event.params.slug ?? '', ...roles);
+}
+
+/** requireApiReader for the campaign `slug` (e.g. a second campaign the request names). */
+export async function requireApiReaderOf(
+	event: RequestEvent,
+	scope: ApiScope,
+	slug: string,
+	...roles: Role[]
+): Promise<Campaign> {
 	const header = event.request.headers.get('authorization') ?? '';
 	const bearer = header.match(/^Bearer\s+(\S+)$/i)?.[1];
 	if (bearer) {
 		const rights = await verifyApiToken(event.locals.db, bearer);
 		if (!rights) error(401, 'invalid, expired or revoked API token');
-		const campaign = await getCampaign(event.locals.db, event.params.slug ?? '');
+		const campaign = await getCampaign(event.locals.db, slug);
 		const verdict = tokenMayRead(rights, scope, campaign);
 		if (verdict === 'scope') error(403, `this token may not read ${scope}`);
 		if (verdict === 'campaign') error(403, 'this token is for another campaign');
@@ -85,5 +95,5 @@ export async function requireApiReader(
 	const user = event.locals.user;
 	if (!user) error(401, 'log in or send an API token');
 	if (user.role !== 'admin' && !roles.includes(user.role)) error(403, 'forbidden');
-	return getCampaign(event.locals.db, event.params.slug ?? '');
+	return getCampaign(event.locals.db, slug);
 }

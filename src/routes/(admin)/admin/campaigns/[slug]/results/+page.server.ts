@@ -2,6 +2,7 @@ import { REPORT_READERS } from '$lib/roles';
 import { requireRole } from '$lib/server/auth/guard';
 import { getCampaign, listVersions } from '$lib/server/campaigns/queries';
 import { listAreas, listGroups, listUnits } from '$lib/server/org/organisation';
+import { compareWith, comparisonChoices, earlierResults } from '$lib/server/results/compare';
 import { campaignResults, parseResultsQuery } from '$lib/server/results/results';
 import type { PageServerLoad } from './$types';
 
@@ -15,12 +16,14 @@ export const load: PageServerLoad = async (event) => {
 	const db = event.locals.db;
 	const campaign = await getCampaign(db, event.params.slug);
 	const query = await parseResultsQuery(db, campaign.id, event.url.searchParams);
-	const [results, groups, areas, units, versions] = await Promise.all([
+	const [results, groups, areas, units, versions, earlier, compareChoices] = await Promise.all([
 		campaignResults(db, campaign.id, query),
 		listGroups(db),
 		listAreas(db),
 		listUnits(db),
-		listVersions(db, campaign.id)
+		listVersions(db, campaign.id),
+		earlierResults(db, campaign, query, event.url.searchParams),
+		comparisonChoices(db, campaign)
 	]);
 	const typed = Object.fromEntries(
 		['group', 'area', 'unit', 'channel', 'from', 'to', 'version', 'by', 'min'].map((k) => [
@@ -33,6 +36,8 @@ export const load: PageServerLoad = async (event) => {
 		campaignId: campaign.id,
 		campaignTitle: campaign.title,
 		results,
+		comparison: earlier && compareWith(campaign, results, earlier),
+		compareChoices,
 		typed,
 		groups: groups.map(({ key, nameZh, nameEn }) => ({ key, nameZh, nameEn })),
 		areas: areas.map(({ id, name }) => ({ id, name })),

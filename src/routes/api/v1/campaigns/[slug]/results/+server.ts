@@ -1,18 +1,33 @@
 import { json } from '@sveltejs/kit';
 import { REPORT_READERS } from '$lib/roles';
-import { requireApiReader } from '$lib/server/auth/guard';
+import { requireApiReader, requireApiReaderOf } from '$lib/server/auth/guard';
+import { compareWith, earlierResults } from '$lib/server/results/compare';
 import { campaignResults, parseResultsQuery } from '$lib/server/results/results';
 import type { RequestHandler } from './$types';
 
 /**
  * What people answered, per question (issue 16): the filters and breakdown of the results page
  * in the query string (`?area=3&by=group`); a value that names nothing is a 400 that says which.
+ * `compare=<slug>` adds an earlier campaign's figures (`compare`) when the caller may read its
+ * results too (else 403/404 as for the campaign itself); without it there is no `compare`.
  */
 export const GET: RequestHandler = async (event) => {
 	const campaign = await requireApiReader(event, 'results', ...REPORT_READERS);
 	const db = event.locals.db;
-	const query = await parseResultsQuery(db, campaign.id, event.url.searchParams);
-	return json(await campaignResults(db, campaign.id, query), {
-		headers: { 'cache-control': 'no-store' }
-	});
+	const params = event.url.searchParams;
+	const other = params.get('compare');
+	if (other) {
+		await requireApiReaderOf(event, 'results', other, ...REPORT_READERS);
+	}
+	const query = await parseResultsQuery(db, campaign.id, params);
+	const [results, earlier] = await Promise.all([
+		campaignResults(db, campaign.id, query),
+		earlierResults(db, campaign, query, params, false)
+	]);
+	return json(
+		earlier ? { ...results, compare: compareWith(campaign, results, earlier) } : results,
+		{
+			headers: { 'cache-control': 'no-store' }
+		}
+	);
 };
