@@ -2,11 +2,12 @@ import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
 import { and, eq, isNull } from 'drizzle-orm';
 import { hashPassword } from '../auth/password';
 import { adminPasswordProblem } from '../auth/password-policy';
-import { seedDemoCampaign } from './campaign';
+import { DEMO_SLUG, seedDemoCampaign } from './campaign';
+import { seedEarlierCampaign } from './earlier-campaign';
 import { seedDemoReturns } from './returns';
 import { seedDemoSuggestions } from './suggestions';
 import type { Database } from '../db';
-import { areas, respondentGroups, units, users } from '../db/schema';
+import { areas, campaigns, respondentGroups, units, users } from '../db/schema';
 import {
 	DEMO_COMPANY,
 	DEMO_DEPARTMENTS,
@@ -68,7 +69,16 @@ export async function seedDemo(db: Database, adminPassword?: string): Promise<Se
 			.select({ id: users.id })
 			.from(users)
 			.where(eq(users.username, 'admin'));
+		// 2013 first, so a fresh demo lists it below 2014 (campaigns are listed newest id first).
+		const earlierId = await seedEarlierCampaign(tx, admin?.id ?? null);
 		await seedDemoCampaign(tx, admin?.id ?? null);
+		if (earlierId !== null) {
+			// 2014 compares with 2013 by default; a copy source an organiser set is never overwritten.
+			await tx
+				.update(campaigns)
+				.set({ copiedFrom: earlierId })
+				.where(and(eq(campaigns.slug, DEMO_SLUG), isNull(campaigns.copiedFrom)));
+		}
 		await seedDemoReturns(tx);
 		await seedDemoSuggestions(tx, admin?.id ?? null);
 		return {

@@ -1,0 +1,276 @@
+// The demo's earlier campaign (issue 16 point 2): 2013's opinion solicitation, closed, with fewer
+// forms and somewhat lower satisfaction, from which liuyang-2014 is marked as copied, so its
+// results page shows a comparison. Only structured answers: 2013's written opinions were sorted on
+// paper and never typed in, so the demo's suggestion figures (182, all of 2014) stay as they are.
+import { eq } from 'drizzle-orm';
+import type { Channel } from '../../domain';
+import type { Question } from '../../questionnaire/types';
+import { campaignsChanged } from '../campaigns/public-copy';
+import { publishQuestionnaire, saveDraft } from '../campaigns/questionnaire';
+import type { Database } from '../db';
+import { areas, campaigns, distributions, respondentGroups, responses, units } from '../db/schema';
+import { createPrng, shuffleWith } from '../insight/prng';
+import { DEMO_DEPARTMENTS, DEMO_STATIONS, DEMO_STREETS, DEMO_TOWNSHIPS } from './organisation';
+import type { DemoGroup } from './suggestion-corpus';
+
+export const DEMO_EARLIER_SLUG = 'liuyang-2013';
+
+const base = { help: '', required: false, options: [], maxPicks: 0, lowLabel: '', highLabel: '' };
+const rating = (id: string, title: string): Question => ({
+	...base,
+	id,
+	type: 'rating',
+	title,
+	required: true,
+	lowLabel: '很不满意',
+	highLabel: '非常满意'
+});
+
+/**
+ * 2013's questionnaire: the same ids as 2014's where the question is the same (so they compare),
+ * one question 2014 dropped (aware), priorities without 2014's 台区经理 option, and its own
+ * opinion question instead of 2014's two suggestion questions.
+ */
+export const DEMO_EARLIER_QUESTIONS: Question[] = [
+	{ ...base, id: 'group', type: 'group', title: '您的身份', required: true },
+	{ ...base, id: 'township', type: 'area', title: '您所在的乡镇（街道）' },
+	rating('supply', '您对供电质量的满意程度'),
+	rating('service', '您对供电服务的满意程度'),
+	{
+		...base,
+		id: 'aware',
+		type: 'single',
+		title: '您是否知道95598供电服务热线？',
+		options: [
+			{ id: 'yes', label: '知道' },
+			{ id: 'no', label: '不知道' }
+		]
+	},
+	{
+		...base,
+		id: 'priorities',
+		type: 'multiple',
+		title: '您最看重哪些服务？',
+		maxPicks: 3,
+		options: [
+			{ id: 'connection', label: '业扩报装' },
+			{ id: 'outage_notice', label: '停电信息' },
+			{ id: 'repair', label: '抢修速度' },
+			{ id: 'voltage', label: '电压质量' },
+			{ id: 'payment', label: '缴费便利' }
+		]
+	},
+	{ ...base, id: 'opinions', type: 'suggestion', title: '您对供电公司有什么意见和建议？' }
+];
+
+interface PlanRow {
+	group: DemoGroup;
+	unit: string | null;
+	area: string | null;
+	channel: Channel;
+	issued: number;
+	/** Share of the row's forms that came back. */
+	rate: number;
+	note: string;
+}
+
+/** 2013's distribution plan: the same groups as 2014, fewer forms, no visits. */
+export function earlierPlan(): PlanRow[] {
+	const rows: PlanRow[] = [];
+	for (const area of [...DEMO_TOWNSHIPS, ...DEMO_STREETS]) {
+		rows.push({
+			group: 'township',
+			unit: null,
+			area,
+			channel: 'forum',
+			issued: 4,
+			rate: 0.95,
+			note: '乡镇座谈会'
+		});
+	}
+	rows.push({
+		group: 'government',
+		unit: '办公室',
+		area: null,
+		channel: 'letter',
+		issued: 70,
+		rate: 0.88,
+		note: ''
+	});
+	for (const station of DEMO_STATIONS) {
+		const area = station.replace('供电所', '');
+		rows.push({
+			group: 'customer',
+			unit: station,
+			area,
+			channel: 'paper',
+			issued: 60,
+			rate: 0.86,
+			note: ''
+		});
+		rows.push({
+			group: 'customer',
+			unit: station,
+			area,
+			channel: 'suggestion_box',
+			issued: 20,
+			rate: 0.8,
+			note: ''
+		});
+		rows.push({
+			group: 'employee',
+			unit: station,
+			area: null,
+			channel: 'paper',
+			issued: 12,
+			rate: 0.92,
+			note: ''
+		});
+	}
+	for (const department of DEMO_DEPARTMENTS) {
+		rows.push({
+			group: 'employee',
+			unit: department,
+			area: null,
+			channel: 'paper',
+			issued: 15,
+			rate: 0.93,
+			note: ''
+		});
+	}
+	rows.push({
+		group: 'retiree',
+		unit: '人力资源部',
+		area: null,
+		channel: 'forum',
+		issued: 90,
+		rate: 0.85,
+		note: '离退休职工座谈会'
+	});
+	return rows;
+}
+
+/** Forms returned on a plan row. */
+export const returnedOn = (row: PlanRow) => Math.round(row.issued * row.rate);
+
+const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+const START = Date.parse('2013-03-18T00:00:00+08:00');
+const DAYS = 152; // 18 March – 16 August 2013
+
+/**
+ * Seeds liuyang-2013 (questionnaire, plan, responses) unless it exists. Returns its id when it
+ * was created by this call, so the caller can mark liuyang-2014 as copied from it; else null.
+ */
+export async function seedEarlierCampaign(
+	db: Database,
+	adminId: number | null
+): Promise<number | null> {
+	const [existing] = await db
+		.select({ id: campaigns.id })
+		.from(campaigns)
+		.where(eq(campaigns.slug, DEMO_EARLIER_SLUG));
+	if (existing) {
+		return null;
+	}
+	const [campaign] = await db
+		.insert(campaigns)
+		.values({
+			slug: DEMO_EARLIER_SLUG,
+			title: '浏阳市供电公司2013年供电服务意见征求表',
+			introduction:
+				'2013年3月18日至8月16日，浏阳市供电公司面向乡镇、政府部门、电力客户、职工和离退休职工征求意见。（演示数据：当年的书面意见在纸面上梳理，未录入本系统。）',
+			startsOn: '2013-03-18',
+			endsOn: '2013-08-16',
+			anonymous: true,
+			status: 'draft',
+			createdBy: adminId
+		})
+		.returning();
+	const { problems } = await saveDraft(db, adminId, DEMO_EARLIER_SLUG, DEMO_EARLIER_QUESTIONS);
+	if (problems.length) {
+		throw new Error(`earlier demo questionnaire is invalid: ${JSON.stringify(problems)}`);
+	}
+	const version = await publishQuestionnaire(db, adminId, DEMO_EARLIER_SLUG);
+	await seedEarlierResponses(db, campaign.id, version.id, version.questions);
+	await db.update(campaigns).set({ status: 'closed' }).where(eq(campaigns.id, campaign.id));
+	campaignsChanged(db);
+	return campaign.id;
+}
+
+async function seedEarlierResponses(
+	db: Database,
+	campaignId: number,
+	versionId: number,
+	questions: Question[]
+) {
+	const [groupRows, unitRows, areaRows] = await Promise.all([
+		db.select().from(respondentGroups),
+		db.select().from(units),
+		db.select().from(areas)
+	]);
+	const groupOf = new Map(groupRows.map((g) => [g.key, g]));
+	const unitId = new Map(unitRows.map((u) => [u.name, u.id]));
+	const areaId = new Map(areaRows.map((a) => [a.name, a.id]));
+	const option = (questionId: string, label: string | undefined) =>
+		questions.find((q) => q.id === questionId)?.options.find((o) => o.label === label)?.id;
+	const plan = earlierPlan();
+	await db.insert(distributions).values(
+		plan.map((r) => ({
+			campaignId,
+			groupId: groupOf.get(r.group)?.id ?? null,
+			unitId: r.unit ? (unitId.get(r.unit) ?? null) : null,
+			areaId: r.area ? (areaId.get(r.area) ?? null) : null,
+			channel: r.channel,
+			issued: r.issued,
+			issuedOn: '2013-03-20',
+			note: r.note
+		}))
+	);
+	const random = createPrng(20130816);
+	const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)];
+	const codes = new Set<string>();
+	const receiptCode = (): string => {
+		const code = Array.from({ length: 8 }, () => CROCKFORD[Math.floor(random() * 32)]).join('');
+		return codes.has(code) ? receiptCode() : (codes.add(code), code);
+	};
+	// A year before, satisfaction was lower: a mean near 3.5 instead of 2014's 4.
+	const score = () => pick([2, 3, 3, 3, 4, 4, 4, 5]);
+	const values = plan.flatMap((row) =>
+		Array.from({ length: returnedOn(row) }, () => {
+			const answers: Record<string, string | number | string[]> = {
+				supply: score(),
+				service: score(),
+				aware: random() < 0.55 ? 'yes' : 'no',
+				priorities: shuffleWith(
+					['connection', 'outage_notice', 'repair', 'voltage', 'payment'],
+					random
+				).slice(0, 1 + Math.floor(random() * 3))
+			};
+			const group = option('group', groupOf.get(row.group)?.nameZh);
+			if (group) {
+				answers.group = group;
+			}
+			const area = option('township', row.area ?? undefined);
+			if (area) {
+				answers.township = area;
+			}
+			const day = Math.min(DAYS - 1, Math.floor(-Math.log(1 - random()) * 20));
+			return {
+				campaignId,
+				versionId,
+				receiptCode: receiptCode(),
+				channel: row.channel,
+				groupId: groupOf.get(row.group)?.id ?? null,
+				unitId: row.unit ? (unitId.get(row.unit) ?? null) : null,
+				areaId: row.area ? (areaId.get(row.area) ?? null) : null,
+				answers,
+				submittedAt: new Date(
+					START + day * 86_400_000 + Math.floor((8 + random() * 10) * 3_600_000)
+				)
+			};
+		})
+	);
+	for (let i = 0; i < values.length; i += 400) {
+		await db.insert(responses).values(values.slice(i, i + 400));
+	}
+}
