@@ -1,4 +1,4 @@
-import { count, eq, sql } from 'drizzle-orm';
+import { and, count, eq, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { expect, it } from 'vitest';
 import { messages } from '../../i18n';
@@ -82,7 +82,7 @@ describeEachDatabase('distribution and returns', (current) => {
 		const [row] = await db
 			.select()
 			.from(distributions)
-			.where(eq(distributions.channel, 'paper'))
+			.where(and(eq(distributions.campaignId, campaign.id), eq(distributions.channel, 'paper')))
 			.limit(1);
 		expect(await generateFormCodes(db, null, campaign, row.id, 3)).toBe(3);
 		await expect(generateFormCodes(db, null, campaign, row.id, row.issued)).rejects.toMatchObject({
@@ -171,7 +171,9 @@ describeEachDatabase('distribution and returns', (current) => {
 		const [row] = await db
 			.select()
 			.from(distributions)
-			.where(eq(distributions.channel, 'suggestion_box'))
+			.where(
+				and(eq(distributions.campaignId, campaign.id), eq(distributions.channel, 'suggestion_box'))
+			)
 			.limit(1);
 		await generateFormCodes(db, null, campaign, row.id, 1);
 		const [code] = await db.select().from(formCodes).where(eq(formCodes.distributionId, row.id));
