@@ -298,5 +298,5 @@ describeEachDatabase('compare campaigns', (current) => {
 		// Seeding again changes nothing.
 		await seedDemo(db, 'demo-password');
 		expect((await campaignStats(db, y2013.id)).returned).toBe(stats2013.returned);
-	});
+	}, 120_000); // Seeding the whole demo twice: slow on a busy machine, not a figure under test.
 });
