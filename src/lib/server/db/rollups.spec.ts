@@ -291,7 +291,7 @@ describeEachDatabase('statistics roll-ups', (current) => {
 	});
 });
 
-/** Columns of tables the demo seed writes that migrations after 0006 add (0013: copied_from). */
+/** Columns of tables the demo seed writes that migrations after 0006 add (0014: copied_from). */
 const COLUMNS_ADDED_LATER = [['campaigns', 'copied_from', 'integer']] as const;
 
 // The migration fills the roll-ups from the rows already there: migrate to 0006, seed, migrate on.
