@@ -271,6 +271,41 @@ export const en: Messages = {
 		notDifferent: 'The groups do not differ clearly (p ≥ 0.05).',
 		chart: (title: string) => `${title} (chart; the table beside it has the figures)`
 	},
+	resultsIndex: {
+		whole: 'Overall',
+		flag: 'Counts in the satisfaction index',
+		flagHint:
+			'When ticked, this rating counts in the satisfaction index on the Results page (0–100, ranked by township and unit). Publish the questionnaire again for a change to take effect.',
+		title: 'Satisfaction index',
+		explain:
+			'Each respondent first gets a score of their own: the mean of their answers to the counted questions, put on a 0–100 scale (1 point = 0, 5 points = 100); the index of a township or unit is the mean of its respondents’ scores. The filters apply here too.',
+		counted: 'Counted questions: ',
+		none: 'No question counts in the satisfaction index yet.',
+		howToMark:
+			'In the questionnaire editor, tick “Counts in the satisfaction index” on the rating questions, then publish the questionnaire.',
+		builderLink: 'Edit the questionnaire',
+		overall: (index: string, n: number) => `Overall satisfaction index ${index} (${n} respondents)`,
+		byArea: 'By township (street)',
+		byUnit: 'By unit',
+		rank: 'Rank',
+		name: 'Name',
+		n: 'Respondents',
+		index: 'Index',
+		tooSmall: 'too few to rank',
+		small: (min: number) =>
+			`Grey rows have fewer than ${min} respondents: too few to rank; their figures are only indicative.`,
+		empty: 'Nobody in the filter answered a question counted in the satisfaction index.',
+		chart: (what: string) =>
+			`Satisfaction index ${what} (chart; the figures are in the table beside it)`,
+		sheet: 'Satisfaction index',
+		unitOnly: (unit: string) => `You see the results of your own unit (${unit}) only.`,
+		answeredResponses: 'Responses that answered it',
+		reviewQueue: 'See them in the review queue',
+		onlyAnswered: (title: string) => `Only responses that answered “${title}”.`,
+		filtered: 'Only responses within the results page’s filters.',
+		showAll: 'Show all responses',
+		homeTitle: 'Results of your unit'
+	},
 	campaigns: {
 		title: 'Campaigns',
 		create: 'New campaign',

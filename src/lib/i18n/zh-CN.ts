@@ -262,6 +262,38 @@ export const zhCN = {
 		notDifferent: '各分组之间差异不明显（p ≥ 0.05）。',
 		chart: (title: string) => `${title}（图；数字见旁边的表格）`
 	},
+	resultsIndex: {
+		whole: '总体',
+		flag: '计入满意度指数',
+		flagHint:
+			'勾选后，这道评分题计入“结果”页的满意度指数（0–100 分，按乡镇和单位排名）。改动后要重新发布问卷才生效。',
+		title: '满意度指数',
+		explain:
+			'每位填写人先算自己的得分：他回答的计入题目的平均分，换算成 0–100（1 分 = 0，5 分 = 100）；一个乡镇或单位的指数是其中每位填写人得分的平均。筛选条件同样适用。',
+		counted: '计入的题目：',
+		none: '还没有题目计入满意度指数。',
+		howToMark: '在问卷编辑里给评分题勾选“计入满意度指数”，然后发布问卷。',
+		builderLink: '去编辑问卷',
+		overall: (index: string, n: number) => `总体满意度指数 ${index}（${n} 人）`,
+		byArea: '按乡镇（街道）',
+		byUnit: '按单位',
+		rank: '排名',
+		name: '名称',
+		n: '人数',
+		index: '指数',
+		tooSmall: '样本太少',
+		small: (min: number) => `灰色的行不足 ${min} 人，样本太少，不参与排名，数字仅供参考。`,
+		empty: '筛选范围内没有人回答计入满意度指数的题目。',
+		chart: (what: string) => `满意度指数${what}（图；数字见旁边的表格）`,
+		sheet: '满意度指数',
+		unitOnly: (unit: string) => `您只能看到本单位（${unit}）的结果。`,
+		answeredResponses: '查看作答的答卷',
+		reviewQueue: '在梳理队列里查看',
+		onlyAnswered: (title: string) => `只显示回答了“${title}”的答卷。`,
+		filtered: '只显示符合结果页筛选条件的答卷。',
+		showAll: '显示全部答卷',
+		homeTitle: '本单位的统计结果'
+	},
 	campaigns: {
 		title: '征求意见活动',
 		create: '新建活动',

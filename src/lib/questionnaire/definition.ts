@@ -15,7 +15,8 @@ const question = z.object({
 	options: z.array(option).max(100, 'too_many_options').default([]),
 	maxPicks: z.number().int().min(0).max(100).default(0),
 	lowLabel: z.string().trim().max(40, 'too_long').default(''),
-	highLabel: z.string().trim().max(40, 'too_long').default('')
+	highLabel: z.string().trim().max(40, 'too_long').default(''),
+	satisfaction: z.boolean().optional()
 });
 
 export const questionsSchema = z.array(question).max(100, 'too_many_questions');
@@ -63,6 +64,10 @@ export function checkQuestions(
 				problems.push({ index, field: 'type', message: 'only_one_of_type' });
 			}
 			singletons.add(q.type);
+		}
+		// Only a 1–5 rating has a place on the satisfaction index's 0–100 scale.
+		if (q.satisfaction && q.type !== 'rating') {
+			problems.push({ index, field: 'satisfaction', message: 'invalid' });
 		}
 		if (q.type === 'contact' && anonymous) {
 			problems.push({ index, field: 'type', message: 'contact_on_anonymous' });

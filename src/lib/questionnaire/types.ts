@@ -37,6 +37,11 @@ export interface Question {
 	/** rating: labels of 1 and 5. */
 	lowLabel: string;
 	highLabel: string;
+	/**
+	 * rating: counted in the satisfaction index of the results (issue 16). Absent on questions
+	 * saved before the flag existed, which reads as not marked.
+	 */
+	satisfaction?: boolean;
 }
 
 export const TEXT_LIMIT = 2000;
