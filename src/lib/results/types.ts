@@ -93,4 +93,30 @@ export interface CampaignResults {
 	by: BreakdownKey | null;
 	minN: number;
 	questions: QuestionResult[];
+	/** The satisfaction index of the marked rating questions, in the same filter (always set by campaignResults). */
+	satisfaction?: SatisfactionIndex;
+}
+
+/** One township or unit of the satisfaction index. */
+export interface SatisfactionCell {
+	/** Area or unit id as text; null: responses that give none. */
+	key: string | null;
+	label: string;
+	/** Respondents in the cell who answered at least one marked question. */
+	n: number;
+	/** 0–100: the mean of the respondents' own scores (see satisfaction.ts); null only when n is 0. */
+	index: number | null;
+	/** n is below minN: shown greyed, said to be too small, and not ranked. */
+	small: boolean;
+	/** 1 = most satisfied, ties share a rank; null for small cells and for "not given". */
+	rank: number | null;
+}
+
+/** The satisfaction index (issue 16): the rating questions the organiser marked, on 0–100. */
+export interface SatisfactionIndex {
+	/** Ids of the marked rating questions; empty when none is marked (and then no cells). */
+	questions: string[];
+	byArea: SatisfactionCell[];
+	byUnit: SatisfactionCell[];
+	overall: { n: number; index: number | null };
 }

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { messages, type Locale } from '../../i18n';
 import { breakdownName, filterInWords, type FilterNames } from '../../results/filter-words';
 import { cellLabel, optionLabel, testWords } from '../../results/report-words';
-import type { CampaignResults } from '../../results/types';
+import type { CampaignResults, SatisfactionCell, SatisfactionIndex } from '../../results/types';
 import type { WorkbookResults } from './report';
 import { workbookBytes } from '../platform/spreadsheet-cells';
 
@@ -38,6 +38,11 @@ export async function resultsWorkbook(
 			? m.resultsReport.sheets.question(breakdownName(results.by, names, m))
 			: m.resultsReport.sheets[results.by as 'group' | 'area' | 'unit' | 'channel'];
 		breakdownSheet(workbook.addWorksheet(sheetName(label, taken)), results);
+	}
+	const satisfaction = data.overall.satisfaction;
+	if (satisfaction?.questions.length) {
+		const name = sheetName(m.resultsIndex.sheet, taken);
+		addSatisfactionSheet(workbook, data.overall, satisfaction, locale, name);
 	}
 	return workbookBytes(workbook);
 
@@ -174,4 +179,53 @@ class ColumnWidths {
 			sheet.getColumn(i + 1).width = Math.min(i === 0 ? 40 : 24, Math.max(i === 0 ? 16 : 9, w + 2));
 		});
 	}
+}
+
+const INDEX = '0.0';
+
+/**
+ * The satisfaction index as one sheet: the counted questions, the overall index, then the ranked
+ * tables per area and per unit (rank, name, n, index, and "too small" for the greyed cells).
+ */
+function addSatisfactionSheet(
+	workbook: ExcelJS.Workbook,
+	r: CampaignResults,
+	s: SatisfactionIndex,
+	locale: Locale,
+	name: string
+) {
+	const m = messages(locale);
+	const t = m.resultsIndex;
+	const sheet = workbook.addWorksheet(name);
+	sheet.columns = [{ width: 8 }, { width: 24 }, { width: 12 }, { width: 12 }, { width: 14 }];
+	sheet.addRow([t.title]).font = { bold: true };
+	sheet.addRow([t.explain]);
+	const titles = s.questions.map((id) => r.questions.find((q) => q.id === id)?.title ?? id);
+	sheet.addRow([t.counted + titles.join('；')]);
+	const overall = sheet.addRow([null, t.whole, s.overall.n, s.overall.index]);
+	overall.getCell(4).numFmt = INDEX;
+	if (s.overall.n === 0) {
+		sheet.addRow([t.empty]);
+	}
+	const table = (title: string, cells: SatisfactionCell[]) => {
+		sheet.addRow([]);
+		sheet.addRow([title]).font = { bold: true };
+		sheet.addRow([t.rank, t.name, t.n, t.index]).font = { bold: true };
+		for (const cell of cells) {
+			const label = cell.key === null ? m.results.notGiven : cell.label;
+			const row = sheet.addRow([
+				cell.rank,
+				label,
+				cell.n,
+				cell.index,
+				cell.small ? t.tooSmall : null
+			]);
+			row.getCell(4).numFmt = INDEX;
+		}
+		if (cells.some((c) => c.small)) {
+			sheet.addRow([t.small(r.minN)]);
+		}
+	};
+	table(t.byArea, s.byArea);
+	table(t.byUnit, s.byUnit);
 }

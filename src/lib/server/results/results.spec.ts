@@ -83,6 +83,7 @@ describeEachDatabase('campaign results', (current) => {
 		expect(all.questions.map((q) => q.id)).toEqual([
 			'group',
 			'township',
+			'unit',
 			'supply',
 			'service',
 			'improve',
@@ -379,7 +380,8 @@ describeEachDatabase('campaign results', (current) => {
 			'filter',
 			'minN',
 			'n',
-			'questions'
+			'questions',
+			'satisfaction'
 		]);
 		await expect(get('', ['returns'])).rejects.toMatchObject({ status: 403 });
 		await expect(get('by=question:nope', ['results'])).rejects.toThrow(Invalid);

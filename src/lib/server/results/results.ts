@@ -35,6 +35,7 @@ import {
 	type ResultQuestion,
 	type VersionQuestions
 } from './query';
+import { satisfactionIndex } from './satisfaction';
 
 export { readResultsQuery, resultsQuestions } from './query';
 
@@ -86,7 +87,7 @@ const list = (items: (string | number)[]) =>
 		sql`, `
 	);
 
-async function organisation(db: Database) {
+export async function organisation(db: Database) {
 	const [groups, areaRows, unitRows] = await Promise.all([
 		db.select().from(respondentGroups),
 		db.select().from(areas),
@@ -97,13 +98,13 @@ async function organisation(db: Database) {
 	return { groups: bySort(groups), areas: bySort(areaRows), units: bySort(unitRows) };
 }
 
-type Organisation = Awaited<ReturnType<typeof organisation>>;
+export type Organisation = Awaited<ReturnType<typeof organisation>>;
 
 /**
  * The WHERE of the responses in the filter; Invalid when a value names nothing. `r` is a response
  * or an answer_tallies row (the same column names); the date range is left to the caller.
  */
-function whereOf(
+export function whereOf(
 	campaignId: number,
 	filter: ResultsFilter,
 	org: Organisation,
@@ -399,14 +400,16 @@ export async function countedResults(
 	if (source === 'tallies' && !fromTallies) {
 		throw new Invalid('the answer tallies cannot answer this query');
 	}
-	const rows = fromTallies
-		? await countTallies(db, sql.join([...where, ...monthsWithin(query.filter)], sql` and `), by)
-		: await countAnswers(
-				db,
-				sql.join([...where, ...submittedWithin(query.filter)], sql` and `),
-				by,
-				questions
-			);
+	const responsesWhere = sql.join([...where, ...submittedWithin(query.filter)], sql` and `);
+	// The satisfaction index is a mean of each respondent's own score: it reads the responses
+	// themselves (the tallies count answers, not respondents' scores), and only when a question
+	// is marked.
+	const [rows, satisfaction] = await Promise.all([
+		fromTallies
+			? countTallies(db, sql.join([...where, ...monthsWithin(query.filter)], sql` and `), by)
+			: countAnswers(db, responsesWhere, by, questions),
+		satisfactionIndex(db, responsesWhere, questions, org, minN)
+	]);
 
 	// Responses per breakdown value and version: n, the cells, and how many were asked each question.
 	const perVersion = new Map<string | null, Map<number, number>>();
@@ -452,7 +455,8 @@ export async function countedResults(
 		minN,
 		questions: questions.map((q) =>
 			questionResult(q, tallies.get(q.question.id), cells, asked, by !== undefined, minN)
-		)
+		),
+		satisfaction
 	};
 }
 
