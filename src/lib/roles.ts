@@ -22,6 +22,11 @@ export const CAMPAIGN_READERS = [
 ] as const satisfies Role[];
 /** Reports, the statistics API and the response exports. */
 export const REPORT_READERS = ['organiser', 'reviewer', 'leader'] as const satisfies Role[];
+/**
+ * A campaign's results page, its XLSX and API: the report readers, and handlers for their own
+ * unit when the questionnaire asks for it (server/results/access.ts narrows them).
+ */
+export const RESULTS_READERS = [...REPORT_READERS, 'handler'] as const satisfies Role[];
 /** The review queue and a suggestion's page (a handler sees only their department's items). */
 export const SUGGESTION_READERS = [
 	'reviewer',

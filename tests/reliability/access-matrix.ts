@@ -32,6 +32,8 @@ const ALL_STAFF: StaffRole[] = ['organiser', 'clerk', 'reviewer', 'handler', 'le
 const CAMPAIGN_READERS: StaffRole[] = ['organiser', 'clerk', 'reviewer', 'leader'];
 const REVIEW: StaffRole[] = ['reviewer', 'organiser'];
 const REPORTS: StaffRole[] = ['organiser', 'reviewer', 'leader'];
+// The demo asks for the unit, so a handler reads its results — their own unit's (access.spec.ts).
+const RESULTS: StaffRole[] = [...REPORTS, 'handler'];
 const ORG: StaffRole[] = ['organiser'];
 const ADMIN_ONLY: StaffRole[] = [];
 
@@ -66,7 +68,7 @@ export const EXPECTED: Record<string, Expectation> = {
 	'GET /api/v1/campaigns/[slug]/stats': staff(REPORTS, { api: true }),
 	'GET /api/v1/campaigns/[slug]/suggestions': staff(REPORTS, { api: true }),
 	'GET /api/v1/campaigns/[slug]/suggestions/stats': staff(REPORTS, { api: true }),
-	'GET /api/v1/campaigns/[slug]/results': staff(REPORTS, { api: true }),
+	'GET /api/v1/campaigns/[slug]/results': staff(RESULTS, { api: true }),
 
 	// ---- back office
 	'PAGE /(admin)/admin': staff(ALL_STAFF),
@@ -91,10 +93,10 @@ export const EXPECTED: Record<string, Expectation> = {
 	'ACTION /(admin)/admin/campaigns/[slug]/questionnaire ?/save': staff(ORG),
 	'ACTION /(admin)/admin/campaigns/[slug]/questionnaire ?/publish': staff(ORG),
 	'PAGE /(admin)/admin/campaigns/[slug]/responses': staff(CAMPAIGN_READERS),
-	'PAGE /(admin)/admin/campaigns/[slug]/results': staff(REPORTS),
+	'PAGE /(admin)/admin/campaigns/[slug]/results': staff(RESULTS),
 	'GET /(admin)/admin/campaigns/[slug]/responses/export.csv': staff(REPORTS),
 	'GET /(admin)/admin/campaigns/[slug]/responses/export.xlsx': staff(REPORTS),
-	'GET /(admin)/admin/campaigns/[slug]/results/export.xlsx': staff(REPORTS),
+	'GET /(admin)/admin/campaigns/[slug]/results/export.xlsx': staff(RESULTS),
 	'PAGE /(admin)/admin/campaigns/[slug]/results/report': staff(REPORTS),
 	'PAGE /(admin)/admin/campaigns/[slug]/responses/[id]': staff(['clerk', 'organiser']),
 	'ACTION /(admin)/admin/campaigns/[slug]/responses/[id] ?/default': staff(['clerk', 'organiser']),

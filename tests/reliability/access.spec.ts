@@ -242,6 +242,43 @@ describe('access matrix', () => {
 	});
 });
 
+describe('results of a handler’s own unit', () => {
+	it('gives each handler their unit’s figures only, and 403 for another unit', async () => {
+		const api = `/api/v1/campaigns/${SLUG}/results`;
+		const json = async (url: string, who: Who) => {
+			const res = await get(url, cookies.get(who), { accept: 'application/json' });
+			return { status: res.status, body: res.status === 200 ? JSON.parse(res.text) : null };
+		};
+		const a = await json(api, 'handler-a');
+		const b = await json(api, 'handler-b');
+		expect([a.status, b.status]).toEqual([200, 200]);
+		const [unitA] = a.body.filter.unit as number[];
+		const [unitB] = b.body.filter.unit as number[];
+		expect(unitA).not.toBe(unitB);
+		// The same figures an organiser gets for that unit, and fewer than the whole campaign.
+		const whole = await json(api, 'organiser');
+		const forA = await json(`${api}?unit=${unitA}`, 'organiser');
+		expect(a.body.n).toBe(forA.body.n);
+		expect(a.body.n).toBeGreaterThan(0);
+		expect(a.body.n).toBeLessThan(whole.body.n);
+		expect(a.body.satisfaction.byUnit.map((c: { key: string }) => c.key)).toEqual([String(unitA)]);
+		for (const url of [
+			`${api}?unit=${unitB}`,
+			`/admin/campaigns/${SLUG}/results?unit=${unitB}`,
+			`/admin/campaigns/${SLUG}/results/export.xlsx?unit=${unitB}`
+		]) {
+			expect((await get(url, cookies.get('handler-a'))).status, url).toBe(403);
+		}
+		// Their page names their unit and offers no other; the other campaign pages stay closed.
+		const page = await get(`/admin/campaigns/${SLUG}/results`, cookies.get('handler-a'));
+		expect(page.text).toContain('营销部');
+		expect(page.text).not.toContain('运维检修部</option>');
+		expect((await get(`/admin/campaigns/${SLUG}/responses`, cookies.get('handler-a'))).status).toBe(
+			403
+		);
+	});
+});
+
 describe('contact details in page content', () => {
 	it('shows a known contact phone to the roles canSeeContact names, and to no other', async () => {
 		const wrong: string[] = [];

@@ -1,7 +1,8 @@
-import { REPORT_READERS } from '$lib/roles';
+import { CAMPAIGN_READERS, hasRole, ORGANISERS, REPORT_READERS, RESULTS_READERS } from '$lib/roles';
 import { requireRole } from '$lib/server/auth/guard';
 import { getCampaign, listVersions } from '$lib/server/campaigns/queries';
 import { listAreas, listGroups, listUnits } from '$lib/server/org/organisation';
+import { scopeResultsQuery } from '$lib/server/results/access';
 import { compareWith, comparisonChoices, earlierResults } from '$lib/server/results/compare';
 import { campaignResults, parseResultsQuery } from '$lib/server/results/results';
 import type { PageServerLoad } from './$types';
@@ -12,10 +13,13 @@ import type { PageServerLoad } from './$types';
  * that says which (parseResultsQuery throws Invalid).
  */
 export const load: PageServerLoad = async (event) => {
-	requireRole(event, ...REPORT_READERS);
+	const user = requireRole(event, ...RESULTS_READERS);
 	const db = event.locals.db;
 	const campaign = await getCampaign(db, event.params.slug);
-	const query = await parseResultsQuery(db, campaign.id, event.url.searchParams);
+	const asked = await parseResultsQuery(db, campaign.id, event.url.searchParams);
+	// A handler reads their own unit only (403 for another, or without a unit question).
+	const query = await scopeResultsQuery(db, campaign.id, user, asked);
+	const ownUnit = user.role === 'handler' ? (query.filter.unit?.[0] ?? null) : null;
 	const [results, groups, areas, units, versions, earlier, compareChoices] = await Promise.all([
 		campaignResults(db, campaign.id, query),
 		listGroups(db),
@@ -31,6 +35,9 @@ export const load: PageServerLoad = async (event) => {
 			event.url.searchParams.get(k) ?? undefined
 		])
 	) as Record<string, string | undefined>;
+	if (ownUnit !== null) {
+		typed.unit = String(ownUnit);
+	}
 	return {
 		slug: campaign.slug,
 		campaignId: campaign.id,
@@ -41,7 +48,13 @@ export const load: PageServerLoad = async (event) => {
 		typed,
 		groups: groups.map(({ key, nameZh, nameEn }) => ({ key, nameZh, nameEn })),
 		areas: areas.map(({ id, name }) => ({ id, name })),
-		units: units.filter((u) => u.kind !== 'company').map(({ id, name }) => ({ id, name })),
+		units: units
+			.filter((u) => u.kind !== 'company' && (ownUnit === null || u.id === ownUnit))
+			.map(({ id, name }) => ({ id, name })),
+		ownUnit: units.find((u) => u.id === ownUnit)?.name ?? null,
+		canEditQuestionnaire: hasRole(user.role, ORGANISERS),
+		canReadReport: hasRole(user.role, REPORT_READERS),
+		canReadResponses: hasRole(user.role, CAMPAIGN_READERS),
 		versions: versions.map((v) => v.version).sort((a, b) => a - b),
 		// A single-choice question can split the others (e.g. 您的身份 × satisfaction).
 		breakdownQuestions: results.questions

@@ -1,6 +1,7 @@
-import { json } from '@sveltejs/kit';
-import { REPORT_READERS } from '$lib/roles';
+import { error, json } from '@sveltejs/kit';
+import { RESULTS_READERS } from '$lib/roles';
 import { requireApiReader, requireApiReaderOf } from '$lib/server/auth/guard';
+import { scopeResultsQuery } from '$lib/server/results/access';
 import { compareWith, earlierResults } from '$lib/server/results/compare';
 import { campaignResults, parseResultsQuery } from '$lib/server/results/results';
 import type { RequestHandler } from './$types';
@@ -10,24 +11,28 @@ import type { RequestHandler } from './$types';
  * in the query string (`?area=3&by=group`); a value that names nothing is a 400 that says which.
  * `compare=<slug>` adds an earlier campaign's figures (`compare`) when the caller may read its
  * results too (else 403/404 as for the campaign itself); without it there is no `compare`.
+ * A handler's session reads their own unit only; a token reads what its scopes allow.
  */
 export const GET: RequestHandler = async (event) => {
-	const campaign = await requireApiReader(event, 'results', ...REPORT_READERS);
+	const campaign = await requireApiReader(event, 'results', ...RESULTS_READERS);
 	const db = event.locals.db;
 	const params = event.url.searchParams;
 	const other = params.get('compare');
 	if (other) {
-		await requireApiReaderOf(event, 'results', other, ...REPORT_READERS);
+		await requireApiReaderOf(event, 'results', other, ...RESULTS_READERS);
 	}
-	const query = await parseResultsQuery(db, campaign.id, params);
+	// The same test requireApiReader makes: with a token it never looked at the session.
+	const byToken = /^Bearer\s+\S+$/i.test(event.request.headers.get('authorization') ?? '');
+	const user = event.locals.user;
+	if (!byToken && !user) error(401, 'log in or send an API token');
+	const asked = await parseResultsQuery(db, campaign.id, params);
+	const query = await scopeResultsQuery(db, campaign.id, byToken ? null : user, asked);
 	const [results, earlier] = await Promise.all([
 		campaignResults(db, campaign.id, query),
 		earlierResults(db, campaign, query, params, false)
 	]);
 	return json(
 		earlier ? { ...results, compare: compareWith(campaign, results, earlier) } : results,
-		{
-			headers: { 'cache-control': 'no-store' }
-		}
+		{ headers: { 'cache-control': 'no-store' } }
 	);
 };

@@ -1,6 +1,7 @@
-import { REPORT_READERS } from '$lib/roles';
+import { RESULTS_READERS } from '$lib/roles';
 import { requireRole } from '$lib/server/auth/guard';
 import { getCampaign } from '$lib/server/campaigns/queries';
+import { scopeResultsQuery } from '$lib/server/results/access';
 import { filterNames, workbookResults } from '$lib/server/results/report';
 import { resultsWorkbook } from '$lib/server/results/results-workbook';
 import { parseResultsQuery } from '$lib/server/results/results';
@@ -12,10 +13,12 @@ import type { RequestHandler } from './$types';
  * breakdown (group, area, unit, channel, and the page's question comparison if it has one).
  */
 export const GET: RequestHandler = async (event) => {
-	requireRole(event, ...REPORT_READERS);
+	const user = requireRole(event, ...RESULTS_READERS);
 	const db = event.locals.db;
 	const campaign = await getCampaign(db, event.params.slug);
-	const query = await parseResultsQuery(db, campaign.id, event.url.searchParams);
+	const asked = await parseResultsQuery(db, campaign.id, event.url.searchParams);
+	// A handler's workbook holds their own unit only, as their page does.
+	const query = await scopeResultsQuery(db, campaign.id, user, asked);
 	const data = await workbookResults(db, campaign.id, query);
 	const body = await resultsWorkbook(
 		data,
