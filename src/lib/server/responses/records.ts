@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Role } from '../../domain';
 import { canSeeContact } from '../../roles';
 import type { Database } from '../db';
@@ -62,9 +62,11 @@ export async function listResponsePage(
 	viewer: ResponseViewer,
 	campaignId: number,
 	page: number,
-	pageSize = 50
+	pageSize = 50,
+	/** Narrows the page further (results/matching-responses.ts: the responses behind a figure). */
+	only?: SQL
 ) {
-	const where = eq(responses.campaignId, campaignId);
+	const where = and(eq(responses.campaignId, campaignId), only);
 	const [rows, [{ total }]] = await Promise.all([
 		responseQuery(db, canSeeContact(viewer))
 			.where(where)
