@@ -16,6 +16,15 @@ const base = { help: '', required: false, options: [], maxPicks: 0, lowLabel: ''
 export const DEMO_QUESTIONS: Question[] = [
 	{ ...base, id: 'group', type: 'group', title: '您的身份', required: true },
 	{ ...base, id: 'township', type: 'area', title: '您所在的乡镇（街道）' },
+	// Lets each department and supply station read its own results (a handler's view).
+	{
+		...base,
+		id: 'unit',
+		type: 'unit',
+		title: '您所在的单位或为您服务的供电所',
+		help: '电力客户请选为您服务的供电所；职工请选本人所在的部室或供电所。'
+	},
+	// The two ratings make the satisfaction index of the results page (per township and unit).
 	{
 		...base,
 		id: 'supply',
@@ -23,7 +32,8 @@ export const DEMO_QUESTIONS: Question[] = [
 		title: '您对供电质量的满意程度',
 		required: true,
 		lowLabel: '很不满意',
-		highLabel: '非常满意'
+		highLabel: '非常满意',
+		satisfaction: true
 	},
 	{
 		...base,
@@ -32,7 +42,8 @@ export const DEMO_QUESTIONS: Question[] = [
 		title: '您对供电服务的满意程度',
 		required: true,
 		lowLabel: '很不满意',
-		highLabel: '非常满意'
+		highLabel: '非常满意',
+		satisfaction: true
 	},
 	{
 		...base,

@@ -17,6 +17,7 @@ import {
 import { titleFrom } from '../suggestions/items';
 import { DEMO_SLUG } from './campaign';
 import { DEMO_DEPARTMENTS, DEMO_STATIONS, DEMO_TOWNSHIPS } from './organisation';
+import { demoRating } from './satisfaction';
 import { DEMO_CONCERNS, type DemoGroup } from './suggestion-corpus';
 
 /** The real case's figures: 1,751 forms issued, 1,640 returned (93.7 %). */
@@ -200,6 +201,8 @@ export async function seedDemoReturns(db: Database): Promise<void> {
 		if (groupOption) s.answers.group = groupOption;
 		const areaOption = option('township', s.area);
 		if (areaOption) s.answers.township = areaOption;
+		const unitOption = option('unit', plan[s.row].unit);
+		if (unitOption) s.answers.unit = unitOption;
 	}
 	writeSuggestions(skeletons, random);
 
@@ -275,7 +278,6 @@ function drawSkeletons(plan: PlanRow[], random: () => number): Skeleton[] {
 		const code = Array.from({ length: 8 }, () => CROCKFORD[Math.floor(random() * 32)]).join('');
 		return codes.has(code) ? receiptCode() : (codes.add(code), code);
 	};
-	const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)];
 	for (const group of Object.keys(GROUP_TOTALS) as DemoGroup[]) {
 		const rows = plan.map((r, i) => ({ r, i })).filter(({ r }) => r.group === group);
 		const counts = allocate(
@@ -286,7 +288,8 @@ function drawSkeletons(plan: PlanRow[], random: () => number): Skeleton[] {
 			for (let n = 0; n < counts[k]; n++) {
 				// Most forms came back in the first weeks; a tail runs to the end of the campaign.
 				const day = Math.min(DAYS - 1, Math.floor(-Math.log(1 - random()) * 24));
-				const rating = () => pick([3, 4, 4, 4, 5, 5, 5, 2]);
+				const rating = (question: 'supply' | 'service') =>
+					demoRating(random(), group, r.area, question);
 				const priorities = shuffleWith(
 					['connection', 'outage_notice', 'repair', 'voltage', 'payment', 'manager'],
 					random
@@ -295,7 +298,7 @@ function drawSkeletons(plan: PlanRow[], random: () => number): Skeleton[] {
 					row: i,
 					group,
 					area: r.area,
-					answers: { supply: rating(), service: rating(), priorities },
+					answers: { supply: rating('supply'), service: rating('service'), priorities },
 					submittedAt: new Date(START + day * DAY_MS + Math.floor((8 + random() * 10) * 3_600_000)),
 					receiptCode: receiptCode()
 				});
