@@ -1,6 +1,7 @@
 // The satisfaction index (issue 16) on a small campaign whose figures are worked out by hand
 // below, the flag it reads from the questionnaire, and the handler's view of their own unit.
 import type { RequestEvent } from '@sveltejs/kit';
+import ExcelJS from 'exceljs';
 import { eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { GET } from '../../../routes/api/v1/campaigns/[slug]/results/+server';
@@ -18,6 +19,7 @@ import { describeEachDatabase } from '../test/databases';
 import { scopeResultsQuery } from './access';
 import { responsesInFilter } from './matching-responses';
 import { campaignResults } from './results';
+import { resultsWorkbook } from './results-workbook';
 
 const base = { help: '', required: false, options: [], maxPicks: 0, lowLabel: '', highLabel: '' };
 const QUESTIONS: Question[] = [
@@ -175,6 +177,31 @@ describeEachDatabase('satisfaction index', (current) => {
 			overall: { n: 0, index: null }
 		});
 		expect(JSON.stringify(none)).not.toContain('NaN');
+
+		// The workbook's sheet: the same ranked rows, as numbers; nothing but words when empty.
+		const sheetRows = async (r: CampaignResults) => {
+			const book = new ExcelJS.Workbook();
+			await book.xlsx.load((await resultsWorkbook(r, 'zh-CN')) as unknown as ArrayBuffer);
+			return book
+				.getWorksheet('满意度指数')!
+				.getSheetValues()
+				.filter((row): row is ExcelJS.CellValue[] => Array.isArray(row))
+				.map((row) => Array.from(row.slice(1), (v) => v ?? null));
+		};
+		const rowsOf = await sheetRows(all);
+		const areaName = s.byArea[0].label;
+		expect(rowsOf).toContainEqual([null, '总体', 5, 65]);
+		expect(rowsOf).toContainEqual([1, areaName, 3, 50]);
+		expect(rowsOf).toContainEqual([null, s.byArea[1].label, 1, 100, '样本太少']);
+		expect(rowsOf.find((row) => row[1] === s.byUnit[1].label)).toEqual([
+			2,
+			s.byUnit[1].label,
+			2,
+			56.25
+		]);
+		const emptyRows = await sheetRows(none);
+		expect(emptyRows).toContainEqual(['筛选范围内没有人回答计入满意度指数的题目。']);
+		expect(emptyRows.flat().some((v) => typeof v === 'number' && !Number.isFinite(v))).toBe(false);
 	});
 
 	it('says no question is marked with no cells at all', async () => {
