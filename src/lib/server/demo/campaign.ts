@@ -16,14 +16,6 @@ const base = { help: '', required: false, options: [], maxPicks: 0, lowLabel: ''
 export const DEMO_QUESTIONS: Question[] = [
 	{ ...base, id: 'group', type: 'group', title: '您的身份', required: true },
 	{ ...base, id: 'township', type: 'area', title: '您所在的乡镇（街道）' },
-	// Lets each department and supply station read its own results (a handler's view).
-	{
-		...base,
-		id: 'unit',
-		type: 'unit',
-		title: '您所在的单位或为您服务的供电所',
-		help: '电力客户请选为您服务的供电所；职工请选本人所在的部室或供电所。'
-	},
 	// The two ratings make the satisfaction index of the results page (per township and unit).
 	{
 		...base,
@@ -72,6 +64,15 @@ export const DEMO_QUESTIONS: Question[] = [
 			{ id: 'payment', label: '缴费便利' },
 			{ id: 'manager', label: '台区经理服务' }
 		]
+	},
+	// Last but the contact, so a clerk's keyboard entry of the earlier questions is unchanged.
+	// Lets each department and supply station read its own results (a handler's view).
+	{
+		...base,
+		id: 'unit',
+		type: 'unit',
+		title: '您所在的单位或为您服务的供电所',
+		help: '电力客户请选为您服务的供电所；职工请选本人所在的部室或供电所。'
 	},
 	{
 		...base,

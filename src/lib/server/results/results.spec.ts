@@ -83,12 +83,12 @@ describeEachDatabase('campaign results', (current) => {
 		expect(all.questions.map((q) => q.id)).toEqual([
 			'group',
 			'township',
-			'unit',
 			'supply',
 			'service',
 			'improve',
 			'difficulty',
-			'priorities'
+			'priorities',
+			'unit'
 		]);
 		for (const q of all.questions) {
 			expect(q.asked).toBe(all.n);
