@@ -6,7 +6,7 @@ import type { Database } from '../db';
 import { responses } from '../db/schema';
 import { Invalid } from '../platform/errors';
 import { campaignVersions, lineUpQuestions, readResultsQuery, resultsQuestions } from './query';
-import { organisation, whereOf } from './results';
+import { organisation, submittedWithin, whereOf } from './results';
 
 /**
  * A condition on `responses` for the rows in `filter` (the results page's filters) that answered
@@ -20,7 +20,7 @@ export async function responsesInFilter(
 	answered?: string
 ): Promise<SQL> {
 	const [versions, org] = await Promise.all([campaignVersions(db, campaignId), organisation(db)]);
-	const parts = [whereOf(campaignId, filter, org, versions)];
+	const parts = [...whereOf(campaignId, filter, org, versions), ...submittedWithin(filter)];
 	if (answered !== undefined) {
 		const question = lineUpQuestions(versions).find((q) => q.question.id === answered);
 		if (!question) {

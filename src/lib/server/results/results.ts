@@ -154,7 +154,7 @@ export function whereOf(
 }
 
 /** The date range on responses. Days are the organisation's calendar days, as the return-rate figures count them. */
-function submittedWithin(filter: ResultsFilter): SQL[] {
+export function submittedWithin(filter: ResultsFilter): SQL[] {
 	const parts: SQL[] = [];
 	if (filter.from) {
 		parts.push(

@@ -19,6 +19,7 @@ import { describeEachDatabase } from '../test/databases';
 import { scopeResultsQuery } from './access';
 import { responsesInFilter } from './matching-responses';
 import { campaignResults } from './results';
+import { filterNames } from './report';
 import { resultsWorkbook } from './results-workbook';
 
 const base = { help: '', required: false, options: [], maxPicks: 0, lowLabel: '', highLabel: '' };
@@ -181,7 +182,12 @@ describeEachDatabase('satisfaction index', (current) => {
 		// The workbook's sheet: the same ranked rows, as numbers; nothing but words when empty.
 		const sheetRows = async (r: CampaignResults) => {
 			const book = new ExcelJS.Workbook();
-			await book.xlsx.load((await resultsWorkbook(r, 'zh-CN')) as unknown as ArrayBuffer);
+			const bytes = await resultsWorkbook(
+				{ overall: r, breakdowns: [] },
+				await filterNames(db, r),
+				'zh-CN'
+			);
+			await book.xlsx.load(bytes as unknown as ArrayBuffer);
 			return book
 				.getWorksheet('满意度指数')!
 				.getSheetValues()
