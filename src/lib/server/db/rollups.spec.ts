@@ -21,6 +21,7 @@ import { suggestionStats } from '../suggestions/reports';
 import { addDays, weeklyReport } from '../suggestions/weekly';
 import { assign, categorise, merge, setStatus, split, unmerge } from '../suggestions/workflow';
 import { createTestDatabase, describeEachDatabase } from '../test/databases';
+import { seedDemoIntoOlderSchema } from '../test/older-schema';
 import {
 	recountResponses,
 	recountReturns,
@@ -291,9 +292,6 @@ describeEachDatabase('statistics roll-ups', (current) => {
 	});
 });
 
-/** Columns of tables the demo seed writes that migrations after 0006 add (0014: copied_from). */
-const COLUMNS_ADDED_LATER = [['campaigns', 'copied_from', 'integer']] as const;
-
 // The migration fills the roll-ups from the rows already there: migrate to 0006, seed, migrate on.
 describe('statistics roll-ups: backfill', () => {
 	const folder = migrationsFolder();
@@ -323,15 +321,7 @@ describe('statistics roll-ups: backfill', () => {
 				let test: Awaited<ReturnType<typeof createTestDatabase>> | null = null;
 				try {
 					test = await createTestDatabase(kind);
-					// Today's seed writes every column of today's schema: give the older schema the
-					// columns added after 0006 for the seed, and take them away before migrating on.
-					for (const [table, column, type] of COLUMNS_ADDED_LATER) {
-						await test.db.execute(sql.raw(`alter table ${table} add column ${column} ${type}`));
-					}
-					await seedDemo(test.db, 'demo-password');
-					for (const [table, column] of COLUMNS_ADDED_LATER) {
-						await test.db.execute(sql.raw(`alter table ${table} drop column ${column}`));
-					}
+					await seedDemoIntoOlderSchema(test.db);
 					expect(
 						(
 							await queryRows<{ t: string | null }>(

@@ -2,6 +2,7 @@
 // forms and somewhat lower satisfaction, from which liuyang-2014 is marked as copied, so its
 // results page shows a comparison. Only structured answers: 2013's written opinions were sorted on
 // paper and never typed in, so the demo's suggestion figures (182, all of 2014) stay as they are.
+import { demoRating } from './satisfaction';
 import { eq } from 'drizzle-orm';
 import type { Channel } from '../../domain';
 import type { Question } from '../../questionnaire/types';
@@ -227,19 +228,20 @@ async function seedEarlierResponses(
 		}))
 	);
 	const random = createPrng(20130816);
-	const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)];
 	const codes = new Set<string>();
 	const receiptCode = (): string => {
 		const code = Array.from({ length: 8 }, () => CROCKFORD[Math.floor(random() * 32)]).join('');
 		return codes.has(code) ? receiptCode() : (codes.add(code), code);
 	};
-	// A year before, satisfaction was lower: a mean near 3.5 instead of 2014's 4.
-	const score = () => pick([2, 3, 3, 3, 4, 4, 4, 5]);
+	// A year before, satisfaction was lower everywhere (the same township and group pattern as
+	// 2014's, half a point down), so every rating compares upward.
+	const score = (row: PlanRow, question: 'supply' | 'service') =>
+		demoRating(random(), row.group, row.area ?? null, question, -0.5);
 	const values = plan.flatMap((row) =>
 		Array.from({ length: returnedOn(row) }, () => {
 			const answers: Record<string, string | number | string[]> = {
-				supply: score(),
-				service: score(),
+				supply: score(row, 'supply'),
+				service: score(row, 'service'),
 				aware: random() < 0.55 ? 'yes' : 'no',
 				priorities: shuffleWith(
 					['connection', 'outage_notice', 'repair', 'voltage', 'payment'],

@@ -44,10 +44,12 @@ export function demoRating(
 	u: number,
 	group: DemoGroup,
 	area: string | null,
-	question: 'supply' | 'service'
+	question: 'supply' | 'service',
+	/** Added to every mean: the year before (liuyang-2013) was rated lower. */
+	yearShift = 0
 ): number {
 	const shift = (area ? (AREA_SHIFT[area] ?? 0) : 0) * (question === 'supply' ? 1 : 0.5);
-	const mean = GROUP_MEAN[group][question] + shift;
+	const mean = GROUP_MEAN[group][question] + shift + yearShift;
 	const weights = [1, 2, 3, 4, 5].map((k) => Math.exp(-((k - mean) ** 2) / (2 * SPREAD ** 2)));
 	const total = weights.reduce((s, w) => s + w, 0);
 	let cumulative = 0;

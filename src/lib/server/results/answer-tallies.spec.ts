@@ -30,6 +30,7 @@ import { correctResponse } from '../responses/corrections';
 import { merge } from '../suggestions/workflow';
 import { makeActor } from '../test/actors';
 import { createTestDatabase, describeEachDatabase } from '../test/databases';
+import { seedDemoIntoOlderSchema } from '../test/older-schema';
 import { countedResults, readResultsQuery, resultsQuestions } from './results';
 
 type Key = string;
@@ -454,7 +455,7 @@ describe('answer tallies: backfill', () => {
 				let test: Awaited<ReturnType<typeof createTestDatabase>> | null = null;
 				try {
 					test = await createTestDatabase(kind);
-					await seedDemo(test.db, 'demo-password');
+					await seedDemoIntoOlderSchema(test.db);
 					const [{ t }] = await queryRows<{ t: string | null }>(
 						test.db,
 						sql`select to_regclass('answer_tallies')::text as t`

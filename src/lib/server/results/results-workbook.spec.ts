@@ -110,7 +110,8 @@ describeEachDatabase('results workbook', (current) => {
 			'按对象类别',
 			'按乡镇',
 			'按单位',
-			'按渠道'
+			'按渠道',
+			'满意度指数'
 		]);
 		// The first sheet: every option of every choice or rating question, for the whole filter.
 		const overall = data.overall;
@@ -169,7 +170,8 @@ describeEachDatabase('results workbook', (current) => {
 			'By township',
 			'By unit',
 			'By channel',
-			'By 您对供电质量的满意程度'
+			'By 您对供电质量的满意程度',
+			'Satisfaction index'
 		]);
 		expectCrossTables(
 			english.getWorksheet('By group')!,
@@ -191,7 +193,8 @@ describeEachDatabase('results workbook', (current) => {
 		const workbook = await open(
 			await resultsWorkbook(data, await filterNames(db, data.overall), 'en')
 		);
-		expect(workbook.worksheets).toHaveLength(5);
+		// The four breakdowns and the satisfaction index (the demo marks its two ratings).
+		expect(workbook.worksheets).toHaveLength(6);
 		for (const sheet of workbook.worksheets) {
 			const values = rowsOf(sheet).flatMap((row) => (row.values as unknown[]).slice(1));
 			expect(
@@ -199,7 +202,11 @@ describeEachDatabase('results workbook', (current) => {
 				sheet.name
 			).toBe(false);
 			expect(values.map(String).join(' '), sheet.name).not.toMatch(/NaN|Infinity/);
-			expect(values.map(String).join(' '), sheet.name).toContain('No forms in the filter');
+			expect(values.map(String).join(' '), sheet.name).toContain(
+				sheet.name === 'Satisfaction index'
+					? 'Nobody in the filter answered a question counted in the satisfaction index'
+					: 'No forms in the filter'
+			);
 		}
 		const counts = rowsOf(workbook.worksheets[0])
 			.filter((row) => row.getCell(2).type === ExcelJS.ValueType.Number)
