@@ -159,7 +159,8 @@ test('an organiser prints a township’s results by group and opens the same fig
 		'按对象类别',
 		'按乡镇',
 		'按单位',
-		'按渠道'
+		'按渠道',
+		'满意度指数'
 	]);
 	const overall = sheetRows(workbook.worksheets[0]);
 	expect(overall[1][0]).toBe('乡镇（街道）：张坊');
