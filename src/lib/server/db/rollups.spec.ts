@@ -3,13 +3,10 @@
 // makes (submissions, corrections, merges, status changes) and some it does not (multi-row
 // updates and deletes in SQL); and the statistics services against the full-scan queries they
 // replaced. The migration's backfill is checked on data that existed before it.
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getCampaign, latestVersion } from '../campaigns/queries';
-import { migrationsFolder, queryRows, type Database } from './';
+import { queryRows, type Database } from './';
 import { categories, responses, suggestionItems, suggestions, units, users } from './schema';
 import { seedDemo } from '../demo/seed';
 import { submitPublicForm } from '../intake/public-form';
@@ -20,8 +17,8 @@ import type { Actor } from '../suggestions/actor';
 import { suggestionStats } from '../suggestions/reports';
 import { addDays, weeklyReport } from '../suggestions/weekly';
 import { assign, categorise, merge, setStatus, split, unmerge } from '../suggestions/workflow';
-import { createTestDatabase, describeEachDatabase } from '../test/databases';
-import { seedDemoIntoOlderSchema } from '../test/older-schema';
+import { describeEachDatabase } from '../test/databases';
+import { withBackfill } from '../test/older-schema';
 import {
 	recountResponses,
 	recountReturns,
@@ -294,52 +291,25 @@ describeEachDatabase('statistics roll-ups', (current) => {
 
 // The migration fills the roll-ups from the rows already there: migrate to 0006, seed, migrate on.
 describe('statistics roll-ups: backfill', () => {
-	const folder = migrationsFolder();
-	const journal = JSON.parse(readFileSync(path.join(folder, 'meta/_journal.json'), 'utf8')) as {
-		entries: { tag: string }[];
-	};
-	const before = journal.entries.findIndex((e) => e.tag.startsWith('0007'));
-	const older = mkdtempSync(path.join(tmpdir(), 'xinkan-migrations-'));
-	afterAll(() => rmSync(older, { recursive: true, force: true }));
-
 	for (const kind of ['pglite', 'postgres'] as const) {
 		it.skipIf(kind === 'postgres' && !process.env.TEST_DATABASE_URL)(
 			`fills the tallies of responses and suggestions stored before it [${kind}]`,
-			async () => {
-				const { mkdirSync } = await import('node:fs');
-				mkdirSync(path.join(older, 'meta'), { recursive: true });
-				const kept = journal.entries.slice(0, before);
-				writeFileSync(
-					path.join(older, 'meta/_journal.json'),
-					JSON.stringify({ ...journal, entries: kept })
-				);
-				for (const e of kept) {
-					copyFileSync(path.join(folder, `${e.tag}.sql`), path.join(older, `${e.tag}.sql`));
-				}
-				const saved = process.env.XINKAN_MIGRATIONS_DIR;
-				process.env.XINKAN_MIGRATIONS_DIR = older;
-				let test: Awaited<ReturnType<typeof createTestDatabase>> | null = null;
-				try {
-					test = await createTestDatabase(kind);
-					await seedDemoIntoOlderSchema(test.db);
-					expect(
-						(
-							await queryRows<{ t: string | null }>(
-								test.db,
-								sql`select to_regclass('response_tallies')::text as t`
-							)
-						)[0].t
-					).toBeNull();
-					process.env.XINKAN_MIGRATIONS_DIR = folder;
-					await test.handle.migrate();
-					await expectTalliesMatch(test.db);
-					expect((await tallies(test.db, 'suggestion_tallies')).length).toBeGreaterThan(20);
-				} finally {
-					if (saved === undefined) delete process.env.XINKAN_MIGRATIONS_DIR;
-					else process.env.XINKAN_MIGRATIONS_DIR = saved;
-					await test?.dispose();
-				}
-			}
+			() =>
+				withBackfill(
+					kind,
+					'0007',
+					async (db) => {
+						const [{ t }] = await queryRows<{ t: string | null }>(
+							db,
+							sql`select to_regclass('response_tallies')::text as t`
+						);
+						expect(t).toBeNull();
+					},
+					async (db) => {
+						await expectTalliesMatch(db);
+						expect((await tallies(db, 'suggestion_tallies')).length).toBeGreaterThan(20);
+					}
+				)
 		);
 	}
 });

@@ -4,15 +4,12 @@
 // submission, corrections through the responses room's service, a suggestion merge, multi-row
 // updates and deletes. Then campaignResults counted from the tallies against the scan of the
 // responses for filters and breakdowns, and the migration's backfill of data stored before it.
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CHANNELS } from '../../domain';
 import type { Answer, Answers, Question } from '../../questionnaire/types';
 import { getCampaign, latestVersion } from '../campaigns/queries';
-import { migrationsFolder, queryRows, type Database } from '../db';
+import { queryRows, type Database } from '../db';
 import {
 	areas,
 	questionnaireVersions,
@@ -29,8 +26,8 @@ import { Invalid } from '../platform/errors';
 import { correctResponse } from '../responses/corrections';
 import { merge } from '../suggestions/workflow';
 import { makeActor } from '../test/actors';
-import { createTestDatabase, describeEachDatabase } from '../test/databases';
-import { seedDemoIntoOlderSchema } from '../test/older-schema';
+import { describeEachDatabase } from '../test/databases';
+import { withBackfill } from '../test/older-schema';
 import { countedResults, readResultsQuery, resultsQuestions } from './results';
 
 type Key = string;
@@ -429,51 +426,25 @@ describeEachDatabase('answer tallies', (current) => {
 
 // The migration fills the tallies from the responses already there: migrate to 0011, seed, migrate on.
 describe('answer tallies: backfill', () => {
-	const folder = migrationsFolder();
-	const journal = JSON.parse(readFileSync(path.join(folder, 'meta/_journal.json'), 'utf8')) as {
-		entries: { tag: string }[];
-	};
-	const before = journal.entries.findIndex((e) => e.tag.startsWith('0012'));
-	const older = mkdtempSync(path.join(tmpdir(), 'xinkan-migrations-'));
-	afterAll(() => rmSync(older, { recursive: true, force: true }));
-
 	for (const kind of ['pglite', 'postgres'] as const) {
 		it.skipIf(kind === 'postgres' && !process.env.TEST_DATABASE_URL)(
 			`fills the tallies of the responses stored before it [${kind}]`,
-			async () => {
-				mkdirSync(path.join(older, 'meta'), { recursive: true });
-				const kept = journal.entries.slice(0, before);
-				writeFileSync(
-					path.join(older, 'meta/_journal.json'),
-					JSON.stringify({ ...journal, entries: kept })
-				);
-				for (const e of kept) {
-					copyFileSync(path.join(folder, `${e.tag}.sql`), path.join(older, `${e.tag}.sql`));
-				}
-				const saved = process.env.XINKAN_MIGRATIONS_DIR;
-				process.env.XINKAN_MIGRATIONS_DIR = older;
-				let test: Awaited<ReturnType<typeof createTestDatabase>> | null = null;
-				try {
-					test = await createTestDatabase(kind);
-					await seedDemoIntoOlderSchema(test.db);
-					const [{ t }] = await queryRows<{ t: string | null }>(
-						test.db,
-						sql`select to_regclass('answer_tallies')::text as t`
-					);
-					expect(t).toBeNull();
-					process.env.XINKAN_MIGRATIONS_DIR = folder;
-					await test.handle.migrate();
-					expect((await tallied(test.db)).size).toBeGreaterThan(100);
-					await expectTalliesMatch(test.db);
-				} finally {
-					if (saved === undefined) {
-						delete process.env.XINKAN_MIGRATIONS_DIR;
-					} else {
-						process.env.XINKAN_MIGRATIONS_DIR = saved;
+			() =>
+				withBackfill(
+					kind,
+					'0012',
+					async (db) => {
+						const [{ t }] = await queryRows<{ t: string | null }>(
+							db,
+							sql`select to_regclass('answer_tallies')::text as t`
+						);
+						expect(t).toBeNull();
+					},
+					async (db) => {
+						expect((await tallied(db)).size).toBeGreaterThan(100);
+						await expectTalliesMatch(db);
 					}
-					await test?.dispose();
-				}
-			},
+				),
 			// A database of its own, migrated twice, with the demo seeded in between.
 			120_000
 		);
