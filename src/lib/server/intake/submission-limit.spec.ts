@@ -1,10 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { blankQuestion } from '../../questionnaire/types';
-import { createCampaign, setCampaignStatus } from '../campaigns/campaigns';
-import { publishQuestionnaire, saveDraft } from '../campaigns/questionnaire';
-import { openDatabase, queryRows, type Database, type DatabaseHandle } from '../db';
-import { createTestDatabase, describeEachDatabase } from '../test/databases';
+import { queryRows, type Database } from '../db';
+import { describeEachDatabase } from '../test/databases';
+import { twoInstancesWithOpenCampaign, yesForm, type TwoInstances } from '../test/two-instances';
 import { submitPublicForm } from './public-form';
 import { deleteEndedWindows, hitRateLimit, peekRateLimit } from './submission-limit';
 
@@ -73,59 +71,30 @@ describeEachDatabase('per-client limits kept in the database', (current) => {
 	});
 });
 
-const question = {
-	...blankQuestion('a', 'single'),
-	title: '问题',
-	options: [
-		{ id: 'y', label: '是' },
-		{ id: 'n', label: '否' }
-	]
-};
 const BASE32 = 'abcdefghijklmnopqrstuvwxyz234567';
-const form = (token: string) => {
-	const data = new FormData();
-	data.set('submission_token', token);
-	data.set('q_a', 'y');
-	return data;
-};
 
 // Two app instances are two connection pools on one PostgreSQL database (PGlite allows one).
 const onPostgres = process.env.TEST_DATABASE_URL ? describe : describe.skip;
 
 onPostgres('two app instances on one PostgreSQL database', () => {
-	let test: Awaited<ReturnType<typeof createTestDatabase>>;
-	let other: DatabaseHandle;
+	let two: TwoInstances;
 	const previous = process.env.XINKAN_SUBMIT_LIMIT;
 	beforeAll(async () => {
-		test = await createTestDatabase('postgres');
-		other = openDatabase({ url: test.url, poolSize: 5 });
 		process.env.XINKAN_SUBMIT_LIMIT = '5';
-		const db = test.db;
-		await createCampaign(db, null, {
-			title: '两个实例',
-			slug: 'shared-limit',
-			introduction: '',
-			startsOn: null,
-			endsOn: null,
-			anonymous: true
-		});
-		await saveDraft(db, null, 'shared-limit', [question]);
-		await publishQuestionnaire(db, null, 'shared-limit');
-		await setCampaignStatus(db, null, 'shared-limit', 'open');
+		two = await twoInstancesWithOpenCampaign('shared-limit');
 	});
 	afterAll(async () => {
 		process.env.XINKAN_SUBMIT_LIMIT = previous;
-		await other?.close();
-		await test?.dispose();
+		await two?.dispose();
 	});
 
 	it('share one submission limit: the 6th from one address is refused whichever instance gets it', async () => {
-		const instances: Database[] = [test.db, other.db];
+		const instances: Database[] = [two.a.db, two.b.db];
 		const send = (i: number, address: string) =>
 			submitPublicForm(
 				instances[i % 2],
 				'shared-limit',
-				form(`${'s'.repeat(31)}${BASE32[i]}`),
+				yesForm(`${'s'.repeat(31)}${BASE32[i]}`),
 				address
 			);
 		// Five from one address, alternating between the instances: all stored.

@@ -1,13 +1,11 @@
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { blankQuestion } from '../../questionnaire/types';
-import { createCampaign, setCampaignStatus } from '../campaigns/campaigns';
+import { setCampaignStatus } from '../campaigns/campaigns';
 import { publicCampaign } from '../campaigns/public-copy';
-import { publishQuestionnaire, saveDraft } from '../campaigns/questionnaire';
-import { openDatabase, type DatabaseHandle } from '../db';
+import type { DatabaseHandle } from '../db';
 import { submitPublicForm } from '../intake/public-form';
 import { suggestionChanges, suggestionsChanged } from '../suggestions/changes';
-import { createTestDatabase } from '../test/databases';
+import { twoInstancesWithOpenCampaign, yesForm, type TwoInstances } from '../test/two-instances';
 import { CHANGES_CHANNEL, startChangeSignals, type ChangeSignals } from './change-signals';
 
 /** Polls `check` until it holds or `ms` have passed; answers how long it took, or null. */
@@ -20,68 +18,40 @@ async function within(ms: number, check: () => boolean | Promise<boolean>) {
 	return null;
 }
 
-const question = {
-	...blankQuestion('a', 'single'),
-	title: '问题',
-	options: [
-		{ id: 'y', label: '是' },
-		{ id: 'n', label: '否' }
-	]
-};
-const form = (token: string) => {
-	const data = new FormData();
-	data.set('submission_token', token);
-	data.set('q_a', 'y');
-	return data;
-};
-
 // Two app instances are two connection pools on one PostgreSQL database (PGlite allows one).
 const onPostgres = process.env.TEST_DATABASE_URL ? describe : describe.skip;
 
 onPostgres('changes made by one app instance reach the others', () => {
-	let test: Awaited<ReturnType<typeof createTestDatabase>>;
+	let two: TwoInstances;
 	let other: DatabaseHandle;
 	let signals: ChangeSignals;
 	let watcher: postgres.Sql;
 	const heard: string[] = [];
 	beforeAll(async () => {
-		test = await createTestDatabase('postgres');
-		other = openDatabase({ url: test.url, poolSize: 5 });
-		// Instance B listens; instance A (test.db) only writes.
+		two = await twoInstancesWithOpenCampaign('signals');
+		other = two.b;
+		// Instance B listens; instance A only writes.
 		signals = startChangeSignals(other)!;
 		// What goes over the channel, as a third process would hear it.
-		watcher = postgres(test.url!, { max: 1, onnotice: () => {} });
+		watcher = postgres(two.a.url!, { max: 1, onnotice: () => {} });
 		await watcher.listen(CHANGES_CHANNEL, (payload) => heard.push(payload));
-		const db = test.db;
-		await createCampaign(db, null, {
-			title: '两个实例',
-			slug: 'signals',
-			introduction: '',
-			startsOn: null,
-			endsOn: null,
-			anonymous: true
-		});
-		await saveDraft(db, null, 'signals', [question]);
-		await publishQuestionnaire(db, null, 'signals');
-		await setCampaignStatus(db, null, 'signals', 'open');
 		expect(await within(10_000, () => signals.connects === 1)).not.toBeNull();
 	});
 	afterAll(async () => {
 		await signals?.stop();
 		await watcher?.end({ timeout: 5 });
-		await other?.close();
-		await test?.dispose();
+		await two?.dispose();
 	});
 
 	it('a campaign closed on A is refused by B long before B’s 5 s copy would have expired', async () => {
 		// B has just taken a copy of the open campaign: without a signal it would keep it 5 s.
 		expect((await publicCampaign(other.db, 'signals')).campaign.status).toBe('open');
-		await setCampaignStatus(test.db, null, 'signals', 'closed');
+		await setCampaignStatus(two.a.db, null, 'signals', 'closed');
 		const took = await within(1_000, async () => {
 			const outcome = await submitPublicForm(
 				other.db,
 				'signals',
-				form('c'.repeat(32)),
+				yesForm('c'.repeat(32)),
 				'10.30.0.1'
 			);
 			return outcome.kind === 'unavailable';
@@ -89,12 +59,12 @@ onPostgres('changes made by one app instance reach the others', () => {
 		expect(took).not.toBeNull();
 		// Opened again on A: B takes answers again just as soon.
 		expect((await publicCampaign(other.db, 'signals')).campaign.status).toBe('closed');
-		await setCampaignStatus(test.db, null, 'signals', 'open');
+		await setCampaignStatus(two.a.db, null, 'signals', 'open');
 		const reopened = await within(1_000, async () => {
 			const outcome = await submitPublicForm(
 				other.db,
 				'signals',
-				form('d'.repeat(32)),
+				yesForm('d'.repeat(32)),
 				'10.30.0.1'
 			);
 			return outcome.kind === 'stored';
@@ -113,7 +83,7 @@ onPostgres('changes made by one app instance reach the others', () => {
 
 	it('counts another process’s suggestion changes, so kept duplicate indexes are rebuilt', async () => {
 		const before = { ...suggestionChanges };
-		await test.db.execute(
+		await two.a.db.execute(
 			(await import('drizzle-orm')).sql`select pg_notify(${CHANGES_CHANNEL}, 'review:another')`
 		);
 		expect(
@@ -133,7 +103,7 @@ onPostgres('changes made by one app instance reach the others', () => {
 		expect(await publicCampaign(other.db, 'signals')).not.toBe(kept);
 		expect(suggestionChanges.reviews).toBeGreaterThan(reviews);
 		// And it hears again.
-		await setCampaignStatus(test.db, null, 'signals', 'closed');
+		await setCampaignStatus(two.a.db, null, 'signals', 'closed');
 		expect(
 			await within(
 				1_000,
