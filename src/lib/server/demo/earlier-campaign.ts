@@ -7,6 +7,7 @@ import { eq } from 'drizzle-orm';
 import type { Channel } from '../../domain';
 import type { Question } from '../../questionnaire/types';
 import { campaignsChanged } from '../campaigns/public-copy';
+import { DEMO_QUESTIONS } from './campaign';
 import { publishQuestionnaire, saveDraft } from '../campaigns/questionnaire';
 import type { Database } from '../db';
 import { areas, campaigns, distributions, respondentGroups, responses, units } from '../db/schema';
@@ -16,16 +17,12 @@ import type { DemoGroup } from './suggestion-corpus';
 
 export const DEMO_EARLIER_SLUG = 'liuyang-2013';
 
-const base = { help: '', required: false, options: [], maxPicks: 0, lowLabel: '', highLabel: '' };
-const rating = (id: string, title: string): Question => ({
-	...base,
-	id,
-	type: 'rating',
-	title,
-	required: true,
-	lowLabel: '很不满意',
-	highLabel: '非常满意'
-});
+/** 2014's question `id` as 2013 asked it: the same words, not yet marked for the index. */
+function as2013(id: string): Question {
+	const { satisfaction: _marked, ...question } = DEMO_QUESTIONS.find((q) => q.id === id)!;
+	return question;
+}
+const priorities = as2013('priorities');
 
 /**
  * 2013's questionnaire: the same ids as 2014's where the question is the same (so they compare),
@@ -33,35 +30,23 @@ const rating = (id: string, title: string): Question => ({
  * opinion question instead of 2014's two suggestion questions.
  */
 export const DEMO_EARLIER_QUESTIONS: Question[] = [
-	{ ...base, id: 'group', type: 'group', title: '您的身份', required: true },
-	{ ...base, id: 'township', type: 'area', title: '您所在的乡镇（街道）' },
-	rating('supply', '您对供电质量的满意程度'),
-	rating('service', '您对供电服务的满意程度'),
+	as2013('group'),
+	as2013('township'),
+	as2013('supply'),
+	as2013('service'),
 	{
-		...base,
+		...priorities,
 		id: 'aware',
 		type: 'single',
 		title: '您是否知道95598供电服务热线？',
+		maxPicks: 0,
 		options: [
 			{ id: 'yes', label: '知道' },
 			{ id: 'no', label: '不知道' }
 		]
 	},
-	{
-		...base,
-		id: 'priorities',
-		type: 'multiple',
-		title: '您最看重哪些服务？',
-		maxPicks: 3,
-		options: [
-			{ id: 'connection', label: '业扩报装' },
-			{ id: 'outage_notice', label: '停电信息' },
-			{ id: 'repair', label: '抢修速度' },
-			{ id: 'voltage', label: '电压质量' },
-			{ id: 'payment', label: '缴费便利' }
-		]
-	},
-	{ ...base, id: 'opinions', type: 'suggestion', title: '您对供电公司有什么意见和建议？' }
+	{ ...priorities, options: priorities.options.filter((o) => o.id !== 'manager') },
+	{ ...as2013('improve'), id: 'opinions', title: '您对供电公司有什么意见和建议？', help: '' }
 ];
 
 interface PlanRow {
@@ -75,79 +60,33 @@ interface PlanRow {
 	note: string;
 }
 
+const row = (
+	group: DemoGroup,
+	unit: string | null,
+	area: string | null,
+	channel: Channel,
+	issued: number,
+	rate: number,
+	note = ''
+): PlanRow => ({ group, unit, area, channel, issued, rate, note });
+
 /** 2013's distribution plan: the same groups as 2014, about a third of the forms, no visits. */
 export function earlierPlan(): PlanRow[] {
 	const rows: PlanRow[] = [];
 	for (const area of [...DEMO_TOWNSHIPS, ...DEMO_STREETS]) {
-		rows.push({
-			group: 'township',
-			unit: null,
-			area,
-			channel: 'forum',
-			issued: 2,
-			rate: 0.95,
-			note: '乡镇座谈会'
-		});
+		rows.push(row('township', null, area, 'forum', 2, 0.95, '乡镇座谈会'));
 	}
-	rows.push({
-		group: 'government',
-		unit: '办公室',
-		area: null,
-		channel: 'letter',
-		issued: 40,
-		rate: 0.88,
-		note: ''
-	});
+	rows.push(row('government', '办公室', null, 'letter', 40, 0.88));
 	for (const station of DEMO_STATIONS) {
 		const area = station.replace('供电所', '');
-		rows.push({
-			group: 'customer',
-			unit: station,
-			area,
-			channel: 'paper',
-			issued: 30,
-			rate: 0.86,
-			note: ''
-		});
-		rows.push({
-			group: 'customer',
-			unit: station,
-			area,
-			channel: 'suggestion_box',
-			issued: 10,
-			rate: 0.8,
-			note: ''
-		});
-		rows.push({
-			group: 'employee',
-			unit: station,
-			area: null,
-			channel: 'paper',
-			issued: 6,
-			rate: 0.92,
-			note: ''
-		});
+		rows.push(row('customer', station, area, 'paper', 30, 0.86));
+		rows.push(row('customer', station, area, 'suggestion_box', 10, 0.8));
+		rows.push(row('employee', station, null, 'paper', 6, 0.92));
 	}
 	for (const department of DEMO_DEPARTMENTS) {
-		rows.push({
-			group: 'employee',
-			unit: department,
-			area: null,
-			channel: 'paper',
-			issued: 8,
-			rate: 0.93,
-			note: ''
-		});
+		rows.push(row('employee', department, null, 'paper', 8, 0.93));
 	}
-	rows.push({
-		group: 'retiree',
-		unit: '人力资源部',
-		area: null,
-		channel: 'forum',
-		issued: 50,
-		rate: 0.85,
-		note: '离退休职工座谈会'
-	});
+	rows.push(row('retiree', '人力资源部', null, 'forum', 50, 0.85, '离退休职工座谈会'));
 	return rows;
 }
 
