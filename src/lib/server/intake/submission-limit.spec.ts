@@ -2,9 +2,16 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows, type Database } from '../db';
 import { describeEachDatabase } from '../test/databases';
-import { twoInstancesWithOpenCampaign, yesForm, type TwoInstances } from '../test/two-instances';
+import {
+	openYesNoCampaign,
+	twoInstancesWithOpenCampaign,
+	yesForm,
+	type TwoInstances
+} from '../test/two-instances';
 import { submitPublicForm } from './public-form';
 import { deleteEndedWindows, hitRateLimit, peekRateLimit } from './submission-limit';
+
+const BASE32 = 'abcdefghijklmnopqrstuvwxyz234567';
 
 /** A whole minute an hour from now: windows that no sweep of this run can have ended. */
 const laterMinute = () => Math.ceil(Date.now() / 60_000) * 60_000 + 3_600_000;
@@ -58,6 +65,37 @@ describeEachDatabase('per-client limits kept in the database', (current) => {
 		}
 	});
 
+	it('stores exactly the limit of a burst of submissions from one address, counted as they are stored', async () => {
+		const { db } = current();
+		await openYesNoCampaign(db, 'burst');
+		const previous = process.env.XINKAN_SUBMIT_LIMIT;
+		process.env.XINKAN_SUBMIT_LIMIT = '5';
+		try {
+			// Twelve at once go in one or two batches: each is counted in the statement storing it.
+			const outcomes = await Promise.all(
+				Array.from({ length: 12 }, (_, i) =>
+					submitPublicForm(db, 'burst', yesForm(`${'b'.repeat(31)}${BASE32[i]}`), '10.21.0.1')
+				)
+			);
+			expect(outcomes.filter((o) => o.kind === 'stored')).toHaveLength(5);
+			const refused = outcomes.filter((o) => o.kind === 'rate_limited');
+			expect(refused).toHaveLength(7);
+			// A refusal hands the answers back, says when to come back, and stores nothing.
+			expect(refused[0]).toMatchObject({ typed: { q_a: 'y' } });
+			expect((refused[0] as { retryAfter: number }).retryAfter).toBeGreaterThan(0);
+			const [{ n }] = await queryRows<{ n: number }>(
+				db,
+				sql`select count(*)::int as n from responses r join campaigns c on c.id = r.campaign_id where c.slug = 'burst'`
+			);
+			expect(n).toBe(5);
+			// Another address is not held back by this one's window.
+			const other = await submitPublicForm(db, 'burst', yesForm('c'.repeat(32)), '10.21.0.2');
+			expect(other.kind).toBe('stored');
+		} finally {
+			process.env.XINKAN_SUBMIT_LIMIT = previous;
+		}
+	});
+
 	it('deletes the counters of ended windows and keeps the current ones', async () => {
 		const { db } = current();
 		const minute = { limit: 5, windowSeconds: 60 };
@@ -70,8 +108,6 @@ describeEachDatabase('per-client limits kept in the database', (current) => {
 		expect(keys.some((k) => k.key.startsWith('new@'))).toBe(true);
 	});
 });
-
-const BASE32 = 'abcdefghijklmnopqrstuvwxyz234567';
 
 // Two app instances are two connection pools on one PostgreSQL database (PGlite allows one).
 const onPostgres = process.env.TEST_DATABASE_URL ? describe : describe.skip;

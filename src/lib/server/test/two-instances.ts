@@ -3,7 +3,7 @@
 import { blankQuestion } from '../../questionnaire/types';
 import { createCampaign, setCampaignStatus } from '../campaigns/campaigns';
 import { publishQuestionnaire, saveDraft } from '../campaigns/questionnaire';
-import { openDatabase, type DatabaseHandle } from '../db';
+import { openDatabase, type Database, type DatabaseHandle } from '../db';
 import { createTestDatabase } from './databases';
 
 const question = {
@@ -31,11 +31,9 @@ export interface TwoInstances {
 	dispose(): Promise<void>;
 }
 
-/** A fresh PostgreSQL database seen by two instances, with the campaign `slug` open on it. */
-export async function twoInstancesWithOpenCampaign(slug: string): Promise<TwoInstances> {
-	const a = await createTestDatabase('postgres');
-	const b = openDatabase({ url: a.url, poolSize: 5 });
-	await createCampaign(a.db, null, {
+/** Opens the campaign `slug` with the one yes/no question, anonymous, on `db`. */
+export async function openYesNoCampaign(db: Database, slug: string): Promise<void> {
+	await createCampaign(db, null, {
 		title: '两个实例',
 		slug,
 		introduction: '',
@@ -43,9 +41,16 @@ export async function twoInstancesWithOpenCampaign(slug: string): Promise<TwoIns
 		endsOn: null,
 		anonymous: true
 	});
-	await saveDraft(a.db, null, slug, [question]);
-	await publishQuestionnaire(a.db, null, slug);
-	await setCampaignStatus(a.db, null, slug, 'open');
+	await saveDraft(db, null, slug, [question]);
+	await publishQuestionnaire(db, null, slug);
+	await setCampaignStatus(db, null, slug, 'open');
+}
+
+/** A fresh PostgreSQL database seen by two instances, with the campaign `slug` open on it. */
+export async function twoInstancesWithOpenCampaign(slug: string): Promise<TwoInstances> {
+	const a = await createTestDatabase('postgres');
+	const b = openDatabase({ url: a.url, poolSize: 5 });
+	await openYesNoCampaign(a.db, slug);
 	return {
 		a,
 		b,
