@@ -114,6 +114,15 @@ interface Health {
 		return (JSON.parse(res.text) as { returned: number }).returned;
 	}
 
+	/** The campaign dashboard's "returned" figure, for this session. */
+	async function dashboardReturned(cookie: string): Promise<number> {
+		const res = await get(app.origin, `/admin/campaigns/${SLUG}`, cookie);
+		expect(res.status).toBe(200);
+		const figure = /data-testid="returned"[^>]*>(\d+)</.exec(res.text)?.[1];
+		expect(figure).toBeTruthy();
+		return Number(figure);
+	}
+
 	/** The results page's "N responses" line, for this session. */
 	async function resultsLine(cookie: string, origin = app.origin): Promise<string> {
 		const res = await get(origin, `/admin/campaigns/${SLUG}/results`, cookie);
@@ -170,19 +179,21 @@ interface Health {
 	let before: { returned: number; results: string };
 	let categoryKey: string;
 
-	it('serves results, the dashboard figures and the API from the replica: with replay paused they miss what only the primary has', async () => {
+	it('serves the results page, the campaign dashboard and the API from the replica: with replay paused they miss what only the primary has', async () => {
 		expect(await health()).toMatchObject({
 			status: 200,
 			body: { ok: true, db: 'postgres', replica: { configured: true, reachable: true } }
 		});
 		await pauseReplay();
 		before = { returned: await returned(watcher), results: await resultsLine(watcher) };
+		expect(await dashboardReturned(watcher)).toBe(before.returned);
 		const stored = await storedOnPrimary();
 		await submit();
 		expect(await storedOnPrimary()).toBe(stored + 1);
 		// The primary holds the new response; the pages do not show it: they read the replica.
 		expect(await returned(watcher)).toBe(before.returned);
 		expect(await resultsLine(watcher)).toBe(before.results);
+		expect(await dashboardReturned(watcher)).toBe(before.returned);
 		const { body } = await health();
 		expect(body.replica).toMatchObject({ reachable: true, replayPaused: true });
 		expect(body.replica.lagBytes).toBeGreaterThan(0);
@@ -210,6 +221,7 @@ interface Health {
 		// The writer sees the category and, reading from the primary, the newest response too.
 		expect(await categoriesSeen(writerCookies)).toContain(categoryKey);
 		expect(await returned(writerCookies)).toBe(before.returned + 1);
+		expect(await dashboardReturned(writerCookies)).toBe(before.returned + 1);
 		// Everyone else still reads the replica, which has neither.
 		expect(await categoriesSeen(watcher)).not.toContain(categoryKey);
 		expect(await returned(watcher)).toBe(before.returned);
@@ -223,6 +235,7 @@ interface Health {
 		expect((await health()).body.replica.usedForReads).toBe(false);
 		expect(await returned(watcher)).toBe(before.returned + 1);
 		expect(await resultsLine(watcher)).not.toBe(before.results);
+		expect(await dashboardReturned(watcher)).toBe(before.returned + 1);
 		expect(await categoriesSeen(watcher)).toContain(categoryKey);
 		await resumeReplay();
 		await until('the replica is used again', async () => {
