@@ -6,6 +6,12 @@ declare global {
 	namespace App {
 		interface Locals {
 			db: Database;
+			/**
+			 * For loads that only read (dashboards, results, reports, the read-only API): the read
+			 * replica when one is configured and current for this reader, else the primary `db`.
+			 * Never for writes (platform/replica-reads.ts).
+			 */
+			readDb: Database;
 			dbKind: DatabaseKind;
 			user: SessionUser | null;
 			session: ValidSession | null;

@@ -13,6 +13,7 @@ import {
 	rejectNul,
 	securityHeaders
 } from '$lib/server/platform/http-handles';
+import { replicaReads } from '$lib/server/platform/replica-reads';
 import { startServer } from '$lib/server/startup';
 
 // Per request: who is asking (the language, the session's user), in order after the plumbing every
@@ -74,6 +75,8 @@ function warnIfProxied(headers: Headers) {
 const identity: Handle = async ({ event, resolve }) => {
 	const handle = appDatabase();
 	event.locals.db = handle.db;
+	// The primary unless replicaReads below picks the read replica.
+	event.locals.readDb = handle.db;
 	event.locals.dbKind = handle.kind;
 	event.locals.user = null;
 	event.locals.session = null;
@@ -97,7 +100,8 @@ export const handle = sequence(
 	locale,
 	clientAddressCheck,
 	publicFormPage,
-	identity
+	identity,
+	replicaReads
 );
 
 /**

@@ -141,7 +141,10 @@ interface Attempt {
 	it('keeps every accepted submission exactly once across a restart, says "try again" with the answers kept, and recovers', async () => {
 		// A browser without JavaScript loads the form before sending it.
 		expect((await request(`${app!.origin}/f/${SLUG}`, { agent })).status).toBe(200);
-		expect(await health()).toEqual({ status: 200, body: { ok: true, db: 'postgres' } });
+		expect(await health()).toEqual({
+			status: 200,
+			body: { ok: true, db: 'postgres', replica: { configured: false } }
+		});
 
 		const attempts: Attempt[] = [];
 		let stop = false;
@@ -195,7 +198,10 @@ interface Attempt {
 		expect(down.status).toBe(503);
 		expect(down.body.ok).toBe(false);
 		expect(boardDown).toEqual({ status: 503, retryAfter: '30', saidUnavailable: true });
-		expect(up).toEqual({ status: 200, body: { ok: true, db: 'postgres' } });
+		expect(up).toEqual({
+			status: 200,
+			body: { ok: true, db: 'postgres', replica: { configured: false } }
+		});
 		expect(beforeOutage).toBeGreaterThan(0);
 		expect(duringOutage).toBeGreaterThan(beforeOutage);
 

@@ -5,6 +5,7 @@ import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } fr
 import { tmpdir, userInfo } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import postgres from 'postgres';
 import { freePort } from '../../scripts/server-process';
 
 const run = promisify(execFile);
@@ -36,9 +37,107 @@ export interface ThrowawayPostgres {
 }
 
 export async function startThrowawayPostgres(bin: string): Promise<ThrowawayPostgres> {
+	const cluster = prepareCluster(bin);
+	await cluster.command('initdb', [
+		'-D',
+		cluster.data,
+		'-U',
+		'postgres',
+		'--auth=trust',
+		'--encoding=UTF8',
+		'--locale=C.UTF-8',
+		'--no-sync'
+	]);
+	return startCluster(cluster, await freePort(), '');
+}
+
+export interface PrimaryWithReplica {
+	primary: ThrowawayPostgres;
+	/** A hot standby streaming from `primary` (pg_basebackup -R); read-only. */
+	replica: ThrowawayPostgres;
+	/** Waits until the replica has replayed everything the primary has written so far. */
+	caughtUp(timeoutMs?: number): Promise<void>;
+	dispose(): Promise<void>;
+}
+
+/**
+ * A throwaway primary and a streaming replica of it, each in a temp folder on a free port:
+ * the primary with wal_level=replica and trust for replication from 127.0.0.1, the replica made
+ * by `pg_basebackup -R` and run with hot_standby=on. Replay can be paused on the replica with
+ * `select pg_wal_replay_pause()` (and resumed with pg_wal_replay_resume) to make it lag.
+ */
+export async function startPrimaryWithReplica(bin: string): Promise<PrimaryWithReplica> {
+	const primary = await startThrowawayPostgres(bin);
+	const replicaCluster = prepareCluster(bin);
+	let replica: ThrowawayPostgres | undefined;
+	try {
+		await replicaCluster.command(
+			'pg_basebackup',
+			[
+				'-h',
+				'127.0.0.1',
+				'-p',
+				String(primary.port),
+				'-U',
+				'postgres',
+				'-D',
+				replicaCluster.data,
+				'-R',
+				'-X',
+				'stream',
+				'-c',
+				'fast',
+				'--no-sync'
+			],
+			60_000
+		);
+		replica = await startCluster(
+			replicaCluster,
+			await freePort(),
+			'-c hot_standby=on -c hot_standby_feedback=on -c wal_receiver_status_interval=1'
+		);
+	} catch (e) {
+		rmSync(replicaCluster.root, { recursive: true, force: true });
+		await primary.dispose();
+		throw e;
+	}
+	const standby = replica;
+	return {
+		primary,
+		replica: standby,
+		async caughtUp(timeoutMs = 30_000) {
+			const onPrimary = postgres(primary.url(), { max: 1, onnotice: () => {} });
+			const onReplica = postgres(standby.url(), { max: 1, onnotice: () => {} });
+			try {
+				const [{ lsn }] = await onPrimary<{ lsn: string }[]>`select pg_current_wal_lsn() as lsn`;
+				const deadline = Date.now() + timeoutMs;
+				for (;;) {
+					const [{ behind }] = await onReplica<{ behind: boolean }[]>`
+						select coalesce(pg_last_wal_replay_lsn() < ${lsn}::pg_lsn, true) as behind`;
+					if (!behind) return;
+					if (Date.now() > deadline) throw new Error(`the replica did not reach ${lsn}`);
+					await new Promise((r) => setTimeout(r, 50));
+				}
+			} finally {
+				await Promise.all([onPrimary.end({ timeout: 2 }), onReplica.end({ timeout: 2 })]);
+			}
+		},
+		async dispose() {
+			await standby.dispose();
+			await primary.dispose();
+		}
+	};
+}
+
+interface Cluster {
+	root: string;
+	data: string;
+	command(tool: string, args: string[], timeout?: number): Promise<unknown>;
+}
+
+/** A temp folder for one server's data, and a way to run its tools (as `postgres` when root). */
+function prepareCluster(bin: string): Cluster {
 	const root = mkdtempSync(path.join(tmpdir(), 'xinkan-pg-'));
-	const data = path.join(root, 'data');
-	const log = path.join(root, 'server.log');
 	const asRoot = userInfo().uid === 0;
 	if (asRoot) {
 		const uid = Number(execFileSync('id', ['-u', 'postgres']).toString().trim());
@@ -51,19 +150,22 @@ export async function startThrowawayPostgres(bin: string): Promise<ThrowawayPost
 		asRoot
 			? run('runuser', ['-u', 'postgres', '--', path.join(bin, tool), ...args], { timeout })
 			: run(path.join(bin, tool), args, { timeout });
+	return { root, data: path.join(root, 'data'), command };
+}
 
-	const port = await freePort();
-	await command('initdb', [
-		'-D',
-		data,
-		'-U',
-		'postgres',
-		'--auth=trust',
-		'--encoding=UTF8',
-		'--locale=C.UTF-8',
-		'--no-sync'
-	]);
-	const options = `-p ${port} -k ${root} -c listen_addresses=127.0.0.1 -c fsync=off`;
+async function startCluster(
+	cluster: Cluster,
+	port: number,
+	extraOptions: string
+): Promise<ThrowawayPostgres> {
+	const { root, data, command } = cluster;
+	const log = path.join(root, 'server.log');
+	// wal_level=replica and max_wal_senders are PostgreSQL's defaults, set here so that a replica
+	// can always be made from this server; initdb's pg_hba already trusts replication from
+	// 127.0.0.1 with --auth=trust.
+	const options =
+		`-p ${port} -k ${root} -c listen_addresses=127.0.0.1 -c fsync=off ` +
+		`-c wal_level=replica -c max_wal_senders=10 ${extraOptions}`.trim();
 	const start = async () => {
 		await command('pg_ctl', ['-D', data, '-l', log, '-o', options, '-w', '-t', '30', 'start']);
 	};

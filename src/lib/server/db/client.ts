@@ -10,6 +10,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 import { lockFolder, type FolderLock } from './folder-lock';
+import { openReplica, type Replica } from './replica';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -22,6 +23,8 @@ export interface DatabaseHandle {
 	kind: DatabaseKind;
 	/** The postgres:// URL (PostgreSQL only), for the connections outside the pool that listen. */
 	url?: string;
+	/** The streaming replica reads may go to (DATABASE_REPLICA_URL, PostgreSQL only). */
+	replica?: Replica;
 	migrate(): Promise<void>;
 	close(): Promise<void>;
 }
@@ -32,6 +35,10 @@ export interface OpenOptions {
 	/** PGlite data folder; `memory://` (or undefined with `inMemory`) keeps it in memory. */
 	dataDir?: string;
 	poolSize?: number;
+	/** postgres:// URL of a streaming replica of `url` for reads (replica.ts); PGlite ignores it. */
+	replicaUrl?: string;
+	/** How far behind the replica may be and still be read from (default 5 s). */
+	replicaMaxLagMs?: number;
 }
 
 export function migrationsFolder(): string {
@@ -39,7 +46,14 @@ export function migrationsFolder(): string {
 }
 
 export function openDatabase(options: OpenOptions): DatabaseHandle {
-	return options.url ? openPostgres(options.url, options.poolSize) : openPglite(options.dataDir);
+	if (options.url) return openPostgres(options.url, options);
+	if (options.replicaUrl) {
+		console.warn(
+			'Xinkan: DATABASE_REPLICA_URL is ignored: a read replica needs PostgreSQL (DATABASE_URL); ' +
+				'the embedded PGlite answers every read itself.'
+		);
+	}
+	return openPglite(options.dataDir);
 }
 
 function openPglite(dataDir = 'memory://'): DatabaseHandle {
@@ -68,7 +82,8 @@ function openPglite(dataDir = 'memory://'): DatabaseHandle {
 // Any fixed number works as long as every Xinkan process uses the same one.
 const MIGRATION_LOCK = 7_384_129_001;
 
-function openPostgres(url: string, poolSize = 10): DatabaseHandle {
+function openPostgres(url: string, options: OpenOptions): DatabaseHandle {
+	const poolSize = options.poolSize ?? 10;
 	const client = postgres(url, {
 		max: poolSize,
 		onnotice: () => {},
@@ -78,10 +93,17 @@ function openPostgres(url: string, poolSize = 10): DatabaseHandle {
 		backoff: (attempt: number) => Math.min(0.05 * 2 ** attempt, 1)
 	});
 	const db = drizzlePostgres(client, { schema }) as unknown as Database;
+	const replica =
+		options.replicaUrl &&
+		openReplica(options.replicaUrl, client, db, {
+			poolSize,
+			maxLagMs: options.replicaMaxLagMs
+		});
 	return {
 		db,
 		kind: 'postgres',
 		url,
+		replica: replica || undefined,
 		// Two processes starting together must not both migrate: one waits on an advisory lock.
 		// Drizzle applies all pending migrations in one transaction, so a failure leaves none applied.
 		async migrate() {
@@ -96,7 +118,9 @@ function openPostgres(url: string, poolSize = 10): DatabaseHandle {
 				await lockClient.end({ timeout: 5 });
 			}
 		},
-		close: () => client.end({ timeout: 5 })
+		async close() {
+			await Promise.all([client.end({ timeout: 5 }), replica && replica.close()]);
+		}
 	};
 }
 

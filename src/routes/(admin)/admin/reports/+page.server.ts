@@ -7,10 +7,10 @@ import { chooseCampaign } from './campaign-choice';
 
 export const load: PageServerLoad = async (event) => {
 	requireRole(event, ...REPORT_READERS);
-	const { list, campaign } = await chooseCampaign(event.locals.db, event.url);
+	const { list, campaign } = await chooseCampaign(event.locals.readDb, event.url);
 	const [stats, categories] = await Promise.all([
-		campaign ? suggestionStats(event.locals.db, campaign.id) : null,
-		categoryChoices(event.locals.db)
+		campaign ? suggestionStats(event.locals.readDb, campaign.id) : null,
+		categoryChoices(event.locals.readDb)
 	]);
 	return { campaigns: list, campaign, stats, categories };
 };

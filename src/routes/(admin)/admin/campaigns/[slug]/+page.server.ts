@@ -15,9 +15,9 @@ export const load: PageServerLoad = async (event) => {
 	// The dashboard re-runs this load every few seconds (invalidate) to show returns as they come in.
 	event.depends('xinkan:stats');
 	const [versions, recent, stats] = await Promise.all([
-		listVersions(event.locals.db, campaign.id),
-		listResponses(event.locals.db, campaign.id, 5),
-		campaignStats(event.locals.db, campaign.id)
+		listVersions(event.locals.readDb, campaign.id),
+		listResponses(event.locals.readDb, campaign.id, 5),
+		campaignStats(event.locals.readDb, campaign.id)
 	]);
 	return {
 		versions,

@@ -8,13 +8,13 @@ import { chooseCampaign } from '../campaign-choice';
 
 export const load: PageServerLoad = async (event) => {
 	requireRole(event, ...REPORT_READERS);
-	const { list, campaign } = await chooseCampaign(event.locals.db, event.url);
+	const { list, campaign } = await chooseCampaign(event.locals.readDb, event.url);
 	const asked = event.url.searchParams.get('week');
 	const date = dateParam(asked) ?? localDate(new Date());
 	return {
 		campaigns: list,
 		campaign,
 		date,
-		report: campaign ? await weeklyReport(event.locals.db, campaign.id, date) : null
+		report: campaign ? await weeklyReport(event.locals.readDb, campaign.id, date) : null
 	};
 };

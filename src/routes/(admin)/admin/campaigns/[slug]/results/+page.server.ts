@@ -14,7 +14,7 @@ import type { PageServerLoad } from './$types';
  */
 export const load: PageServerLoad = async (event) => {
 	const user = requireRole(event, ...RESULTS_READERS);
-	const db = event.locals.db;
+	const db = event.locals.readDb;
 	const campaign = await getCampaign(db, event.params.slug);
 	const asked = await parseResultsQuery(db, campaign.id, event.url.searchParams);
 	// A handler reads their own unit only (403 for another, or without a unit question).

@@ -11,12 +11,12 @@ import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async (event) => {
 	requireRole(event, ...REPORT_READERS);
-	const { campaign } = await chooseCampaign(event.locals.db, event.url);
+	const { campaign } = await chooseCampaign(event.locals.readDb, event.url);
 	if (!campaign) error(404, 'no campaign');
 	const asked = event.url.searchParams.get('week');
 	const date = dateParam(asked) ?? localDate(new Date());
 	// The export lists every overdue and closed item; the page shows the first ones.
-	const r = await weeklyReport(event.locals.db, campaign.id, date, { listLimit: null });
+	const r = await weeklyReport(event.locals.readDb, campaign.id, date, { listLimit: null });
 	const body = await weeklyWorkbook(r, campaign.title, event.locals.locale);
 	return xlsxDownload(body, `weekly-${r.monday}.xlsx`);
 };

@@ -15,7 +15,7 @@ import type { RequestHandler } from './$types';
  */
 export const GET: RequestHandler = async (event) => {
 	const campaign = await requireApiReader(event, 'results', ...RESULTS_READERS);
-	const db = event.locals.db;
+	const db = event.locals.readDb;
 	const params = event.url.searchParams;
 	const other = params.get('compare');
 	if (other) {

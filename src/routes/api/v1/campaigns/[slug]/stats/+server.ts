@@ -6,7 +6,7 @@ import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async (event) => {
 	const campaign = await requireApiReader(event, 'returns', ...REPORT_READERS);
-	return json(await campaignStats(event.locals.db, campaign.id), {
+	return json(await campaignStats(event.locals.readDb, campaign.id), {
 		headers: { 'cache-control': 'no-store' }
 	});
 };

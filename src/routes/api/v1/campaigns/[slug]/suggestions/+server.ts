@@ -12,7 +12,7 @@ const API_READER = { id: 0, role: 'leader' as const, unitId: null };
 
 export const GET: RequestHandler = async (event) => {
 	const campaign = await requireApiReader(event, 'suggestions', ...REPORT_READERS);
-	const db = event.locals.db;
+	const db = event.locals.readDb;
 	const p = event.url.searchParams;
 	const categoryKey = p.get('category');
 	const categoryId = categoryKey ? await categoryIdOf(db, categoryKey) : null;

@@ -14,7 +14,7 @@ import type { RequestHandler } from './$types';
  */
 export const GET: RequestHandler = async (event) => {
 	const user = requireRole(event, ...RESULTS_READERS);
-	const db = event.locals.db;
+	const db = event.locals.readDb;
 	const campaign = await getCampaign(db, event.params.slug);
 	const asked = await parseResultsQuery(db, campaign.id, event.url.searchParams);
 	// A handler's workbook holds their own unit only, as their page does.

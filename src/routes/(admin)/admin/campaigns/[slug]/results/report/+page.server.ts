@@ -16,7 +16,7 @@ import type { PageServerLoad } from './$types';
  */
 export const load: PageServerLoad = async (event) => {
 	requireRole(event, ...REPORT_READERS);
-	const db = event.locals.db;
+	const db = event.locals.readDb;
 	const campaign = await getCampaign(db, event.params.slug);
 	const query = await parseResultsQuery(db, campaign.id, event.url.searchParams);
 	const [results, cover, groups] = await Promise.all([

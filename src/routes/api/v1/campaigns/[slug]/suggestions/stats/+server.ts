@@ -11,6 +11,6 @@ export const GET: RequestHandler = async (event) => {
 		resolved: _r,
 		closed: _c,
 		...stats
-	} = await suggestionStats(event.locals.db, campaign.id);
+	} = await suggestionStats(event.locals.readDb, campaign.id);
 	return json(stats, { headers: { 'cache-control': 'no-store' } });
 };
