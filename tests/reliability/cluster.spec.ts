@@ -16,7 +16,7 @@ import type https from 'node:https';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuild, root } from '../../scripts/server-process';
-import { CLUSTER_PASSWORD, NGINX, startCluster, type Cluster } from './cluster';
+import { CLUSTER_PASSWORD, NGINX, postgresSettings, startCluster, type Cluster } from './cluster';
 import {
 	demoAnswers,
 	encodeForm,
@@ -124,7 +124,18 @@ interface Submission {
 	/** For each probe, the instances nginx tried for it ("127.0.0.1:A" or "127.0.0.1:A, 127.0.0.1:B"). */
 	const upstreams = () => new Map(cluster.accessLines().map((line) => [line.probe, line.upstream]));
 
-	describe('the deploy site', () => {
+	describe('the deploy files', () => {
+		it('runs PostgreSQL with deploy/postgresql.conf', async () => {
+			const settings = postgresSettings();
+			expect(settings.length).toBeGreaterThan(10);
+			const running: [string, string][] = [];
+			for (const [name] of settings) {
+				const [row] = await cluster.sql.unsafe<Record<string, string>[]>(`show ${name}`);
+				running.push([name, row[name]]);
+			}
+			expect(running).toEqual(settings);
+		});
+
 		it('redirects plain http to https, serves the hashed build files from disk, cached and gzipped', async () => {
 			const plain = `http://127.0.0.1:${cluster.httpPort}`;
 			const redirect = await request(`${plain}/f/${SLUG}`);

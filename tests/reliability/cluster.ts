@@ -1,8 +1,8 @@
-// A Xinkan cluster on loopback for the cluster test and `npm run bench:cluster`: a throwaway
-// PostgreSQL (throwaway-postgres.ts), N instances of the production build on it, and Debian's
-// nginx in front running deploy/nginx/xinkan.conf itself — only its ports, /srv/xinkan and the
-// certificate paths are replaced (renderSite), so what is tested is what the README tells people
-// to copy. Everything started is ended and every temp folder removed by dispose(), also when the
+// A Xinkan cluster on loopback for the cluster test and `npm run bench:cluster`, made of deploy/
+// itself: a throwaway PostgreSQL (throwaway-postgres.ts) with deploy/postgresql.conf, N instances
+// of the production build with deploy/xinkan.env, and Debian's nginx in front running
+// deploy/nginx/xinkan.conf — only its ports, /srv/xinkan and the certificate paths are replaced
+// (renderSite), so what is tested is what deploy/README.md tells people to copy. Everything started is ended and every temp folder removed by dispose(), also when the
 // start fails half-way, and (processes only, synchronously) when the test process exits early.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -16,6 +16,8 @@ import { startThrowawayPostgres, type ThrowawayPostgres } from './throwaway-post
 
 export const NGINX = '/usr/sbin/nginx';
 export const SITE_FILE = path.join(root, 'deploy', 'nginx', 'xinkan.conf');
+export const ENV_FILE = path.join(root, 'deploy', 'xinkan.env');
+export const POSTGRES_CONF = path.join(root, 'deploy', 'postgresql.conf');
 export const CLUSTER_PASSWORD = 'cluster-suite-password';
 
 export interface SitePorts {
@@ -51,6 +53,26 @@ export function renderSite(ports: SitePorts): string {
 	replace(/ssl_certificate \S+;/, `ssl_certificate ${ports.certificate};`);
 	replace(/ssl_certificate_key \S+;/, `ssl_certificate_key ${ports.key};`);
 	return site;
+}
+
+/** `name = value` lines of deploy/postgresql.conf (quotes around a value dropped). */
+export function postgresSettings(): [string, string][] {
+	const settings: [string, string][] = [];
+	for (const line of readFileSync(POSTGRES_CONF, 'utf8').split('\n')) {
+		const m = /^\s*([a-z_]+)\s*=\s*('([^']*)'|[^\s#]+)/.exec(line);
+		if (m) settings.push([m[1], m[3] ?? m[2]]);
+	}
+	return settings;
+}
+
+/** `KEY=VALUE` lines of deploy/xinkan.env, the instances' shared environment. */
+export function instanceEnvironment(): Record<string, string> {
+	const env: Record<string, string> = {};
+	for (const line of readFileSync(ENV_FILE, 'utf8').split('\n')) {
+		const m = /^([A-Z_][A-Z0-9_]*)=(.*)$/.exec(line.trim());
+		if (m) env[m[1]] = m[2];
+	}
+	return env;
 }
 
 /** What Debian's /etc/nginx/nginx.conf would be, around the site, in the cluster's own folder. */
@@ -211,18 +233,30 @@ export async function startCluster(bin: string, options: ClusterOptions): Promis
 	};
 	try {
 		pg = await startThrowawayPostgres(bin);
+		// deploy/postgresql.conf, as the server would read it from conf.d/ (the throwaway's own
+		// command-line options, fsync=off and its port, still win).
 		const admin = postgres(pg.url(), { max: 1, onnotice: () => {} });
 		try {
-			await admin.unsafe(
+			for (const [name, value] of postgresSettings()) {
+				await admin.unsafe(`alter system set ${name} = '${value.replaceAll("'", "''")}'`);
+			}
+		} finally {
+			await admin.end({ timeout: 2 });
+		}
+		await pg.stop();
+		await pg.start();
+		const again = postgres(pg.url(), { max: 1, onnotice: () => {} });
+		try {
+			await again.unsafe(
 				`create database xinkan template template0 encoding 'UTF8' lc_ctype 'C.UTF-8' lc_collate 'C.UTF-8'`
 			);
-			const [{ setting }] = await admin<{ setting: string }[]>`
+			const [{ setting }] = await again<{ setting: string }[]>`
 				select setting from pg_settings where name = 'data_directory'`;
 			postmasterPid = Number(
 				readFileSync(path.join(setting, 'postmaster.pid'), 'utf8').split('\n')[0]
 			);
 		} finally {
-			await admin.end({ timeout: 2 });
+			await again.end({ timeout: 2 });
 		}
 		const databaseUrl = pg.url('xinkan');
 		sql = postgres(databaseUrl, { max: 4, onnotice: () => {} });
@@ -236,12 +270,14 @@ export async function startCluster(bin: string, options: ClusterOptions): Promis
 			key: path.join(dir, 'key.pem')
 		};
 		const site = `https://127.0.0.1:${ports.https}`;
+		// deploy/xinkan.env and the unit's HOST, with this machine's database and address, and
+		// the demo organisation the tests post to.
 		const env = {
+			...instanceEnvironment(),
+			HOST: '127.0.0.1',
 			DATABASE_URL: databaseUrl,
 			ORIGIN: site,
-			HOST: '127.0.0.1',
-			ADDRESS_HEADER: 'x-forwarded-for',
-			XFF_DEPTH: '1',
+			XINKAN_DEMO: '1',
 			XINKAN_ADMIN_PASSWORD: CLUSTER_PASSWORD,
 			...options.env
 		};
