@@ -125,6 +125,16 @@ interface Submission {
 	const upstreams = () => new Map(cluster.accessLines().map((line) => [line.probe, line.upstream]));
 
 	describe('the deploy files', () => {
+		it('started the three instances together on the empty database: migrated and seeded once', async () => {
+			const [{ admins, campaigns }] = await cluster.sql<{ admins: number; campaigns: number }[]>`
+				select (select count(*)::int from users where username = 'admin') as admins,
+					(select count(*)::int from campaigns where slug = ${SLUG}) as campaigns`;
+			expect({ admins, campaigns }).toEqual({ admins: 1, campaigns: 1 });
+			for (const instance of cluster.instances) {
+				expect((await request(`${instance.origin}/healthz`)).status).toBe(200);
+			}
+		});
+
 		it('runs PostgreSQL with deploy/postgresql.conf', async () => {
 			const settings = postgresSettings();
 			expect(settings.length).toBeGreaterThan(10);

@@ -206,7 +206,10 @@ function stopChild(child: ChildProcess | undefined, signal: NodeJS.Signals): Pro
 	});
 }
 
-/** Starts PostgreSQL, the instances (the first alone: it migrates and loads the demo) and nginx. */
+/**
+ * Starts PostgreSQL, the instances — all at once on the empty database, as systemd starts them:
+ * one migrates while the others wait, and the demo is loaded once — and nginx.
+ */
 export async function startCluster(bin: string, options: ClusterOptions): Promise<Cluster> {
 	const dir = mkdtempSync(path.join(tmpdir(), 'xinkan-cluster-'));
 	const agents: https.Agent[] = [];
@@ -286,8 +289,7 @@ export async function startCluster(bin: string, options: ClusterOptions): Promis
 			const port = Number(new URL(server.origin).port);
 			instances.push({ origin: server.origin, port, server });
 		};
-		await add();
-		await Promise.all(Array.from({ length: options.instances - 1 }, add));
+		await Promise.all(Array.from({ length: options.instances }, add));
 		instances.sort((a, b) => a.port - b.port);
 		ports.upstreams = instances.map((i) => i.port);
 
