@@ -10,7 +10,7 @@
 //     submission is stored exactly once and nginx sends the others to the instances left.
 // Distinct clients are distinct loopback addresses (127.0.x.y): nginx appends the address it saw
 // to X-Forwarded-For and XFF_DEPTH=1 makes the app take that one. nginx and initdb are required,
-// not skipped, with XINKAN_REQUIRE_PG=1 (`.ci/run` installs nginx).
+// not skipped, with XINKAN_REQUIRE_PG=1 (`.ci/run` installs nginx and openssl).
 import { existsSync, readdirSync } from 'node:fs';
 import type https from 'node:https';
 import path from 'node:path';
@@ -39,12 +39,14 @@ const missing = !bin
 	? 'initdb/pg_ctl not found under /usr/lib/postgresql/*/bin'
 	: !existsSync(NGINX)
 		? `${NGINX} is missing (apt-get install -y nginx; .ci/run installs it)`
-		: null;
+		: !existsSync('/usr/bin/openssl')
+			? 'openssl is missing (apt-get install -y openssl; .ci/run installs it)'
+			: null;
 
 if (missing) {
 	if (process.env.XINKAN_REQUIRE_PG === '1') {
 		describe('cluster test', () => {
-			it('needs initdb, pg_ctl and nginx (XINKAN_REQUIRE_PG=1)', () => {
+			it('needs initdb, pg_ctl, nginx and openssl (XINKAN_REQUIRE_PG=1)', () => {
 				expect(missing).toBeNull();
 			});
 		});

@@ -222,7 +222,11 @@ export async function startCluster(bin: string, options: ClusterOptions): Promis
 	const forget = onEarlyExit(() => {
 		for (const child of children()) if (child?.exitCode === null) child.kill('SIGKILL');
 		// SIGQUIT is PostgreSQL's immediate shutdown; its folder goes with the operating system's tmp.
-		if (postmasterPid) process.kill(postmasterPid, 'SIGQUIT');
+		try {
+			if (postmasterPid) process.kill(postmasterPid, 'SIGQUIT');
+		} catch {
+			// already gone
+		}
 		rmSync(dir, { recursive: true, force: true });
 	});
 	const dispose = async () => {
