@@ -24,6 +24,7 @@ import {
 	receiptOf,
 	request
 } from '../tests/reliability/http';
+import { load } from './bench-load';
 import { ensureBuild, startServer, type RunningServer } from './server-process';
 
 const SLUG = 'liuyang-2014';
@@ -59,26 +60,6 @@ interface Sample {
 	status: number;
 	receipt: string | null;
 	ms: number;
-}
-
-/** Fires requests from `concurrency` loops for `seconds`; every request has a 30 s deadline. */
-async function load<T>(concurrency: number, durationS: number, fire: () => Promise<T>) {
-	const results: T[] = [];
-	let errors = 0;
-	const deadline = performance.now() + durationS * 1000;
-	const started = performance.now();
-	await Promise.all(
-		Array.from({ length: concurrency }, async () => {
-			while (performance.now() < deadline) {
-				try {
-					results.push(await fire());
-				} catch {
-					errors++;
-				}
-			}
-		})
-	);
-	return { results, errors, elapsed: (performance.now() - started) / 1000 };
 }
 
 async function submitRun(server: RunningServer, concurrency: number) {

@@ -1,7 +1,8 @@
-// A small keep-alive HTTP client for the reliability suites and `npm run bench:submit`: every
+// A small keep-alive HTTP(S) client for the reliability suites and `npm run bench:submit`: every
 // request has a deadline, bodies are sent as raw bytes (so malformed ones can be sent too), and
 // redirects are never followed (a 303 with its Location is what a submission answers).
 import http from 'node:http';
+import https from 'node:https';
 import { randomBytes } from 'node:crypto';
 
 export interface HttpResponse {
@@ -18,6 +19,7 @@ export interface HttpRequest {
 	body?: string | Buffer;
 	/** Milliseconds before the request is abandoned with an error (default 15 s). */
 	timeoutMs?: number;
+	/** An https.Agent for https:// addresses (e.g. one that accepts a test's own certificate). */
 	agent?: http.Agent;
 }
 
@@ -30,7 +32,8 @@ export function request(url: string, options: HttpRequest = {}): Promise<HttpRes
 	const { method = 'GET', headers = {}, body, timeoutMs = 15_000, agent } = options;
 	const started = performance.now();
 	return new Promise((resolve, reject) => {
-		const req = http.request(url, { method, headers, agent }, (res) => {
+		const transport = url.startsWith('https:') ? https : http;
+		const req = transport.request(url, { method, headers, agent }, (res) => {
 			const chunks: Buffer[] = [];
 			res.on('data', (chunk: Buffer) => chunks.push(chunk));
 			res.on('error', reject);
