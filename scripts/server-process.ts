@@ -27,6 +27,21 @@ export function freePort(): Promise<number> {
 	});
 }
 
+/**
+ * A free port kept bound until `release()`, for a server started later (nginx after the app
+ * instances): while it is held, no other `freePort()` here or elsewhere on the machine gets it.
+ */
+export function heldPort(): Promise<{ port: number; release(): Promise<void> }> {
+	return new Promise((resolve, reject) => {
+		const server = createServer();
+		server.once('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const { port } = server.address() as { port: number };
+			resolve({ port, release: () => new Promise<void>((done) => server.close(() => done())) });
+		});
+	});
+}
+
 /** Extra node options for the server, e.g. XINKAN_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=prof". */
 function serverNodeArgs(): string[] {
 	return (process.env.XINKAN_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);

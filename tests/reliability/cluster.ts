@@ -10,7 +10,7 @@ import https from 'node:https';
 import { tmpdir, userInfo } from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
-import { freePort, root, startServer, type RunningServer } from '../../scripts/server-process';
+import { heldPort, root, startServer, type RunningServer } from '../../scripts/server-process';
 import { request, sleep } from './http';
 import { startThrowawayPostgres, type ThrowawayPostgres } from './throwaway-postgres';
 
@@ -229,7 +229,9 @@ export async function startCluster(bin: string, options: ClusterOptions): Promis
 		}
 		rmSync(dir, { recursive: true, force: true });
 	});
+	const held: Awaited<ReturnType<typeof heldPort>>[] = [];
 	const dispose = async () => {
+		for (const port of held.splice(0)) await port.release();
 		for (const agent of agents) agent.destroy();
 		await stopChild(nginx, 'SIGTERM');
 		await Promise.all(instances.map((i) => stopChild(i.server.child, 'SIGTERM')));
@@ -268,9 +270,12 @@ export async function startCluster(bin: string, options: ClusterOptions): Promis
 		const databaseUrl = pg.url('xinkan');
 		sql = postgres(databaseUrl, { max: 4, onnotice: () => {} });
 
+		// nginx's ports stay bound here until nginx starts, so no instance started meanwhile (nor any
+		// other test on the machine) is given one of them.
+		held.push(await heldPort(), await heldPort());
 		const ports = {
-			http: await freePort(),
-			https: await freePort(),
+			http: held[0].port,
+			https: held[1].port,
 			upstreams: [] as number[],
 			appRoot: root,
 			certificate: path.join(dir, 'cert.pem'),
@@ -320,6 +325,7 @@ export async function startCluster(bin: string, options: ClusterOptions): Promis
 		);
 		writeFileSync(path.join(dir, 'xinkan.conf'), renderSite(ports));
 		writeFileSync(path.join(dir, 'nginx.conf'), mainConfig(dir, options.nginxWorkers ?? 1));
+		for (const port of held.splice(0)) await port.release();
 		nginx = await startNginx(dir, site);
 		const accessLog = path.join(dir, 'access.log');
 		return {

@@ -160,12 +160,11 @@ async function startCluster(
 ): Promise<ThrowawayPostgres> {
 	const { root, data, command } = cluster;
 	const log = path.join(root, 'server.log');
-	// wal_level=replica and max_wal_senders are PostgreSQL's defaults, set here so that a replica
-	// can always be made from this server; initdb's pg_hba already trusts replication from
-	// 127.0.0.1 with --auth=trust.
+	// A replica can be made from this server: wal_level=replica and max_wal_senders=10 are
+	// PostgreSQL's defaults (not set here, so a test may set them as a deployment would, with
+	// ALTER SYSTEM), and initdb's pg_hba already trusts replication from 127.0.0.1 with --auth=trust.
 	const options =
-		`-p ${port} -k ${root} -c listen_addresses=127.0.0.1 -c fsync=off ` +
-		`-c wal_level=replica -c max_wal_senders=10 ${extraOptions}`.trim();
+		`-p ${port} -k ${root} -c listen_addresses=127.0.0.1 -c fsync=off ${extraOptions}`.trim();
 	const start = async () => {
 		await command('pg_ctl', ['-D', data, '-l', log, '-o', options, '-w', '-t', '30', 'start']);
 	};
