@@ -80,8 +80,11 @@ export async function startJobQueue(
 		// After `stop`, a job that outlived the deadline may still try to record its end: the pool
 		// may be closed by then, so it is dropped; the job is expired and retried by another process.
 		db: {
-			executeSql: (text: string, values?: unknown[]) =>
-				open ? executor.executeSql(text, values) : Promise.resolve({ rows: [] })
+			executeSql: (text: string, values?: unknown[]) => {
+				if (!open) return Promise.resolve({ rows: [] });
+				const result = executor.executeSql(text, values);
+				return values?.length && RECORDS_END.test(text) ? settle(result) : result;
+			}
 		},
 		schema: JOBS_SCHEMA,
 		// Finished jobs stay visible in the job view for a week, failed ones for a month.
@@ -146,6 +149,24 @@ export async function startJobQueue(
 	};
 	running.set(db, queue);
 	return queue;
+}
+
+/**
+ * The statements that record a job's end (pg-boss's completeJobs and failJobsById). pg-boss 10.4's
+ * worker does not await them (manager.js, `watch`), so one failing — the database restarting just
+ * then — would be an unhandled rejection, which ends a Node process. It is logged instead: the job
+ * stays active until it expires, and is then failed and retried by the maintenance of any process.
+ */
+export const RECORDS_END =
+	/^\s*WITH (results AS \(\s*UPDATE \S+\.job\s+SET completed_on|deleted_jobs AS)/;
+
+async function settle(result: Promise<{ rows: Record<string, unknown>[] }>) {
+	try {
+		return await result;
+	} catch (e) {
+		console.error('Xinkan: job queue: could not record the end of a job (it will expire):', e);
+		return { rows: [{ count: 0 }] };
+	}
 }
 
 /** Schedules read the clock of the organisations Xinkan serves. */
