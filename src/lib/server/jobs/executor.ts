@@ -74,3 +74,29 @@ export function sqlExecutor(db: Database): SqlExecutor {
 		}
 	};
 }
+
+// Any fixed number works as long as every Xinkan process uses the same one (db/client.ts has
+// the migrations' lock, 7_384_129_001).
+const SETUP_LOCK = 7_384_129_002;
+
+/**
+ * Runs `setup` while no other process sets its job queue up: pg-boss creates a queue with DDL (a
+ * table attached as a partition, foreign keys to its queue table), and two instances creating
+ * queues at the same moment deadlock on those locks. One connection holds a session advisory lock
+ * meanwhile. PGlite has one process, so nothing to wait for.
+ */
+export async function withSetupLock<T>(db: Database, setup: () => Promise<T>): Promise<T> {
+	const client = clientOf(db);
+	if (!client || client instanceof PGlite) return setup();
+	const connection = await client.reserve();
+	try {
+		await connection`select pg_advisory_lock(${SETUP_LOCK})`;
+		try {
+			return await setup();
+		} finally {
+			await connection`select pg_advisory_unlock(${SETUP_LOCK})`;
+		}
+	} finally {
+		connection.release();
+	}
+}

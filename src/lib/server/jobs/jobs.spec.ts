@@ -193,6 +193,19 @@ onPostgres('job queue across instances', () => {
 		await test?.dispose();
 	});
 
+	it('instances starting together install the queue and create its queues without a deadlock', async () => {
+		const more = [0, 1].map(() => openDatabase({ url: test.url, poolSize: 3 }));
+		const dbs = [test.db, other.db, ...more.map((h) => h.db)];
+		try {
+			// Each start throws if its DDL deadlocks with another's (pg-boss creates a queue's table).
+			const queues = await Promise.all(dbs.map((db) => startJobQueue(db, APP_JOBS, FAST)));
+			await Promise.all(queues.map((q) => q.stop()));
+			expect((await jobOverview(test.db)).queues).toHaveLength(APP_JOBS.length);
+		} finally {
+			await Promise.all(more.map((h) => h.close()));
+		}
+	});
+
 	it('two instances asking for a retrain at once: it trains once, and both load the model', async () => {
 		const [a, b] = [test.db, other.db];
 		const [jobsA, jobsB] = await Promise.all([startJobs(a, FAST), startJobs(b, FAST)]);

@@ -1,6 +1,6 @@
 import PgBoss from 'pg-boss';
 import type { Database } from '../db';
-import { sqlExecutor } from './executor';
+import { sqlExecutor, withSetupLock } from './executor';
 
 /** pg-boss keeps its tables in a schema of its own (drizzle.config.ts leaves it alone). */
 export const JOBS_SCHEMA = 'pgboss';
@@ -93,24 +93,14 @@ export async function startJobQueue(
 		deleteAfterDays: 30
 	});
 	boss.on('error', (e: unknown) => console.error('Xinkan: job queue:', e));
-	await boss.start();
 	const stopping = new AbortController();
 	const workers = new Map<string, string>();
 	try {
+		await withSetupLock(db, async () => {
+			await boss.start();
+			for (const kind of kinds) await setUp(kind);
+		});
 		for (const kind of kinds) {
-			const settings = {
-				policy: kind.policy ?? 'standard',
-				retryLimit: kind.retryLimit ?? 2,
-				retryDelay: kind.retryDelay ?? 30,
-				retryBackoff: kind.retryBackoff ?? false,
-				expireInSeconds: kind.expireInSeconds ?? 15 * 60
-			};
-			await boss.createQueue(kind.name, { name: kind.name, ...settings });
-			// A queue made by an older version keeps its settings unless they are set again.
-			await boss.updateQueue(kind.name, { name: kind.name, ...settings });
-			if (kind.schedule) {
-				await boss.schedule(kind.name, kind.schedule.cron, {}, { tz: kind.schedule.tz ?? TZ });
-			}
 			const id = await boss.work<object>(
 				kind.name,
 				{ pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 },
@@ -119,8 +109,24 @@ export async function startJobQueue(
 			workers.set(kind.name, id);
 		}
 	} catch (e) {
-		await boss.stop({ graceful: false });
+		await boss.stop({ graceful: false }).catch(() => {});
 		throw e;
+	}
+
+	async function setUp(kind: AnyJobKind) {
+		const settings = {
+			policy: kind.policy ?? 'standard',
+			retryLimit: kind.retryLimit ?? 2,
+			retryDelay: kind.retryDelay ?? 30,
+			retryBackoff: kind.retryBackoff ?? false,
+			expireInSeconds: kind.expireInSeconds ?? 15 * 60
+		};
+		await boss.createQueue(kind.name, { name: kind.name, ...settings });
+		// A queue made by an older version keeps its settings unless they are set again.
+		await boss.updateQueue(kind.name, { name: kind.name, ...settings });
+		if (kind.schedule) {
+			await boss.schedule(kind.name, kind.schedule.cron, {}, { tz: kind.schedule.tz ?? TZ });
+		}
 	}
 
 	const queue: JobQueue = {
