@@ -106,6 +106,8 @@ export const EXPECTED: Record<string, Expectation> = {
 	'ACTION /(admin)/admin/categories ?/save': staff(REVIEW),
 	'PAGE /(admin)/admin/groups': staff(ORG),
 	'ACTION /(admin)/admin/groups ?/save': staff(ORG),
+	'PAGE /(admin)/admin/jobs': staff(ADMIN_ONLY),
+	'ACTION /(admin)/admin/jobs ?/retrain': staff(ADMIN_ONLY),
 	'PAGE /(admin)/admin/inbox': staff(['handler', 'reviewer', 'organiser']),
 	'PAGE /(admin)/admin/reports': staff(REPORTS),
 	'PAGE /(admin)/admin/reports/weekly': staff(REPORTS),

@@ -21,6 +21,7 @@ export const en: Messages = {
 		groups: 'Respondent groups',
 		audit: 'Audit log',
 		tokens: 'API tokens',
+		jobs: 'Background jobs',
 		campaigns: 'Campaigns',
 		logout: 'Log out'
 	},
@@ -120,6 +121,7 @@ export const en: Messages = {
 		actions: {
 			'api_token.create': 'Created an API token',
 			'api_token.revoke': 'Revoked an API token',
+			'job.run': 'Ran a background job now',
 			'campaign.create': 'Created a campaign',
 			'campaign.update': 'Changed campaign settings',
 			'campaign.status': 'Changed a campaign’s status',
@@ -165,11 +167,48 @@ export const en: Messages = {
 			category: 'Category',
 			distribution: 'Distribution row',
 			group: 'Respondent group',
+			job: 'Background job',
 			response: 'Response',
 			suggestion: 'Suggestion',
 			unit: 'Unit',
 			user: 'User'
 		}
+	},
+	jobs: {
+		title: 'Background jobs',
+		intro:
+			'This work runs in the background, once even when several servers run, and is retried when it fails. Finished jobs are kept for a week (failed ones for a month).',
+		notInstalled: 'The job queue is not installed yet: the server installs it when it starts.',
+		queues: 'Queues',
+		queue: 'Job',
+		schedule: 'Schedule',
+		scheduleAt: (cron: string, tz: string) => `${cron} (cron, ${tz})`,
+		onDemand: 'When needed',
+		recent: 'Recent jobs',
+		none: 'No jobs yet.',
+		state: 'State',
+		created: 'Created',
+		started: 'Started',
+		completed: 'Ended',
+		retries: 'Retries',
+		error: 'Error',
+		states: {
+			created: 'Waiting',
+			retry: 'Waiting to retry',
+			active: 'Running',
+			completed: 'Completed',
+			cancelled: 'Cancelled',
+			failed: 'Failed'
+		},
+		names: {
+			'categoriser-retrain': 'Categoriser retrain',
+			'daily-housekeeping': 'Daily housekeeping (ended sessions, rate-limit counters)'
+		},
+		runRetrain: 'Retrain the categoriser now',
+		runRetrainHint:
+			'It retrains by itself when the model is 50 reviewer decisions behind; this trains it once now.',
+		queued: 'Queued; it runs in a moment.',
+		alreadyQueued: 'A retrain is already waiting to run.'
 	},
 	history: {
 		categorise: (category: string, nature: string) =>
@@ -829,6 +868,7 @@ export const en: Messages = {
 		tryAgain: 'Try again'
 	},
 	errors: {
+		jobs_unavailable: 'The job queue is not running; please try again later.',
 		reply_required: 'Closing needs the reply to the proposers.',
 		plan_required: '“Planned” needs the improvement plan.',
 		target_required: 'Please give the target date.',

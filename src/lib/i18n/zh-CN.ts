@@ -20,6 +20,7 @@ export const zhCN = {
 		groups: '对象类别',
 		audit: '操作日志',
 		tokens: 'API 令牌',
+		jobs: '后台任务',
 		campaigns: '活动',
 		logout: '退出登录'
 	},
@@ -117,6 +118,7 @@ export const zhCN = {
 		actions: {
 			'api_token.create': '创建 API 令牌',
 			'api_token.revoke': '吊销 API 令牌',
+			'job.run': '立即运行后台任务',
 			'campaign.create': '新建活动',
 			'campaign.update': '修改活动设置',
 			'campaign.status': '改变活动状态',
@@ -162,11 +164,47 @@ export const zhCN = {
 			category: '分类',
 			distribution: '发放计划',
 			group: '对象类别',
+			job: '后台任务',
 			response: '答卷',
 			suggestion: '意见',
 			unit: '单位',
 			user: '用户'
 		}
+	},
+	jobs: {
+		title: '后台任务',
+		intro:
+			'这些工作在后台运行，多台服务器同时运行时也只运行一次；失败后自动重试。已结束的任务保留一周（失败的保留一个月）。',
+		notInstalled: '任务队列尚未安装：服务器启动时安装。',
+		queues: '队列',
+		queue: '任务',
+		schedule: '计划',
+		scheduleAt: (cron: string, tz: string) => `${cron}（cron，${tz}）`,
+		onDemand: '按需',
+		recent: '最近的任务',
+		none: '暂无任务。',
+		state: '状态',
+		created: '创建',
+		started: '开始',
+		completed: '结束',
+		retries: '重试',
+		error: '错误',
+		states: {
+			created: '等待',
+			retry: '等待重试',
+			active: '运行中',
+			completed: '已完成',
+			cancelled: '已取消',
+			failed: '失败'
+		},
+		names: {
+			'categoriser-retrain': '分类模型重新训练',
+			'daily-housekeeping': '每日清理（过期会话、限流计数）'
+		},
+		runRetrain: '立即重新训练分类模型',
+		runRetrainHint: '模型落后 50 条审核决定时会自动重新训练；这里可立即训练一次。',
+		queued: '已加入队列，马上运行。',
+		alreadyQueued: '已有一次重新训练在等待运行。'
 	},
 	history: {
 		categorise: (category: string, nature: string) => `归为“${category}”，性质：${nature}`,
@@ -800,6 +838,7 @@ export const zhCN = {
 		tryAgain: '再查一次'
 	},
 	errors: {
+		jobs_unavailable: '后台任务队列未运行，请稍后再试。',
 		reply_required: '办结时必须填写给群众的答复。',
 		plan_required: '“已答复·有计划”需要填写改进计划。',
 		target_required: '请填写计划完成日期。',

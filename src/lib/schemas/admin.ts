@@ -100,3 +100,6 @@ export type PasswordChange = z.infer<typeof passwordChange>;
 export type UnitInput = z.infer<typeof unitInput>;
 export type AreaInput = z.infer<typeof areaInput>;
 export type GroupInput = z.infer<typeof groupInput>;
+
+/** "Run now" on the job view: the button is the whole form. */
+export const runJobNow = z.object({});

@@ -4,9 +4,10 @@ import { appDatabase, closeAppDatabase, type DatabaseHandle } from './db';
 import { units } from './db/schema';
 import { adminPasswordProblem } from './auth/password-policy';
 import { seedDemo } from './demo/seed';
-import { categoriserSettled } from './insight/categoriser-service';
+import { categoriserFor } from './insight/categoriser-service';
 import { warmQueueHints } from './insight/duplicate-hints';
 import { createFastPath, FAST_PATH_KEY } from './intake/fast-path';
+import { startJobs } from './jobs';
 import { startChangeSignals } from './platform/change-signals';
 import { terminateImportWorkers } from './platform/import-workers';
 
@@ -21,9 +22,12 @@ export const STOP_IMPORTS_KEY = Symbol.for('xinkan.stop-imports');
  * 3. bring the database up to date and load the demo into an empty one (`prepareDatabase`) —
  *    nothing may read a table before this; then, on PostgreSQL, listen for other processes'
  *    changes (platform/change-signals.ts);
- * 4. train (or load) the categoriser, so the first reviewer does not wait minutes for it;
- * 5. build the review queue's duplicate indexes in the background, while the server already answers;
- * 6. close the database pool on shutdown: `node build` waits for open handles, so SIGTERM would
+ * 4. start the job queue (jobs/), whose workers run background work once across all processes;
+ * 5. load the latest stored categoriser (or the lexicon cold start) — never train it here: when it
+ *    is behind, a retrain job is sent, and every process loads its result when stored;
+ * 6. build the review queue's duplicate indexes in the background, while the server already answers;
+ * 7. on shutdown, stop the job queue (running jobs get 2 s, then fail and are retried by another
+ *    process), then close the database pool: `node build` waits for open handles, so SIGTERM would
  *    not end the process otherwise; and end spreadsheet import workers as soon as the signal
  *    comes (scripts/serve.mjs calls STOP_IMPORTS_KEY), so an import in flight is refused at once
  *    (503) instead of holding shutdown up; serve.mjs also exits by a hard deadline.
@@ -38,7 +42,8 @@ export async function startServer(env: Record<string, string | undefined> = proc
 	const handle = appDatabase();
 	await prepareDatabase(handle, env);
 	const signals = startChangeSignals(handle);
-	await categoriserSettled(handle.db);
+	const jobs = await startJobs(handle.db);
+	await categoriserFor(handle.db);
 	const { list } = await campaignsForReview(handle.db);
 	warmQueueHints(
 		handle.db,
@@ -50,7 +55,10 @@ export async function startServer(env: Record<string, string | undefined> = proc
 	process.once('sveltekit:shutdown', () => {
 		void terminateImportWorkers();
 		void signals?.stop();
-		void closeAppDatabase();
+		void (async () => {
+			await jobs?.stop().catch((e: unknown) => console.error('Xinkan: job queue stop:', e));
+			await closeAppDatabase();
+		})();
 	});
 }
 

@@ -1,6 +1,6 @@
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
-import { and, eq, ne } from 'drizzle-orm';
+import { and, eq, lt, ne, or } from 'drizzle-orm';
 import type { Database } from '../db';
 import { sessions, users, type Role } from '../db/schema';
 
@@ -118,6 +118,24 @@ export async function invalidateOtherSessions(
 	const ended = await db
 		.delete(sessions)
 		.where(and(eq(sessions.userId, userId), ne(sessions.id, keepSessionId)))
+		.returning({ id: sessions.id });
+	return ended.length;
+}
+
+/**
+ * Deletes the sessions that have ended (idle too long, or past SESSION_ABSOLUTE_DAYS), which
+ * `validateSessionToken` only deletes when their cookie comes back; answers how many. Daily
+ * housekeeping (jobs/kinds.ts).
+ */
+export async function deleteEndedSessions(db: Database, now = Date.now()): Promise<number> {
+	const ended = await db
+		.delete(sessions)
+		.where(
+			or(
+				lt(sessions.expiresAt, new Date(now)),
+				lt(sessions.createdAt, new Date(now - SESSION_ABSOLUTE_DAYS * DAY_MS))
+			)
+		)
 		.returning({ id: sessions.id });
 	return ended.length;
 }

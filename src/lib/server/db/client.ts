@@ -135,7 +135,7 @@ export async function queryRows<T extends Record<string, unknown>>(
 }
 
 /** The driver under a Drizzle handle (a transaction has none of its own). */
-function clientOf(db: Database): PGlite | postgres.Sql | undefined {
+export function clientOf(db: Database): PGlite | postgres.Sql | undefined {
 	return (db as unknown as { $client?: PGlite | postgres.Sql }).$client;
 }
 

@@ -1,4 +1,4 @@
-import { and, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../db';
 import { categories, insightModels, suggestionItems, suggestions } from '../db/schema';
 import { suggestionChanges as changes } from '../suggestions/changes';
@@ -10,6 +10,8 @@ import {
 	type Categoriser,
 	type CategoriserJson
 } from './index';
+import { modelStored, modelChanges } from './model-changes';
+import type { Steps } from './steps';
 
 /** A full retrain runs when the stored model is this many reviewer decisions behind. */
 const RETRAIN_EVERY = 50;
@@ -20,20 +22,57 @@ const RETRAIN_EVERY = 50;
  */
 const RETRAIN_MAX_EXAMPLES = 5_000;
 
+interface Learned {
+	text: string;
+	category: string;
+	/** When this process learned it (epoch ms), to replay it onto a model trained since. */
+	at: number;
+}
+
 interface Cached {
 	model: Categoriser;
+	/** The stored model it was loaded from (0: none, the lexicon cold start). */
+	modelId: number;
 	examples: number;
-	/** The retrain under way, if any; decisions learned meanwhile are replayed onto its result. */
+	/** The retrain under way in this process (no job queue), if any. */
 	retraining: Promise<void> | null;
-	learnedMeanwhile: { text: string; category: string }[];
+	/** When a retrain job was last asked for (epoch ms), so it is not asked for on every call. */
+	requestedAt: number;
+	/** Decisions this process learned since its model was trained, replayed onto a newer one. */
+	learned: Learned[];
+	/** `modelChanges.stored` when the newest stored model was last looked for, and when. */
+	seen: number;
+	checkedAt: number;
+	checking: Promise<void> | null;
 }
 
 /**
  * One categoriser per process and database. The cache only saves work: every process can rebuild
  * it from the database (the stored model, else the reviewers' decisions), so two processes
- * disagree at most by the decisions made since their last retrain.
+ * disagree at most by the decisions made since the last retrain.
  */
 const cache = new WeakMap<Database, Cached>();
+
+/**
+ * Who retrains for a database: with a job queue (jobs/), one job across all processes; without
+ * one (scripts, tests), this process in the background.
+ */
+const retrainRequests = new WeakMap<Database, () => Promise<unknown>>();
+
+/** Retrains for `db` are asked of `request` (the job queue) until the answered function is called. */
+export function requestRetrainsThrough(db: Database, request: () => Promise<unknown>): () => void {
+	retrainRequests.set(db, request);
+	return () => {
+		if (retrainRequests.get(db) === request) retrainRequests.delete(db);
+	};
+}
+
+/** A retrain job asked for and still queued is not asked for again before this. */
+const REQUEST_AGAIN_MS = 60_000;
+/** A model stored by another process is looked for at least this often, should a message be lost. */
+const MODEL_RECHECK_MS = 10_000;
+/** Decisions kept for replay; beyond this a retrain is long overdue and will learn them anyway. */
+const LEARNED_MAX = 5_000;
 
 /** Reviewer decisions: the text of every item of a categorised suggestion, newest last. */
 async function decisions(db: Database, limit: number) {
@@ -79,9 +118,9 @@ async function decisionCount(db: Database): Promise<number> {
 /**
  * The current categoriser. Cold start is the built-in lexicon; after that it learns from the
  * organisation's own decisions: incrementally with each one (see `learnDecision`), and by a full
- * retrain when it falls RETRAIN_EVERY decisions behind. The retrain runs in the background in
- * small steps (one training pass at a time, other requests served in between): this call never
- * waits for it and answers with the model in use until the new one is ready.
+ * retrain when it falls RETRAIN_EVERY decisions behind — a job (jobs/categoriser-retrain.ts) that
+ * runs once across all processes and stores the model, which each process then loads. This call
+ * never waits for a retrain: it answers with the model in use until a newer one is stored.
  */
 export async function categoriserFor(db: Database): Promise<Categoriser> {
 	const count = await currentDecisionCount(db);
@@ -97,25 +136,40 @@ export async function categoriserFor(db: Database): Promise<Categoriser> {
 			model: stored
 				? categoriserFromJSON(stored.model as CategoriserJson)
 				: createCategoriser({ categories: await activeCategories(db) }),
-			examples: stored ? stored.examples : 0,
+			modelId: stored?.id ?? 0,
+			examples: stored?.examples ?? 0,
 			retraining: null,
-			learnedMeanwhile: []
+			requestedAt: 0,
+			learned: [],
+			seen: modelChanges.stored,
+			checkedAt: Date.now(),
+			checking: null
 		};
 		cache.set(db, cached);
 	}
-	if (!cached.retraining && count > 0 && count - cached.examples >= RETRAIN_EVERY) {
-		const state = cached;
-		state.learnedMeanwhile = [];
-		state.retraining = retrain(db, state, count)
-			.catch((e) => console.error('categoriser retrain failed:', e))
-			.finally(() => {
-				state.retraining = null;
-			});
+	const state = cached;
+	if (state.seen !== modelChanges.stored || Date.now() - state.checkedAt >= MODEL_RECHECK_MS) {
+		state.checking ??= loadNewerModel(db, state).finally(() => (state.checking = null));
+		await state.checking;
 	}
-	return cached.model;
+	if (!state.retraining && count > 0 && count - state.examples >= RETRAIN_EVERY) {
+		const request = retrainRequests.get(db);
+		if (!request) {
+			state.retraining = retrainHere(db, state)
+				.catch((e) => console.error('categoriser retrain failed:', e))
+				.finally(() => (state.retraining = null));
+		} else if (Date.now() - state.requestedAt >= REQUEST_AGAIN_MS) {
+			state.requestedAt = Date.now();
+			request().catch((e: unknown) => {
+				state.requestedAt = 0;
+				console.error('Xinkan: could not ask for a categoriser retrain:', e);
+			});
+		}
+	}
+	return state.model;
 }
 
-/** Waits for a retrain under way (start-up warm-up and tests); the model then knows every decision. */
+/** Waits for a retrain under way here (tests, scripts); the model then knows every decision. */
 export async function categoriserSettled(db: Database): Promise<Categoriser> {
 	await categoriserFor(db);
 	await cache.get(db)?.retraining;
@@ -130,25 +184,112 @@ async function activeCategories(db: Database): Promise<string[]> {
 	return rows.map((c) => c.key);
 }
 
-async function retrain(db: Database, state: Cached, count: number): Promise<void> {
+/** Takes a model trained at `trainedAt`, with what this process learned since replayed onto it. */
+function adopt(
+	state: Cached,
+	model: Categoriser,
+	stored: { id: number; examples: number; trainedAt: Date }
+) {
+	const since = stored.trainedAt.getTime();
+	state.learned = state.learned.filter((d) => d.at >= since);
+	for (const { text, category } of state.learned) model.learn({ text, category });
+	state.model = model;
+	state.modelId = stored.id;
+	state.examples = stored.examples;
+}
+
+/** Loads a model stored since this process's own (by a retrain job here or in another process). */
+async function loadNewerModel(db: Database, state: Cached): Promise<void> {
+	const seen = modelChanges.stored;
+	const [stored] = await db
+		.select()
+		.from(insightModels)
+		.where(and(eq(insightModels.kind, 'categoriser'), gt(insightModels.id, state.modelId)))
+		.orderBy(desc(insightModels.id))
+		.limit(1);
+	state.seen = seen;
+	state.checkedAt = Date.now();
+	if (stored) adopt(state, categoriserFromJSON(stored.model as CategoriserJson), stored);
+}
+
+export interface RetrainResult {
+	/** False when the stored model was already within RETRAIN_EVERY decisions: nothing was done. */
+	trained: boolean;
+	/** Reviewer decisions counted when training began; the stored model's `examples`. */
+	decisions: number;
+	/** Examples it learned from (the most recent RETRAIN_MAX_EXAMPLES, in active categories). */
+	examples: number;
+}
+
+/**
+ * Trains the categoriser on the reviewers' decisions and stores it, unless the stored model is
+ * already up to date (`force` trains anyway). The retrain job's work, and this process's when
+ * there is no job queue. `signal` stops it between two training passes (shutdown).
+ */
+export async function retrainCategoriser(
+	db: Database,
+	options: { force?: boolean; signal?: AbortSignal } = {}
+): Promise<RetrainResult & { model?: Categoriser; stored?: typeof insightModels.$inferSelect }> {
+	// Taken before the decisions are read: a decision learned in a process after this is replayed
+	// onto the new model there (learned twice at worst, never lost).
+	const trainedAt = new Date();
+	const count = await decisionCount(db);
+	const [latest] = await db
+		.select({ examples: insightModels.examples })
+		.from(insightModels)
+		.where(eq(insightModels.kind, 'categoriser'))
+		.orderBy(desc(insightModels.id))
+		.limit(1);
+	if (!options.force && (count === 0 || count - (latest?.examples ?? 0) < RETRAIN_EVERY)) {
+		return { trained: false, decisions: count, examples: 0 };
+	}
 	// The organisation's own taxonomy: categories it added are learned from its decisions.
 	const keys = await activeCategories(db);
 	const examples = (await decisions(db, RETRAIN_MAX_EXAMPLES)).filter((e) =>
 		keys.includes(e.category)
 	);
-	const model = await runStepsPolitely(trainCategoriserSteps(examples, { categories: keys }));
-	for (const example of state.learnedMeanwhile) model.learn(example);
-	state.learnedMeanwhile = [];
-	state.model = model;
-	state.examples = count;
-	if (examples.length) {
-		await db.transaction(async (tx) => {
-			await tx.delete(insightModels).where(eq(insightModels.kind, 'categoriser'));
-			await tx
-				.insert(insightModels)
-				.values({ kind: 'categoriser', model: model.toJSON(), examples: count });
-		});
+	const model = await runStepsPolitely(
+		stoppable(trainCategoriserSteps(examples, { categories: keys }), options.signal)
+	);
+	if (!examples.length) return { trained: true, decisions: count, examples: 0, model };
+	const stored = await db.transaction(async (tx) => {
+		await tx.delete(insightModels).where(eq(insightModels.kind, 'categoriser'));
+		const [row] = await tx
+			.insert(insightModels)
+			.values({ kind: 'categoriser', model: model.toJSON(), examples: count, trainedAt })
+			.returning();
+		return row;
+	});
+	modelStored();
+	return { trained: true, decisions: count, examples: examples.length, model, stored };
+}
+
+function* stoppable<T>(steps: Steps<T>, signal?: AbortSignal): Steps<T> {
+	let step = steps.next();
+	while (!step.done) {
+		signal?.throwIfAborted();
+		yield;
+		step = steps.next();
 	}
+	return step.value;
+}
+
+/** Without a job queue: this process retrains in the background and takes the result at once. */
+async function retrainHere(db: Database, state: Cached): Promise<void> {
+	const startedAt = Date.now();
+	const result = await retrainCategoriser(db);
+	if (!result.model) {
+		// Up to date already: another process stored a model this one has not loaded yet.
+		state.checkedAt = 0;
+		return;
+	}
+	const stored = result.stored ?? {
+		id: state.modelId,
+		examples: result.decisions,
+		trainedAt: new Date(startedAt)
+	};
+	adopt(state, result.model, stored);
+	state.seen = modelChanges.stored;
 }
 
 /** A reviewer's decision teaches the in-process model at once (well under a millisecond). */
@@ -160,8 +301,10 @@ export async function learnDecision(
 	const model = await categoriserFor(db);
 	if (!model.toJSON().state.categories.includes(category)) return;
 	const state = cache.get(db);
+	const at = Date.now();
 	for (const text of texts) {
 		model.learn({ text, category });
-		if (state?.retraining) state.learnedMeanwhile.push({ text, category });
+		state?.learned.push({ text, category, at });
 	}
+	if (state && state.learned.length > LEARNED_MAX) state.learned.splice(0, LEARNED_MAX / 2);
 }

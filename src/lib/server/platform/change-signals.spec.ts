@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setCampaignStatus } from '../campaigns/campaigns';
 import { publicCampaign } from '../campaigns/public-copy';
 import type { DatabaseHandle } from '../db';
+import { modelChanges, modelStored } from '../insight/model-changes';
 import { submitPublicForm } from '../intake/public-form';
 import { suggestionChanges, suggestionsChanged } from '../suggestions/changes';
 import { twoInstancesWithOpenCampaign, yesForm, type TwoInstances } from '../test/two-instances';
@@ -90,6 +91,15 @@ onPostgres('changes made by one app instance reach the others', () => {
 			await within(1_000, () => suggestionChanges.reviews === before.reviews + 1)
 		).not.toBeNull();
 		expect(suggestionChanges.intake).toBe(before.intake);
+	});
+
+	it('announces a stored categoriser model, and counts another process’s, so it is loaded at once', async () => {
+		heard.length = 0;
+		modelStored();
+		expect(await within(2_000, () => heard.some((p) => p.startsWith('model:')))).not.toBeNull();
+		const before = modelChanges.stored;
+		await watcher`select pg_notify(${CHANGES_CHANNEL}, 'model:another')`;
+		expect(await within(1_000, () => modelChanges.stored === before + 1)).not.toBeNull();
 	});
 
 	it('listens again after losing its connection, and then drops everything it kept', async () => {

@@ -1,6 +1,7 @@
 import postgres from 'postgres';
 import { campaignsChanged } from '../campaigns/public-copy';
 import { queryPrepared, type DatabaseHandle } from '../db';
+import { modelStoredElsewhere, onModelStored } from '../insight/model-changes';
 import {
 	onSuggestionsChanged,
 	suggestionsChangedElsewhere,
@@ -14,7 +15,9 @@ import {
  * - `campaigns`: sent by triggers on `campaigns` and `questionnaire_versions` (migration 0013) when
  *   the writing transaction commits, whoever wrote — an app process, a CLI run, psql;
  * - `review:<sender>`, `intake:<sender>`: sent by the process whose services announced a suggestion
- *   change (suggestions/changes.ts), after their commit; new answers at most every INTAKE_EVERY_MS.
+ *   change (suggestions/changes.ts), after their commit; new answers at most every INTAKE_EVERY_MS;
+ * - `model:<sender>`: sent by the process that stored a retrained categoriser (insight/model-changes.ts),
+ *   after its commit, so the others load it at once rather than at their next periodic look.
  * Each process listens on a connection of its own outside the pool. When that connection is lost
  * it listens again as soon as the server answers, and then drops everything it keeps: what was
  * sent meanwhile is lost. PGlite allows one process, whose own writes drop its copies directly.
@@ -43,11 +46,13 @@ export function startChangeSignals(handle: DatabaseHandle): ChangeSignals | null
 		if (from === sender) return;
 		if (what === 'campaigns') campaignsChanged(db);
 		else if (what === 'review' || what === 'intake') suggestionsChangedElsewhere(what);
+		else if (what === 'model') modelStoredElsewhere();
 	};
 	const forgetEverything = () => {
 		campaignsChanged(db);
 		suggestionsChangedElsewhere('review');
 		suggestionsChangedElsewhere('intake');
+		modelStoredElsewhere();
 	};
 
 	// `onnotify` is postgres.js's own hook for notifications (what its `listen` is built on), not in
@@ -93,7 +98,7 @@ export function startChangeSignals(handle: DatabaseHandle): ChangeSignals | null
 	// Not awaited: the first connection drops everything kept, so nothing before it is missed.
 	void relisten();
 
-	const send = (what: SuggestionChange) =>
+	const send = (what: SuggestionChange | 'model') =>
 		queryPrepared(db, 'select pg_notify($1, $2)', [CHANGES_CHANNEL, `${what}:${sender}`]).catch(
 			(e: unknown) => {
 				// The others then learn of it by their kept results' own age limits (30 s at most).
@@ -113,6 +118,8 @@ export function startChangeSignals(handle: DatabaseHandle): ChangeSignals | null
 		}
 	});
 
+	const stopModelAnnouncing = onModelStored(() => void send('model'));
+
 	return {
 		get connects() {
 			return connects;
@@ -120,6 +127,7 @@ export function startChangeSignals(handle: DatabaseHandle): ChangeSignals | null
 		async stop() {
 			stopped = true;
 			stopAnnouncing();
+			stopModelAnnouncing();
 			if (intakeTimer) clearTimeout(intakeTimer);
 			await listener.end({ timeout: 5 });
 		}

@@ -1,0 +1,45 @@
+import { deleteEndedSessions } from '../auth/session';
+import { retrainCategoriser } from '../insight/categoriser-service';
+import { deleteEndedWindows } from '../intake/submission-limit';
+import { defineJob } from './queue';
+
+/**
+ * The categoriser's full retrain (insight/categoriser-service.ts): asked for by any process whose
+ * model is RETRAIN_EVERY decisions behind, or by an admin ("run now", `force`). `stately`: however
+ * many processes ask at once, one job waits and one runs; a job that finds the stored model
+ * already up to date does nothing. Every process then loads the stored model.
+ */
+export const categoriserRetrain = defineJob<{ force: boolean }>({
+	name: 'categoriser-retrain',
+	policy: 'stately',
+	retryLimit: 3,
+	retryDelay: 30,
+	retryBackoff: true,
+	// 5,000 examples train in about 15 s; a run ten times that long is stuck.
+	expireInSeconds: 15 * 60,
+	async run(db, data, { signal }) {
+		const { trained, decisions, examples } = await retrainCategoriser(db, {
+			force: data.force === true,
+			signal
+		});
+		return { trained, decisions, examples };
+	}
+});
+
+/** Housekeeping that no request needs to wait for: rows that only take up space. */
+export const dailyHousekeeping = defineJob({
+	name: 'daily-housekeeping',
+	policy: 'short',
+	schedule: { cron: '30 3 * * *' },
+	async run(db) {
+		const now = Date.now();
+		const [rateWindows, sessions] = await Promise.all([
+			deleteEndedWindows(db, now),
+			deleteEndedSessions(db, now)
+		]);
+		return { rateWindows, sessions };
+	}
+});
+
+/** Every kind of background work the app runs; a new one is added here. */
+export const APP_JOBS = [categoriserRetrain, dailyHousekeeping];
