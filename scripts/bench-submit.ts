@@ -86,7 +86,7 @@ async function getRun(server: RunningServer, concurrency: number) {
 	const url = `${server.origin}/f/${SLUG}`;
 	const run = await load(concurrency, Math.min(seconds, 10), async () => {
 		// As a phone's browser asks for it: HTML, gzip accepted.
-		const headers = { accept: 'text/html', 'accept-encoding': 'gzip' };
+		const headers = { accept: 'text/html', 'accept-encoding': 'gzip', ...senderHeaders() };
 		const response = await request(url, { headers, agent });
 		return { status: response.status, ms: response.ms };
 	});
