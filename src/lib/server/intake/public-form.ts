@@ -4,8 +4,8 @@ import { parseAnswers, type FormFields, type TypedValues } from '../../questionn
 import { publicCampaign } from '../campaigns/public-copy';
 import type { Database } from '../db';
 import type { Campaign, QuestionnaireVersion } from '../db/schema';
-import { clientKey, countedHit, lookupThrottle, submissionRateLimit } from './submission-limit';
-import { Conflict, RateLimited } from '../platform/errors';
+import { clientKey, hitRateLimit, lookupThrottle, submissionRateLimit } from './submission-limit';
+import { Conflict } from '../platform/errors';
 import { resolveFormCode } from '../returns/form-codes';
 import { randomBytes } from '../platform/random';
 import { findResponseByToken, recordResponse } from './record-response';
@@ -137,8 +137,18 @@ export async function submitPublicForm(
 		return { kind: 'invalid', errors, typed: parsed.typed, token, formCode: keptCode };
 	}
 
-	// Counted in the statement that stores the response, which stores it only within the limit.
-	const limit = countedHit(await clientKey(db, 'submit', clientAddress), submissionRateLimit());
+	const key = await clientKey(db, 'submit', clientAddress);
+	const rate = await hitRateLimit(db, key, submissionRateLimit());
+	if (!rate.allowed) {
+		return {
+			kind: 'rate_limited',
+			retryAfter: rate.retryAfter,
+			typed: parsed.typed,
+			token,
+			formCode: keptCode
+		};
+	}
+
 	try {
 		const stored = await recordResponse(db, {
 			campaignId: campaign.id,
@@ -148,15 +158,10 @@ export async function submitPublicForm(
 			submissionToken: token,
 			parsed,
 			channel: formCode ? 'paper' : 'online',
-			formCode,
-			limit
+			formCode
 		});
 		return { kind: 'stored', receiptCode: stored.receiptCode, repeated: stored.repeated };
 	} catch (e) {
-		if (e instanceof RateLimited) {
-			const { retryAfter } = e;
-			return { kind: 'rate_limited', retryAfter, typed: parsed.typed, token, formCode: keptCode };
-		}
 		// Lost a race for the code: say so plainly, keep the answers, and let them send it without.
 		if (!(e instanceof Conflict)) throw e;
 		const errors = { _form: 'form_code_used' };

@@ -5,14 +5,13 @@ import { organisationIdOf } from '../campaigns/questionnaire';
 import { isEmbedded, queryPrepared, type Database } from '../db';
 import { responses } from '../db/schema';
 import type { Question } from '../../questionnaire/types';
-import { Conflict, RateLimited } from '../platform/errors';
+import { Conflict } from '../platform/errors';
 import { suggestionAnswers, titleFrom } from '../suggestions/items';
 import type { ResolvedFormCode } from '../returns/form-codes';
 import { generateReceiptCode } from './receipt-code';
 import { suggestionsChanged } from '../suggestions/changes';
 import { isDatabaseUnavailable } from '../db/availability';
 import { groupCommit } from './group-commit';
-import { sweepNowAndThen, type CountedHit } from './submission-limit';
 
 export interface NewResponse {
 	campaignId: number;
@@ -27,11 +26,6 @@ export interface NewResponse {
 	enteredBy?: number | null;
 	/** A printed form's code: it decides group, unit, area and channel, and can be used once. */
 	formCode?: ResolvedFormCode | null;
-	/**
-	 * The sender's hit to count against a per-client limit (public submissions): counted in the
-	 * same statement that stores the response, which is stored only within the limit.
-	 */
-	limit?: CountedHit | null;
 }
 
 export interface RecordedResponse {
@@ -58,34 +52,13 @@ interface ResponseRow {
 	entered_by: number | null;
 	/** The suggestion answers, each to become a suggestion with its raw item. */
 	items: { q: string; body: string; title: string }[];
-	/** The limit's counter row (client key and window) this response counts into, if any. */
-	rate_key: string | null;
-	rate_limit: number | null;
-	rate_expires: string | null;
 }
 
 /** The batch statement of insertResponses: $1 is the rows as JSON text. */
-const INSERT_RESPONSES = `with b as (
-	select * from jsonb_to_recordset($1::text::jsonb) as b(k int, campaign_id int, version_id int,
+const INSERT_RESPONSES = `with x as (
+	select * from jsonb_to_recordset($1::text::jsonb) as x(k int, campaign_id int, version_id int,
 		receipt_code text, submission_token text, channel text, group_id int, area_id int, unit_id int,
-		form_code_id int, answers jsonb, contact_name text, contact_phone text, entered_by int, items jsonb,
-		rate_key text, rate_limit int, rate_expires timestamptz)
-), c as (
-	-- The batch's hits added to their counter rows, in key order (two batches lock shared rows in
-	-- the same order, so they cannot deadlock); the totals say where each hit falls in its window.
-	insert into rate_counters (key, hits, expires_at)
-	select rate_key, count(*)::int, max(rate_expires) from b where rate_key is not null
-	group by rate_key order by rate_key
-	on conflict (key) do update set hits = rate_counters.hits + excluded.hits
-	returning key, hits
-), p as (
-	-- A counted row's place in its window: the batch's hits on a row are the last of its new
-	-- total, in the order they arrived.
-	select b.k, c.hits - count(*) over w + row_number() over (w order by b.k) as place
-	from b join c on c.key = b.rate_key
-	window w as (partition by b.rate_key)
-), x as (
-	select b.* from b left join p on p.k = b.k where p.place is null or p.place <= b.rate_limit
+		form_code_id int, answers jsonb, contact_name text, contact_phone text, entered_by int, items jsonb)
 ), r as (
 	insert into responses (campaign_id, version_id, receipt_code, submission_token, channel,
 		group_id, area_id, unit_id, form_code_id, answers, contact_name, contact_phone, entered_by)
@@ -115,51 +88,34 @@ const INSERT_RESPONSES = `with b as (
 	insert into suggestion_items (campaign_id, response_id, question_id, text, source_text, suggestion_id, origin_id)
 	select campaign_id, rid, q, body, body, sid, sid from t
 )
-select id, receipt_code, campaign_id, submission_token, null::int as refused from r
-union all
-select null, null, null, null, b.k from b join p on p.k = b.k where p.place > b.rate_limit`;
-
-/** A response of a batch not stored because its sender is over the limit (`NewResponse.limit`). */
-const REFUSED = 'refused';
-type Stored = number | null | typeof REFUSED;
+select id, receipt_code, campaign_id, submission_token from r`;
 
 /**
  * Stores a batch of responses in one statement: each response, a suggestion per suggestion answer
  * and its raw item — or, for a response that hits a unique conflict (its token, form code or
- * receipt code is taken), nothing at all for it; and counts each response's hit against its
- * sender's limit, storing only those within it. Atomic without a transaction, one round trip for
- * the batch. Returns the new response id per row, null where the row was skipped, or REFUSED.
+ * receipt code is taken), nothing at all for it. Atomic without a transaction, one round trip for
+ * the batch. Returns the new response id per row, or null where the row was skipped.
  */
-async function insertResponses(db: Database, rows: ResponseRow[]): Promise<Stored[]> {
+async function insertResponses(db: Database, rows: ResponseRow[]): Promise<(number | null)[]> {
 	const batch = JSON.stringify(rows.map((row, k) => ({ ...row, k })));
 	const stored = await queryPrepared<{
-		id: number | null;
-		receipt_code: string | null;
-		campaign_id: number | null;
+		id: number;
+		receipt_code: string;
+		campaign_id: number;
 		submission_token: string | null;
-		refused: number | null;
 	}>(db, INSERT_RESPONSES, [batch]);
 	// A stored row is known by its receipt code, campaign and token together: two rows of one batch
 	// may draw the same receipt code (one is skipped), and a double-sent form has the same token
 	// twice (unique per campaign: the same token in two campaigns is two responses). The
 	// first row of a key gets the id, as the insert goes in row order; a later one gets null and
 	// recordResponse sorts it out (a new code, or the first receipt for a repeated token).
-	const refused = new Set(stored.filter((row) => row.refused !== null).map((row) => row.refused));
-	const ids = new Map(
-		stored
-			.filter((row) => row.refused === null)
-			.map((row) => [rowKey(row as Parameters<typeof rowKey>[0]), Number(row.id)])
-	);
-	const results = rows.map((row, k): Stored => {
-		if (refused.has(k)) return REFUSED;
+	const ids = new Map(stored.map((row) => [rowKey(row), Number(row.id)]));
+	const results = rows.map((row) => {
 		const id = ids.get(rowKey(row)) ?? null;
 		ids.delete(rowKey(row));
 		return id;
 	});
-	if (rows.some((row, i) => row.items.length && typeof results[i] === 'number')) {
-		suggestionsChanged('intake');
-	}
-	if (rows.some((row) => row.rate_key)) sweepNowAndThen(db);
+	if (rows.some((row, i) => row.items.length && results[i] !== null)) suggestionsChanged('intake');
 	return results;
 }
 
@@ -174,9 +130,9 @@ const rowKey = (row: {
  * together in the next (group-commit). A batch that fails for any reason but an outage is written
  * again row by row, so one bad row fails alone.
  */
-const batchers = new WeakMap<Database, (row: ResponseRow) => Promise<Stored>>();
+const batchers = new WeakMap<Database, (row: ResponseRow) => Promise<number | null>>();
 
-function batchedInsert(db: Database): (row: ResponseRow) => Promise<Stored> {
+function batchedInsert(db: Database): (row: ResponseRow) => Promise<number | null> {
 	let insert = batchers.get(db);
 	if (!insert) {
 		insert = groupCommit(
@@ -198,11 +154,9 @@ function batchedInsert(db: Database): (row: ResponseRow) => Promise<Stored> {
 
 /**
  * Stores one response exactly once. The insert skips on any unique conflict; if the token is then
- * found in this campaign (tokens are unique per campaign), this was a repeat (double click,
- * reload, retry) and the first receipt is returned; if the form code is held by another response,
- * that code was already used. Otherwise the conflict was a (rare) receipt-code collision and
- * another code is tried. With `input.limit`, a sender over the limit gets RateLimited and nothing
- * is stored; the hit is counted once, on the first try.
+ * found in this campaign (tokens are unique per campaign), this was a repeat (double click, reload, retry) and the first receipt is returned; if the
+ * form code is held by another response, that code was already used. Otherwise the conflict was a
+ * (rare) receipt-code collision and another code is tried.
  */
 export async function recordResponse(db: Database, input: NewResponse): Promise<RecordedResponse> {
 	const { parsed, formCode } = input;
@@ -217,7 +171,6 @@ export async function recordResponse(db: Database, input: NewResponse): Promise<
 	const insert = batchedInsert(db);
 	for (let attempt = 0; attempt < 5; attempt++) {
 		const receiptCode = generateReceiptCode();
-		const hit = attempt === 0 ? input.limit : null;
 		const id = await insert({
 			campaign_id: input.campaignId,
 			version_id: input.versionId,
@@ -232,12 +185,8 @@ export async function recordResponse(db: Database, input: NewResponse): Promise<
 			contact_name: contact?.name || null,
 			contact_phone: contact?.phone || null,
 			entered_by: input.enteredBy ?? null,
-			items,
-			rate_key: hit?.row ?? null,
-			rate_limit: hit?.limit ?? null,
-			rate_expires: hit ? new Date(hit.expiresAt).toISOString() : null
+			items
 		});
-		if (id === REFUSED) throw new RateLimited(hit!.retryAfter);
 		if (id !== null) return { id, receiptCode, repeated: false };
 		if (input.submissionToken) {
 			const first = await findResponseByToken(db, input.campaignId, input.submissionToken);

@@ -97,36 +97,6 @@ export async function hitRateLimit(
 	return place <= limit ? { allowed: true, retryAfter: 0 } : refused;
 }
 
-/** One hit to count into a client's current window, and what to answer if it is over the limit. */
-export interface CountedHit {
-	/** The counter row: client key and window start. */
-	row: string;
-	limit: number;
-	/** When the window ends (epoch ms). */
-	expiresAt: number;
-	/** Seconds until then, for a refusal. */
-	retryAfter: number;
-}
-
-/**
- * A hit for a statement that counts it together with its own work (intake/record-response.ts
- * counts a public submission in the statement that stores it, and stores it only within the
- * limit): the same rows and windows as `hitRateLimit`, without a round trip of its own.
- */
-export function countedHit(
-	key: string,
-	{ limit, windowSeconds }: RateLimit,
-	now = Date.now()
-): CountedHit {
-	const { windowStart, windowEnd, refused } = fixedWindow(windowSeconds, now);
-	return {
-		row: `${key}@${windowStart}`,
-		limit,
-		expiresAt: windowEnd,
-		retryAfter: refused.retryAfter
-	};
-}
-
 /** Whether one more hit would be within the limit, without counting it (see `hitRateLimit`). */
 export async function peekRateLimit(
 	db: Database,
@@ -211,7 +181,7 @@ async function countHits(db: Database, hits: Hit[]): Promise<number[]> {
 }
 
 /** Ended windows are useless; each process deletes them about once a minute, off the request path. */
-export function sweepNowAndThen(db: Database) {
+function sweepNowAndThen(db: Database) {
 	const now = Date.now();
 	if (now - (lastSweep.get(db) ?? 0) < SWEEP_EVERY_MS) return;
 	lastSweep.set(db, now);

@@ -53,10 +53,3 @@ export class Unavailable extends ServiceError {
 		super(message, 503);
 	}
 }
-
-/** Too many requests from one sender within its window: 429, with the seconds until it ends. */
-export class RateLimited extends ServiceError {
-	constructor(readonly retryAfter: number) {
-		super('rate_limited', 429);
-	}
-}
