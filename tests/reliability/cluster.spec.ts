@@ -469,6 +469,9 @@ interface Submission {
 				return shown === before + 5;
 			}, 5_000);
 			expect({ fresh, shown }).toEqual({ fresh: true, shown: before + 5 });
+			console.info(
+				`replica: dashboard ${before} after the burst, ${before} while paused, ${shown} after`
+			);
 		}, 90_000);
 	});
 
@@ -545,6 +548,7 @@ interface Submission {
 				seen: Object.fromEntries(running().map((i) => [i.port, newId]))
 			});
 			expect(Object.keys(seen)).toHaveLength(2);
+			console.info(`retrain: model ${maxId} → ${newId}, in use by ${JSON.stringify(seen)}`);
 		}, 120_000);
 	});
 });
