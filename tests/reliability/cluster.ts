@@ -12,7 +12,12 @@ import path from 'node:path';
 import postgres from 'postgres';
 import { heldPort, root, startServer, type RunningServer } from '../../scripts/server-process';
 import { request, sleep } from './http';
-import { startThrowawayPostgres, type ThrowawayPostgres } from './throwaway-postgres';
+import {
+	startPrimaryWithReplica,
+	startThrowawayPostgres,
+	type PrimaryWithReplica,
+	type ThrowawayPostgres
+} from './throwaway-postgres';
 
 export const NGINX = '/usr/sbin/nginx';
 export const SITE_FILE = path.join(root, 'deploy', 'nginx', 'xinkan.conf');
@@ -124,6 +129,17 @@ export interface Cluster {
 	nginx: ChildProcess;
 	/** The PostgreSQL server's main process id (its data folder's postmaster.pid). */
 	postmasterPid: number;
+	/**
+	 * With `replica: true`: the streaming replica the instances read dashboards from
+	 * (DATABASE_REPLICA_URL), a pool of the test's own on it, and a wait for it to replay all the
+	 * primary has written so far.
+	 */
+	replica?: {
+		server: ThrowawayPostgres;
+		databaseUrl: string;
+		sql: postgres.Sql;
+		caughtUp(timeoutMs?: number): Promise<void>;
+	};
 	/** A keep-alive client that connects from the given loopback address and accepts the test certificate. */
 	client(localAddress?: string, maxSockets?: number): https.Agent;
 	/**
@@ -147,6 +163,12 @@ export interface ClusterOptions {
 	/** Extra environment for every instance. */
 	env?: Record<string, string>;
 	nginxWorkers?: number | 'auto';
+	/**
+	 * Start a hot standby streaming from the primary too (deploy/postgresql.conf applied to both,
+	 * as a replica made by pg_basebackup would carry it) and give the instances its URL as
+	 * DATABASE_REPLICA_URL.
+	 */
+	replica?: boolean;
 }
 
 const emergency = new Set<() => void>();
@@ -215,15 +237,23 @@ export async function startCluster(bin: string, options: ClusterOptions): Promis
 	const agents: https.Agent[] = [];
 	const instances: Instance[] = [];
 	let pg: ThrowawayPostgres | undefined;
+	let pair: PrimaryWithReplica | undefined;
 	let sql: postgres.Sql | undefined;
+	let replicaSql: postgres.Sql | undefined;
 	let nginx: ChildProcess | undefined;
 	let postmasterPid = 0;
+	let replicaPid = 0;
 	const children = () => [nginx, ...instances.map((i) => i.server.child)];
 	const forget = onEarlyExit(() => {
 		for (const child of children()) if (child?.exitCode === null) child.kill('SIGKILL');
 		// SIGQUIT is PostgreSQL's immediate shutdown; its folder goes with the operating system's tmp.
 		try {
 			if (postmasterPid) process.kill(postmasterPid, 'SIGQUIT');
+		} catch {
+			// already gone
+		}
+		try {
+			if (replicaPid) process.kill(replicaPid, 'SIGQUIT');
 		} catch {
 			// already gone
 		}
@@ -236,14 +266,23 @@ export async function startCluster(bin: string, options: ClusterOptions): Promis
 		await stopChild(nginx, 'SIGTERM');
 		await Promise.all(instances.map((i) => stopChild(i.server.child, 'SIGTERM')));
 		await sql?.end({ timeout: 2 }).catch(() => {});
-		await pg?.dispose();
+		await replicaSql?.end({ timeout: 2 }).catch(() => {});
+		if (pair) await pair.dispose();
+		else await pg?.dispose();
 		rmSync(dir, { recursive: true, force: true });
 		forget();
 	};
 	try {
-		pg = await startThrowawayPostgres(bin);
+		if (options.replica) {
+			pair = await startPrimaryWithReplica(bin);
+			pg = pair.primary;
+		} else {
+			pg = await startThrowawayPostgres(bin);
+		}
 		// deploy/postgresql.conf, as the server would read it from conf.d/ (the throwaway's own
-		// command-line options, fsync=off and its port, still win).
+		// command-line options, fsync=off and its port, still win). On the primary only: a standby
+		// keeps its defaults (max_wal_senders 10, at least the primary's 5, as a standby must have),
+		// and its walreceiver connects again once the primary is back.
 		const admin = postgres(pg.url(), { max: 1, onnotice: () => {} });
 		try {
 			for (const [name, value] of postgresSettings()) {
@@ -269,6 +308,23 @@ export async function startCluster(bin: string, options: ClusterOptions): Promis
 		}
 		const databaseUrl = pg.url('xinkan');
 		sql = postgres(databaseUrl, { max: 4, onnotice: () => {} });
+		let replica: Cluster['replica'];
+		if (pair) {
+			await pair.caughtUp();
+			const replicaUrl = pair.replica.url('xinkan');
+			replicaSql = postgres(replicaUrl, { max: 2, onnotice: () => {} });
+			const [{ setting }] = await replicaSql<{ setting: string }[]>`
+				select setting from pg_settings where name = 'data_directory'`;
+			replicaPid = Number(
+				readFileSync(path.join(setting, 'postmaster.pid'), 'utf8').split('\n')[0]
+			);
+			replica = {
+				server: pair.replica,
+				databaseUrl: replicaUrl,
+				sql: replicaSql,
+				caughtUp: pair.caughtUp
+			};
+		}
 
 		// nginx's ports stay bound here until nginx starts, so no instance started meanwhile (nor any
 		// other test on the machine) is given one of them.
@@ -291,6 +347,7 @@ export async function startCluster(bin: string, options: ClusterOptions): Promis
 			ORIGIN: site,
 			XINKAN_DEMO: '1',
 			XINKAN_ADMIN_PASSWORD: CLUSTER_PASSWORD,
+			...(replica ? { DATABASE_REPLICA_URL: replica.databaseUrl } : {}),
 			...options.env
 		};
 		const add = async () => {
@@ -339,6 +396,7 @@ export async function startCluster(bin: string, options: ClusterOptions): Promis
 			accessLog,
 			nginx,
 			postmasterPid,
+			replica,
 			client(localAddress = '127.0.0.1', maxSockets = 16) {
 				const agent = new https.Agent({
 					keepAlive: true,

@@ -1,7 +1,15 @@
 // A PostgreSQL server of a test's own (initdb into a temp folder, run as the `postgres` OS user
 // when we are root), so a test may stop and restart it without touching anyone else's database.
 import { execFile, execFileSync } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import {
+	chmodSync,
+	chownSync,
+	existsSync,
+	mkdtempSync,
+	readdirSync,
+	readFileSync,
+	rmSync
+} from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -166,7 +174,13 @@ async function startCluster(
 	const options =
 		`-p ${port} -k ${root} -c listen_addresses=127.0.0.1 -c fsync=off ${extraOptions}`.trim();
 	const start = async () => {
-		await command('pg_ctl', ['-D', data, '-l', log, '-o', options, '-w', '-t', '30', 'start']);
+		try {
+			await command('pg_ctl', ['-D', data, '-l', log, '-o', options, '-w', '-t', '30', 'start']);
+		} catch (e) {
+			// The server's own words, before its folder (and log) is removed.
+			const said = existsSync(log) ? readFileSync(log, 'utf8').slice(-2_000) : '';
+			throw new Error(`${e instanceof Error ? e.message : String(e)}\n${said}`);
+		}
 	};
 	const stop = async () => {
 		await command('pg_ctl', ['-D', data, '-m', 'fast', '-w', '-t', '30', 'stop']);

@@ -1,5 +1,6 @@
 import { json } from '@sveltejs/kit';
 import { pingDatabase, replicaHealth } from '$lib/server/db';
+import { categoriserModelInUse } from '$lib/server/insight/categoriser-service';
 import type { RequestHandler } from './$types';
 
 /** The primary decides the status; the read replica is reported beside it (down is not unhealthy). */
@@ -8,7 +9,12 @@ export const GET: RequestHandler = async ({ locals }) => {
 	try {
 		await pingDatabase(locals.db);
 		return json(
-			{ ok: true, db: locals.dbKind, replica: await replica },
+			{
+				ok: true,
+				db: locals.dbKind,
+				replica: await replica,
+				categoriserModel: categoriserModelInUse(locals.db)
+			},
 			{ headers: { 'cache-control': 'no-store' } }
 		);
 	} catch (e) {

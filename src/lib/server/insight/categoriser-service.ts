@@ -169,6 +169,15 @@ export async function categoriserFor(db: Database): Promise<Categoriser> {
 	return state.model;
 }
 
+/**
+ * The id of the stored model this process's categoriser was last loaded from (0: the lexicon cold
+ * start), or null before it was first used; no query. /healthz reports it, so each process's model
+ * can be told apart after a retrain.
+ */
+export function categoriserModelInUse(db: Database): number | null {
+	return cache.get(db)?.modelId ?? null;
+}
+
 /** Waits for a retrain under way here (tests, scripts); the model then knows every decision. */
 export async function categoriserSettled(db: Database): Promise<Categoriser> {
 	await categoriserFor(db);
