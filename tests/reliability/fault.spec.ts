@@ -143,7 +143,12 @@ interface Attempt {
 		expect((await request(`${app!.origin}/f/${SLUG}`, { agent })).status).toBe(200);
 		expect(await health()).toEqual({
 			status: 200,
-			body: { ok: true, db: 'postgres', replica: { configured: false } }
+			body: {
+				ok: true,
+				db: 'postgres',
+				replica: { configured: false },
+				categoriserModel: expect.any(Number)
+			}
 		});
 
 		const attempts: Attempt[] = [];
@@ -200,7 +205,12 @@ interface Attempt {
 		expect(boardDown).toEqual({ status: 503, retryAfter: '30', saidUnavailable: true });
 		expect(up).toEqual({
 			status: 200,
-			body: { ok: true, db: 'postgres', replica: { configured: false } }
+			body: {
+				ok: true,
+				db: 'postgres',
+				replica: { configured: false },
+				categoriserModel: expect.any(Number)
+			}
 		});
 		expect(beforeOutage).toBeGreaterThan(0);
 		expect(duringOutage).toBeGreaterThan(beforeOutage);

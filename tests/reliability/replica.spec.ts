@@ -291,7 +291,12 @@ interface Health {
 		try {
 			expect(await health(plain.origin)).toEqual({
 				status: 200,
-				body: { ok: true, db: 'postgres', replica: { configured: false } }
+				body: {
+					ok: true,
+					db: 'postgres',
+					replica: { configured: false },
+					categoriserModel: expect.any(Number)
+				}
 			});
 			const cookie = await logInOver(plain.origin, 'admin', PASSWORD, agent);
 			const saved = await request(`${plain.origin}/admin/categories?/save`, {
