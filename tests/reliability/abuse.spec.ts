@@ -222,6 +222,8 @@ const SPECIAL: Record<string, Omit<Endpoint, 'path'> & { query?: string; skip?: 
 	'/admin/tokens create': { also: [200], creates: 'api_tokens' },
 	// It takes no fields, so any body is a well-formed request to undo the item's last merge.
 	'/admin/suggestions/[id] unmerge': { also: [200, 303] },
+	// No fields either: any body asks for a retrain, queued at most once (the job is stately).
+	'/admin/jobs retrain': { also: [200] },
 	// Its one field is the title: 'a\0b' is read as "ab" (NUL is dropped on reading, form-actions.ts),
 	// a title like any other. Control characters and line breaks are refused (suggestion.spec.ts).
 	'/admin/suggestions/[id] retitle': { also: [303] }

@@ -220,7 +220,7 @@ describeEachDatabase('compare campaigns', (current) => {
 				expiresOn: null
 			});
 			const event = {
-				locals: { db, user: null },
+				locals: { db, readDb: db, user: null },
 				params: { slug: 'cmp-2014' },
 				url: new URL(`http://localhost/api/v1/campaigns/cmp-2014/results?${query}`),
 				request: new Request('http://localhost/', {

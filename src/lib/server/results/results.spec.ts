@@ -359,7 +359,7 @@ describeEachDatabase('campaign results', (current) => {
 				expiresOn: null
 			});
 			const event = {
-				locals: { db, user: null },
+				locals: { db, readDb: db, user: null },
 				params: { slug: 'liuyang-2014' },
 				url: new URL(`http://localhost/api/v1/campaigns/liuyang-2014/results?${query}`),
 				request: new Request('http://localhost/', {

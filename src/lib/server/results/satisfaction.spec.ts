@@ -274,7 +274,7 @@ describeEachDatabase('satisfaction index', (current) => {
 		// The API answers a handler's session with their unit, and refuses another unit.
 		const get = (query: string) =>
 			GET({
-				locals: { db, user: { id: 1, role: 'handler', unitId: ids.u2 } },
+				locals: { db, readDb: db, user: { id: 1, role: 'handler', unitId: ids.u2 } },
 				params: { slug: 'index-fixture' },
 				url: new URL(`http://localhost/api/v1/campaigns/index-fixture/results?${query}`),
 				request: new Request('http://localhost/')
