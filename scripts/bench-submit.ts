@@ -24,6 +24,7 @@ import {
 	receiptOf,
 	request
 } from '../tests/reliability/http';
+import { receiptsByToken } from '../tests/reliability/stored-responses';
 import { load } from './bench-load';
 import { ensureBuild, startServer, type RunningServer } from './server-process';
 
@@ -145,22 +146,6 @@ function report(
 	);
 }
 
-async function rowsByToken(sql: postgres.Sql, tokens: string[]) {
-	const byToken = new Map<string, string[]>();
-	for (let i = 0; i < tokens.length; i += 5_000) {
-		const rows = await sql<{ submission_token: string; receipt_code: string }[]>`
-			select submission_token, receipt_code from responses
-			where submission_token = any(${tokens.slice(i, i + 5_000)})`;
-		for (const row of rows) {
-			byToken.set(row.submission_token, [
-				...(byToken.get(row.submission_token) ?? []),
-				row.receipt_code
-			]);
-		}
-	}
-	return byToken;
-}
-
 async function benchPostgres(serverUrl: string) {
 	const name = `xinkan_bench_${process.pid}`;
 	const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
@@ -175,7 +160,7 @@ async function benchPostgres(serverUrl: string) {
 		server = await startServer({ DATABASE_URL: url.toString(), ...senderEnv });
 		for (const concurrency of concurrencies) {
 			const run = await submitRun(server, concurrency);
-			const count: Counter = (tokens) => rowsByToken(sql, tokens);
+			const count: Counter = (tokens) => receiptsByToken(sql, tokens);
 			report('postgres', concurrency, run, await count(run.results.map((s) => s.token)));
 		}
 		const get = await getRun(server, Math.max(...concurrencies));

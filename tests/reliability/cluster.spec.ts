@@ -34,6 +34,7 @@ import {
 	sleep,
 	type HttpResponse
 } from './http';
+import { receiptsByToken } from './stored-responses';
 import { findPostgresBin } from './throwaway-postgres';
 
 const SLUG = 'liuyang-2014';
@@ -120,20 +121,6 @@ interface Submission {
 			body: encodeForm(demoAnswers(randomToken())),
 			timeoutMs: 15_000
 		});
-	}
-
-	/** Rows of `responses` per submission token. */
-	async function storedRows(tokens: string[]) {
-		const rows = await cluster.sql<{ submission_token: string; receipt_code: string }[]>`
-			select submission_token, receipt_code from responses where submission_token = any(${tokens})`;
-		const byToken = new Map<string, string[]>();
-		for (const row of rows) {
-			byToken.set(row.submission_token, [
-				...(byToken.get(row.submission_token) ?? []),
-				row.receipt_code
-			]);
-		}
-		return byToken;
 	}
 
 	const nginxErrors = () => {
@@ -234,7 +221,10 @@ interface Submission {
 			expect((await submitViaNginx(cluster.client('127.0.2.2', 1), 'limit-other')).status).toBe(
 				303
 			);
-			const rows = await storedRows(accepted.map((s) => s.token));
+			const rows = await receiptsByToken(
+				cluster.sql,
+				accepted.map((s) => s.token)
+			);
 			expect(rows.size).toBe(SUBMIT_LIMIT);
 		}, 120_000);
 	});
@@ -329,7 +319,10 @@ interface Submission {
 			const statuses = results.map((s) => s.status);
 			expect(statuses.filter((s) => s !== 303)).toEqual([]);
 			const accepted = results.filter((s) => s.receipt !== null);
-			const rows = await storedRows(results.map((s) => s.token));
+			const rows = await receiptsByToken(
+				cluster.sql,
+				results.map((s) => s.token)
+			);
 			const lost = accepted.filter((s) => !(rows.get(s.token) ?? []).includes(s.receipt!));
 			const twice = [...rows.entries()].filter(([, receipts]) => receipts.length !== 1);
 			expect({ lost: lost.length, twice: twice.length }).toEqual({ lost: 0, twice: 0 });

@@ -18,6 +18,7 @@ import {
 import { openDatabase } from '../../src/lib/server/db/client';
 import { prepareDatabase } from '../../src/lib/server/startup';
 import { messages } from '../../src/lib/i18n';
+import { receiptsByToken } from './stored-responses';
 import {
 	demoAnswers,
 	encodeForm,
@@ -125,19 +126,6 @@ interface Attempt {
 		return { status: response.status, body: JSON.parse(response.text) as { ok: boolean } };
 	}
 
-	async function rowsFor(tokens: string[]) {
-		const rows = await sql<{ submission_token: string; receipt_code: string }[]>`
-			select submission_token, receipt_code from responses where submission_token = any(${tokens})`;
-		const byToken = new Map<string, string[]>();
-		for (const row of rows) {
-			byToken.set(row.submission_token, [
-				...(byToken.get(row.submission_token) ?? []),
-				row.receipt_code
-			]);
-		}
-		return byToken;
-	}
-
 	it('keeps every accepted submission exactly once across a restart, says "try again" with the answers kept, and recovers', async () => {
 		// A browser without JavaScript loads the form before sending it.
 		expect((await request(`${app!.origin}/f/${SLUG}`, { agent })).status).toBe(200);
@@ -234,7 +222,10 @@ interface Attempt {
 		}
 
 		// Every receipt handed out is in the database exactly once, under its own token.
-		const stored = await rowsFor(accepted.map((a) => a.token));
+		const stored = await receiptsByToken(
+			sql,
+			accepted.map((a) => a.token)
+		);
 		const wrong = accepted.filter((a) => {
 			const receipts = stored.get(a.token) ?? [];
 			return receipts.length !== 1 || receipts[0] !== a.receipt;
@@ -261,12 +252,15 @@ interface Attempt {
 			notStored.map((a) => a.status),
 			'refused forms sent again after recovery'
 		).toEqual([]);
-		const afterRetry = await rowsFor(retried.map((a) => a.token));
+		const afterRetry = await receiptsByToken(
+			sql,
+			retried.map((a) => a.token)
+		);
 		for (const a of retried) expect(afterRetry.get(a.token)).toEqual([a.receipt]);
 
 		const fresh = await submit(randomToken(), '恢复后的新意见');
 		expect(fresh.status).toBe(303);
-		expect((await rowsFor([fresh.token])).get(fresh.token)).toEqual([fresh.receipt]);
+		expect((await receiptsByToken(sql, [fresh.token])).get(fresh.token)).toEqual([fresh.receipt]);
 	}, 120_000);
 
 	it('refuses to start with a clear message when the database is unreachable', async () => {

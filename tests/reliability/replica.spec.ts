@@ -4,6 +4,7 @@
 // misses a submission the primary already holds.
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
+import type { ReplicaHealth } from '../../src/lib/server/db/replica';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuild, startServer, type RunningServer } from '../../scripts/server-process';
 import {
@@ -45,14 +46,7 @@ if (!bin) {
 interface Health {
 	ok: boolean;
 	db: string;
-	replica: {
-		configured: boolean;
-		reachable?: boolean;
-		usedForReads?: boolean;
-		lagMs?: number | null;
-		lagBytes?: number | null;
-		replayPaused?: boolean;
-	};
+	replica: ReplicaHealth;
 }
 
 (bin ? describe : describe.skip)('a read replica', () => {
