@@ -30,7 +30,7 @@ import {
 import { CLUSTER_PASSWORD, startCluster, type Cluster } from '../tests/reliability/cluster';
 import { findPostgresBin } from '../tests/reliability/throwaway-postgres';
 import { load } from './bench-load';
-import { ensureBuild } from './server-process';
+import { ensureBuild, peakRssMiB, resetPeakRss, waitForCategoriser } from './server-process';
 
 const SLUG = 'liuyang-2014';
 const SUBMIT_LIMIT = '100000000';
@@ -82,11 +82,6 @@ function treeTicks(pid: number): number {
 }
 
 /** The largest resident set the process has had (VmHWM), in MiB. */
-function peakRssMiB(pid: number): number {
-	const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-	return Math.round(Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024);
-}
-
 function cpuSnapshot(cluster: Cluster) {
 	return {
 		app: cluster.instances.reduce((sum, i) => sum + cpuTicks(i.server.child.pid!), 0),
@@ -159,6 +154,7 @@ async function submissions(cluster: Cluster, via: 'nginx' | 'direct') {
 			? cluster.client('127.0.0.1', concurrency)
 			: new http.Agent({ keepAlive: true, maxSockets: concurrency });
 	await submitRun(cluster, base, agent, 2); // warm-up: JIT, pools, keep-alive connections
+	for (const i of cluster.instances) resetPeakRss(i.server.child.pid!);
 	const before = cpuSnapshot(cluster);
 	const run = await submitRun(cluster, base, agent, seconds);
 	const after = cpuSnapshot(cluster);
@@ -230,6 +226,8 @@ for (const n of counts) {
 		nginxWorkers: 'auto'
 	});
 	try {
+		// The first retrain runs as a job on one of the instances: not during the measurements.
+		for (const instance of cluster.instances) await waitForCategoriser(instance.origin);
 		if (n === 1) await submissions(cluster, 'direct');
 		await submissions(cluster, 'nginx');
 		const agent = cluster.client('127.0.0.1', concurrency);

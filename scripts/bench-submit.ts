@@ -2,12 +2,16 @@
 // what was stored. For each database (PostgreSQL when BENCH_DATABASE_URL is set, then PGlite) and
 // each concurrency it prints one JSON line:
 //   {"db","concurrency","seconds","rps","p50ms","p99ms","non2xx","accepted","stored","lost","duplicates"}
-// and a GET run of the form page: {"db","get","concurrency","rps","p99ms"}.
+// and a GET run of the form page: {"db","get","concurrency","rps","p99ms"}; every line also names the
+// fast path setting ("fast_path": 1 or 0) and the server's peak resident memory in that run
+// ("rss_peak_mib", VmHWM reset before the run).
 // Options (arguments or environment): --seconds / BENCH_SECONDS (20), --concurrency /
 // BENCH_CONCURRENCY ("10,50"), --db / BENCH_DB ("postgres,pglite"), --senders / BENCH_SENDERS:
 // "one" (default: every request from one address, the per-client limit raised out of the way) or
 // "many" (each submission from an address of its own in X-Forwarded-For, as many people behind
-// one proxy send them, under the real limit — every submission is then a first hit on its row).
+// one proxy send them, under the real limit — every submission is then a first hit on its row),
+// --fast-path / BENCH_FAST_PATH ("1"; "0,1" runs the same load with XINKAN_FAST_PATH=0, where
+// SvelteKit answers everything, and with the fast path, one server after the other).
 // A quick run:
 //   npm run bench:submit -- --seconds 3 --concurrency 10
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -26,7 +30,14 @@ import {
 } from '../tests/reliability/http';
 import { receiptsByToken } from '../tests/reliability/stored-responses';
 import { load } from './bench-load';
-import { ensureBuild, startServer, type RunningServer } from './server-process';
+import {
+	ensureBuild,
+	peakRssMiB,
+	resetPeakRss,
+	startServer,
+	waitForCategoriser,
+	type RunningServer
+} from './server-process';
 
 const SLUG = 'liuyang-2014';
 const SUBMIT_LIMIT = '100000000';
@@ -44,6 +55,9 @@ const concurrencies = option('concurrency', 'BENCH_CONCURRENCY', '10,50')
 	.filter((n) => n > 0);
 const databases = option('db', 'BENCH_DB', 'postgres,pglite').split(',');
 const manySenders = option('senders', 'BENCH_SENDERS', 'one') === 'many';
+const fastPaths = option('fast-path', 'BENCH_FAST_PATH', '1')
+	.split(',')
+	.map((v) => (v.trim() === '0' ? 0 : 1));
 /** The server's settings for the senders chosen. */
 const senderEnv: Record<string, string> = manySenders
 	? { ADDRESS_HEADER: 'x-forwarded-for', XFF_DEPTH: '1' }
@@ -64,6 +78,7 @@ interface Sample {
 }
 
 async function submitRun(server: RunningServer, concurrency: number) {
+	resetPeakRss(server.child.pid!);
 	const agent = keepAliveAgent(concurrency);
 	const url = `${server.origin}/f/${SLUG}`;
 	const headers = formHeaders(server.origin);
@@ -79,10 +94,11 @@ async function submitRun(server: RunningServer, concurrency: number) {
 		return { token, status: response.status, receipt: receiptOf(response), ms: response.ms };
 	});
 	agent.destroy();
-	return run;
+	return { ...run, rssPeakMiB: peakRssMiB(server.child.pid!) };
 }
 
 async function getRun(server: RunningServer, concurrency: number) {
+	resetPeakRss(server.child.pid!);
 	const agent = keepAliveAgent(concurrency);
 	const url = `${server.origin}/f/${SLUG}`;
 	const run = await load(concurrency, Math.min(seconds, 10), async () => {
@@ -96,7 +112,8 @@ async function getRun(server: RunningServer, concurrency: number) {
 	return {
 		rps: Math.round(run.results.length / run.elapsed),
 		p99ms: Math.round(percentile(sorted, 99)),
-		non2xx: run.results.filter((r) => r.status !== 200).length + run.errors
+		non2xx: run.results.filter((r) => r.status !== 200).length + run.errors,
+		rss_peak_mib: peakRssMiB(server.child.pid!)
 	};
 }
 
@@ -104,6 +121,7 @@ type Counter = (tokens: string[]) => Promise<Map<string, string[]>>;
 
 function report(
 	db: string,
+	fastPath: number,
 	concurrency: number,
 	run: Awaited<ReturnType<typeof submitRun>>,
 	stored: Map<string, string[]>
@@ -131,6 +149,7 @@ function report(
 	console.log(
 		JSON.stringify({
 			db,
+			fast_path: fastPath,
 			concurrency,
 			senders: manySenders ? 'many' : 'one',
 			seconds: Math.round(run.elapsed * 10) / 10,
@@ -141,13 +160,14 @@ function report(
 			accepted: accepted.length,
 			stored: rows,
 			lost,
-			duplicates
+			duplicates,
+			rss_peak_mib: run.rssPeakMiB
 		})
 	);
 }
 
-async function benchPostgres(serverUrl: string) {
-	const name = `xinkan_bench_${process.pid}`;
+async function benchPostgres(serverUrl: string, fastPath: number) {
+	const name = `xinkan_bench_${process.pid}_${fastPath}`;
 	const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
 	await admin.unsafe(
 		`create database ${name} template template0 encoding 'UTF8' lc_ctype 'C.UTF-8' lc_collate 'C.UTF-8'`
@@ -157,21 +177,23 @@ async function benchPostgres(serverUrl: string) {
 	let server: RunningServer | undefined;
 	const sql = postgres(url.toString(), { max: 2, onnotice: () => {} });
 	try {
-		server = await startServer({ DATABASE_URL: url.toString(), ...senderEnv });
+		server = await startServer({
+			DATABASE_URL: url.toString(),
+			XINKAN_FAST_PATH: String(fastPath),
+			...senderEnv
+		});
+		await waitForCategoriser(server.origin);
 		for (const concurrency of concurrencies) {
 			const run = await submitRun(server, concurrency);
 			const count: Counter = (tokens) => receiptsByToken(sql, tokens);
-			report('postgres', concurrency, run, await count(run.results.map((s) => s.token)));
+			const stored = await count(run.results.map((s) => s.token));
+			report('postgres', fastPath, concurrency, run, stored);
 		}
-		const get = await getRun(server, Math.max(...concurrencies));
-		console.log(
-			JSON.stringify({
-				db: 'postgres',
-				get: `/f/${SLUG}`,
-				concurrency: Math.max(...concurrencies),
-				...get
-			})
-		);
+		for (const concurrency of concurrencies) {
+			const get = await getRun(server, concurrency);
+			const line = { db: 'postgres', fast_path: fastPath, get: `/f/${SLUG}`, concurrency, ...get };
+			console.log(JSON.stringify(line));
+		}
 	} finally {
 		await server?.stop();
 		await sql.end({ timeout: 5 });
@@ -180,17 +202,24 @@ async function benchPostgres(serverUrl: string) {
 	}
 }
 
-async function benchPglite() {
+async function benchPglite(fastPath: number) {
 	const dir = mkdtempSync(path.join(tmpdir(), 'xinkan-bench-'));
 	const runs: { concurrency: number; run: Awaited<ReturnType<typeof submitRun>> }[] = [];
-	let get: Awaited<ReturnType<typeof getRun>> | undefined;
+	const gets: { concurrency: number; get: Awaited<ReturnType<typeof getRun>> }[] = [];
 	try {
-		const server = await startServer({ XINKAN_DATA_DIR: dir, ...senderEnv });
+		const server = await startServer({
+			XINKAN_DATA_DIR: dir,
+			XINKAN_FAST_PATH: String(fastPath),
+			...senderEnv
+		});
 		try {
+			await waitForCategoriser(server.origin);
 			for (const concurrency of concurrencies) {
 				runs.push({ concurrency, run: await submitRun(server, concurrency) });
 			}
-			get = await getRun(server, Math.max(...concurrencies));
+			for (const concurrency of concurrencies) {
+				gets.push({ concurrency, get: await getRun(server, concurrency) });
+			}
 		} finally {
 			await server.stop();
 		}
@@ -213,19 +242,15 @@ async function benchPglite() {
 						row.receipt_code
 					]);
 				}
-				report('pglite', concurrency, run, byToken);
+				report('pglite', fastPath, concurrency, run, byToken);
 			}
 		} finally {
 			await handle.close();
 		}
-		console.log(
-			JSON.stringify({
-				db: 'pglite',
-				get: `/f/${SLUG}`,
-				concurrency: Math.max(...concurrencies),
-				...get
-			})
-		);
+		for (const { concurrency, get } of gets) {
+			const line = { db: 'pglite', fast_path: fastPath, get: `/f/${SLUG}`, concurrency, ...get };
+			console.log(JSON.stringify(line));
+		}
 	} finally {
 		rmSync(dir, { recursive: true, force: true });
 	}
@@ -241,7 +266,7 @@ console.error(
 );
 if (databases.includes('postgres')) {
 	const url = process.env.BENCH_DATABASE_URL;
-	if (url) await benchPostgres(url);
+	if (url) for (const fastPath of fastPaths) await benchPostgres(url, fastPath);
 	else console.error('bench:submit: BENCH_DATABASE_URL is not set, PostgreSQL is skipped');
 }
-if (databases.includes('pglite')) await benchPglite();
+if (databases.includes('pglite')) for (const fastPath of fastPaths) await benchPglite(fastPath);

@@ -1,6 +1,6 @@
 // Starts the production build in a child process for benchmarks and checks, on a free port.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 
@@ -90,4 +90,39 @@ export async function startServer(env: Record<string, string>): Promise<RunningS
 				child.kill('SIGTERM');
 			})
 	};
+}
+
+/** A process's peak resident memory (VmHWM) in MiB, since it started or since `resetPeakRss`. */
+export function peakRssMiB(pid: number): number {
+	const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+	return Math.round(Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024);
+}
+
+/**
+ * Starts a new peak for `peakRssMiB` (proc(5): writing 5 to clear_refs resets VmHWM to the current
+ * resident size), so that each run's peak is its own and not the largest of the runs before it.
+ */
+export function resetPeakRss(pid: number): void {
+	try {
+		writeFileSync(`/proc/${pid}/clear_refs`, '5');
+	} catch {
+		// not allowed here (another user's process): the peak then counts from the start
+	}
+}
+
+/**
+ * Waits until the server has a stored categoriser model in use (/healthz `categoriserModel`): a
+ * fresh database's first retrain runs as a job in the server's own process for a few seconds after
+ * start-up, and a benchmark that began meanwhile would measure the training too.
+ */
+export async function waitForCategoriser(origin: string, timeoutMs = 120_000): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	while (Date.now() < deadline) {
+		const health = (await (await fetch(`${origin}/healthz`)).json()) as {
+			categoriserModel?: number | null;
+		};
+		if (health.categoriserModel != null) return;
+		await new Promise((r) => setTimeout(r, 250));
+	}
+	throw new Error(`no categoriser model in use on ${origin} after ${timeoutMs / 1000} s`);
 }
