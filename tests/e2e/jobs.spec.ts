@@ -13,7 +13,8 @@ test('only an admin sees the background jobs; "run now" queues a retrain, which 
 	await expect(page).toHaveURL(/\/admin\/jobs$/);
 	const queues = page.getByRole('table').first();
 	await expect(queues).toContainText('分类模型重新训练');
-	await expect(queues).toContainText('30 3 * * *（cron，Asia/Shanghai）');
+	await expect(queues).toContainText('在03:30（北京时间）');
+	await expect(queues.getByTitle('30 3 * * *')).toBeVisible();
 
 	await page.getByRole('button', { name: '立即重新训练分类模型' }).click();
 	await expect(page.getByRole('status')).toContainText(/已加入队列|已有一次重新训练/);
@@ -27,6 +28,7 @@ test('only an admin sees the background jobs; "run now" queues a retrain, which 
 
 	await page.goto('/lang/en?next=/admin/jobs');
 	await expect(page.getByRole('heading', { name: 'Background jobs' })).toBeVisible();
+	await expect(page.getByRole('table').first()).toContainText('At 03:30 (China time)');
 	await expect(
 		page.getByRole('row', { name: /Categoriser retrain.*Completed/ }).first()
 	).toBeVisible();

@@ -182,7 +182,8 @@ export const en: Messages = {
 		queues: 'Queues',
 		queue: 'Job',
 		schedule: 'Schedule',
-		scheduleAt: (cron: string, tz: string) => `${cron} (cron, ${tz})`,
+		scheduleAt: (words: string, tz: string) =>
+			`${words} (${tz === 'Asia/Shanghai' ? 'China time' : tz})`,
 		onDemand: 'When needed',
 		recent: 'Recent jobs',
 		none: 'No jobs yet.',

@@ -179,7 +179,8 @@ export const zhCN = {
 		queues: '队列',
 		queue: '任务',
 		schedule: '计划',
-		scheduleAt: (cron: string, tz: string) => `${cron}（cron，${tz}）`,
+		scheduleAt: (words: string, tz: string) =>
+			`${words}（${tz === 'Asia/Shanghai' ? '北京时间' : tz}）`,
 		onDemand: '按需',
 		recent: '最近的任务',
 		none: '暂无任务。',
