@@ -444,7 +444,7 @@ export const suggestions = pgTable(
 		 * more after each reopening, so a second reply is asked about afresh.
 		 */
 		followUpRound: integer('follow_up_round').notNull().default(1),
-		/** How often the item was reopened after a reply (by 不满意 or by staff). */
+		/** How often a 不满意 answer reopened the item (a reply staff take back is not counted here). */
 		reopenedCount: integer('reopened_count').notNull().default(0),
 		...timestamps
 	},

@@ -267,7 +267,18 @@ export async function handlerInbox(db: Database, actor: Actor) {
 		overdue: sql<boolean>`${overdueSql()}`,
 		targetDate: suggestions.targetDate
 	};
-	const [assigned, dueSoon, planExpired, comments] = await Promise.all([
+	const [reopened, assigned, dueSoon, planExpired, comments] = await Promise.all([
+		// Sent back by a proposer's 不满意 (or a follow-up call) and not answered again yet.
+		db
+			.select({
+				...base,
+				reopenedCount: suggestions.reopenedCount,
+				comment: sql<string>`coalesce((select e.data->>'comment' from suggestion_events e where e.suggestion_id = ${suggestions.id} and e.kind = 'reopen_dissatisfied' order by e.id desc limit 1), '')`
+			})
+			.from(suggestions)
+			.where(and(mine, sql`${suggestions.reopenedCount} > 0`))
+			.orderBy(desc(suggestions.updatedAt))
+			.limit(50),
 		db
 			.select(base)
 			.from(suggestions)
@@ -307,5 +318,5 @@ export async function handlerInbox(db: Database, actor: Actor) {
 			.orderBy(desc(suggestionEvents.at))
 			.limit(20)
 	]);
-	return { assigned, dueSoon, planExpired, comments };
+	return { reopened, assigned, dueSoon, planExpired, comments };
 }
