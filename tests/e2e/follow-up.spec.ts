@@ -118,9 +118,27 @@ test('回访 without JavaScript at 360 px: 不满意 reopens the item for its de
 	await citizen.goto(`/r/${code}`);
 	await expect(citizen.getByRole('radio', { name: '满意', exact: true })).toBeChecked();
 
-	// The reports show the satisfaction figures.
+	// The reports show the satisfaction figures (opened at 360 px: the charts draw at that width).
+	await reviewer.setViewportSize({ width: 360, height: 800 });
 	await reviewer.goto('/admin/reports');
+	await reviewer.waitForLoadState('networkidle');
 	await expect(reviewer.getByTestId('satisfaction-departments')).toContainText('营销部');
 	await expect(reviewer.getByTestId('satisfaction-rate')).toContainText('%');
+	// The stats API gives the same figures: counts per level and the rate, here 营销部's row too.
+	const api = await (
+		await reviewer.request.get('/api/v1/campaigns/liuyang-2014/suggestions/stats')
+	).json();
+	const { satisfied, basic, dissatisfied, answered, rate } = api.satisfaction;
+	expect(answered).toBe(satisfied + basic + dissatisfied);
+	expect(await reviewer.getByTestId('satisfaction-rate').textContent()).toContain(
+		`${(rate * 100).toFixed(1)}%`
+	);
+	const marketing = api.satisfaction.byDepartment.find(
+		(d: { label: string }) => d.label === '营销部'
+	);
+	expect(marketing.dissatisfied).toBeGreaterThanOrEqual(1);
+	await expect(
+		reviewer.locator('[data-testid="satisfaction-departments"] tr', { hasText: '营销部' })
+	).toContainText(String(marketing.answered));
 	await expectFitsAndShoot(reviewer, 'follow-up-reports');
 });
