@@ -99,6 +99,14 @@ test('回访 without JavaScript at 360 px: 不满意 reopens the item for its de
 	// Nothing about staff on the public page.
 	await expect(citizen.locator('main')).not.toContainText('handler-a');
 	await expectFitsAndShoot(citizen, 'follow-up-satisfied');
+	// The same page in English.
+	await citizen.goto(`/lang/en?next=/r/${code}`);
+	await expect(citizen.getByText('Are you satisfied with this reply?')).toBeVisible();
+	await expect(citizen.getByRole('radio', { name: 'Satisfied', exact: true })).toBeChecked();
+	await expect(citizen.locator('[data-step="followUp"]')).toContainText('Follow-up');
+	await expectFitsAndShoot(citizen, 'follow-up-satisfied-en');
+	await citizen.goto(`/lang/zh-CN?next=/r/${code}`);
+	await expect(citizen.getByText('您对这条答复满意吗？')).toBeVisible();
 
 	// Staff see both rounds on the item page.
 	await handler.goto(href);
