@@ -54,3 +54,13 @@ export type SuggestionStatus = (typeof SUGGESTION_STATUSES)[number];
 
 /** Closing states: each needs a reply to the proposers; planned also a plan and a target date. */
 export const CLOSED_STATUSES: SuggestionStatus[] = ['resolved', 'planned', 'not_adopted'];
+
+/** 回访: what a proposer (or a follow-up call) says of a reply, best first. */
+export const SATISFACTION_LEVELS = ['satisfied', 'basic', 'dissatisfied'] as const;
+export type SatisfactionLevel = (typeof SATISFACTION_LEVELS)[number];
+
+/** How a follow-up came in: the proposer's receipt page, or staff by phone or visit. */
+export const FOLLOW_UP_METHODS = ['receipt', 'phone', 'visit'] as const;
+export type FollowUpMethod = (typeof FOLLOW_UP_METHODS)[number];
+/** What staff may record: the receipt page's answers come in by themselves. */
+export const STAFF_FOLLOW_UP_METHODS = ['phone', 'visit'] as const;

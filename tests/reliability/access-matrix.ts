@@ -55,6 +55,8 @@ export const EXPECTED: Record<string, Expectation> = {
 	'PAGE /(public)/r': pub(),
 	'ACTION /(public)/r ?/default': pub(0),
 	'PAGE /(public)/r/[code]': pub(),
+	// 回访: the receipt code is the proof; an unknown code or suggestion is a 404, bad input 400.
+	'ACTION /(public)/r/[code] ?/followUp': pub(0),
 	// The login page sends a logged-in user on to /admin (303); anonymous sees the form.
 	'PAGE /(auth)/login': pub(0),
 	'ACTION /(auth)/login ?/default': pub(0),
@@ -127,6 +129,7 @@ export const EXPECTED: Record<string, Expectation> = {
 	'ACTION /(admin)/admin/suggestions/[id] ?/status': staff(['reviewer', 'organiser', 'handler']),
 	'ACTION /(admin)/admin/suggestions/[id] ?/publish': staff(REVIEW),
 	'ACTION /(admin)/admin/suggestions/[id] ?/comment': staff(['reviewer', 'organiser', 'handler']),
+	'ACTION /(admin)/admin/suggestions/[id] ?/followUp': staff(['reviewer', 'organiser', 'handler']),
 	'ACTION /(admin)/admin/suggestions/[id] ?/unmerge': staff(REVIEW),
 	'ACTION /(admin)/admin/suggestions/[id] ?/split': staff(REVIEW),
 	'PAGE /(admin)/admin/suggestions/duplicates': staff(REVIEW),

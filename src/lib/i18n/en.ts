@@ -212,6 +212,9 @@ export const en: Messages = {
 		alreadyQueued: 'A retrain is already waiting to run.'
 	},
 	history: {
+		followUp: (method: string, level: string) => `Follow-up by ${method}: ${level}`,
+		reopenDissatisfied: (round: number) =>
+			`Not satisfied in follow-up round ${round}: back to the department`,
 		categorise: (category: string, nature: string) =>
 			`categorised as “${category}”, nature: ${nature}`,
 		assign: (department: string, deadline: string | null) =>
@@ -733,10 +736,13 @@ export const en: Messages = {
 			unpublish: 'unpublished',
 			retitle: 'retitled',
 			split: 'split',
-			split_from: 'split from'
+			split_from: 'split from',
+			follow_up: 'follow-up',
+			reopen_dissatisfied: 'reopened: not satisfied'
 		},
 		contact: 'Contact',
 		inbox: 'Inbox',
+		inboxReopened: 'Sent back as not satisfied',
 		inboxAssigned: 'Newly assigned to your department',
 		inboxDue: 'Near or past the deadline',
 		inboxPlanExpired: 'Plans past their target date',
@@ -846,6 +852,62 @@ export const en: Messages = {
 			'Your answers could not be saved just now. Please try again in a moment: your answers are kept below, just press Submit again. Nothing will be stored twice.',
 		charsLeft: (n: number) => `Up to ${n} characters`
 	},
+	followUp: {
+		title: 'Follow-up',
+		levels: { satisfied: 'Satisfied', basic: 'Mostly satisfied', dissatisfied: 'Not satisfied' },
+		unreachable: 'Could not be reached',
+		methods: { receipt: 'receipt page', phone: 'phone', visit: 'visit' },
+		question: 'Are you satisfied with this reply?',
+		commentLabel: 'Anything else (optional)',
+		submit: 'Send',
+		change: 'Change my answer',
+		yours: (level: string) => `Your answer: ${level}`,
+		changeUntil: (date: string) => `You can change it until ${date}.`,
+		roundEnded: 'This follow-up has ended.',
+		thanks: 'Thank you, your answer was received.',
+		reopenedNotice:
+			'You were not satisfied: the suggestion went back to the department to be handled again, and you will be asked again after the new reply.',
+		dissatisfiedHint: '“Not satisfied” sends the suggestion back to the department.',
+		round: (n: number) => `round ${n}`,
+		timeline: {
+			title: 'Progress',
+			accepted: 'Received',
+			assigned: 'Assigned',
+			answered: 'Answered',
+			followedUp: 'Follow-up',
+			waiting: (date: string) => `Waiting for follow-up until ${date}`,
+			notFollowedUp: 'Not followed up',
+			reopened: (n: number) => `Reopened ${n} ${n === 1 ? 'time' : 'times'} after a “not satisfied”`
+		},
+		recordTitle: 'Record a follow-up (phone or visit)',
+		method: 'How',
+		contactedAt: 'When',
+		level: 'Outcome',
+		note: 'Note',
+		record: 'Save the follow-up',
+		list: 'Follow-ups',
+		recordedBy: 'Recorded by',
+		viaReceipt: 'Answered by the proposer with the receipt code',
+		none: 'No follow-up yet.',
+		windowOpen: (round: number, date: string) => `Follow-up round ${round}, until ${date}`,
+		windowClosed:
+			'Not in a follow-up period now (the suggestion is not answered, or the period has ended).',
+		reopenedCount: (n: number) => `Reopened ${n} ${n === 1 ? 'time' : 'times'} as not satisfied`,
+		figures: 'Follow-up satisfaction',
+		answered: 'Answers',
+		rate: 'Satisfaction rate',
+		notFollowedUp: 'Not followed up',
+		pending: 'Awaiting follow-up',
+		byDepartment: 'By department',
+		byCategory: 'By category',
+		rateNote:
+			'Satisfaction rate = (satisfied + mostly satisfied) ÷ answers: one per receipt code per round, plus follow-ups staff recorded by phone or visit. Answered suggestions with no answer are “awaiting follow-up” within the period and “not followed up” after it; neither counts as satisfied.',
+		boardTitle: 'How satisfied people are',
+		boardNote: (n: number) => `By category, shown from ${n} answers on.`,
+		days: 'Follow-up period (days)',
+		daysHint:
+			'How many days after a reply people may answer; no answer by then counts as “not followed up”, never as satisfied.'
+	},
 	receipt: {
 		title: 'Check your suggestion',
 		intro: 'Enter the 8-character receipt code you got after submitting the form.',
@@ -869,6 +931,10 @@ export const en: Messages = {
 		tryAgain: 'Try again'
 	},
 	errors: {
+		follow_up_not_answered: 'This suggestion has not been answered yet, so it cannot be rated.',
+		follow_up_round_ended: 'This follow-up has ended: answers can no longer be sent or changed.',
+		follow_up_in_future: 'The follow-up cannot be later than now.',
+		follow_up_before_reply: 'The follow-up cannot be earlier than the reply.',
 		jobs_unavailable: 'The job queue is not running; please try again later.',
 		reply_required: 'Closing needs the reply to the proposers.',
 		plan_required: '“Planned” needs the improvement plan.',

@@ -17,7 +17,13 @@ export const campaignInput = z
 		endsOn: optionalDate,
 		// An explicit choice, never a default: an anonymous campaign stores no contact details at all,
 		// and one that is not may ask for them — the organiser must mean either.
-		anonymous: z.enum(['true', 'false'], 'choose_anonymity').transform((v) => v === 'true')
+		anonymous: z.enum(['true', 'false'], 'choose_anonymity').transform((v) => v === 'true'),
+		// 回访: days after a reply in which proposers may answer; left out, the stored value stays
+		// (15 for a new campaign).
+		followUpDays: z.preprocess(
+			(v) => (v === '' || v == null ? undefined : v),
+			z.coerce.number('invalid').int('invalid').min(1, 'invalid').max(365, 'invalid').optional()
+		)
 	})
 	.superRefine((c, ctx) => {
 		if (c.startsOn && c.endsOn && c.endsOn < c.startsOn) {

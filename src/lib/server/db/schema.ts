@@ -21,8 +21,10 @@ import type {
 	AreaKind,
 	CampaignStatus,
 	Channel,
+	FollowUpMethod,
 	Nature,
 	Role,
+	SatisfactionLevel,
 	SuggestionStatus,
 	UnitKind
 } from '../../domain';
@@ -162,6 +164,11 @@ export const campaigns = pgTable('campaigns', {
 	 * with it unless the reader picks another.
 	 */
 	copiedFrom: integer('copied_from').references((): AnyPgColumn => campaigns.id),
+	/**
+	 * 回访: how many days after a reply the proposers may say whether it satisfied them; an item
+	 * with no answer by then counts as "not followed up" (未回访), never as satisfied.
+	 */
+	followUpDays: integer('follow_up_days').notNull().default(15),
 	createdBy: integer('created_by').references(() => users.id),
 	...timestamps
 });
@@ -432,9 +439,17 @@ export const suggestions = pgTable(
 		published: boolean('published').notNull().default(false),
 		mergedInto: integer('merged_into').references((): AnyPgColumn => suggestions.id),
 		closedAt: timestamp('closed_at', { withTimezone: true }),
+		/**
+		 * The 回访 round the current (or next) reply opens: 1 until the item is first reopened, one
+		 * more after each reopening, so a second reply is asked about afresh.
+		 */
+		followUpRound: integer('follow_up_round').notNull().default(1),
+		/** How often a 不满意 answer reopened the item (a reply staff take back is not counted here). */
+		reopenedCount: integer('reopened_count').notNull().default(0),
 		...timestamps
 	},
 	(t) => [
+		check('suggestions_follow_up_round_ck', sql`${t.followUpRound} >= 1`),
 		index('suggestions_campaign_status_idx').on(t.campaignId, t.status),
 		// The review queue's usual question; 10 → 3 ms at 100,000 suggestions (bench:stats).
 		index('suggestions_queue_idx')
@@ -554,6 +569,44 @@ export const suggestionEvents = pgTable(
 	]
 );
 
+/**
+ * 回访: whether a reply satisfied the proposers. Either a proposer's own answer through the receipt
+ * code (`responseId` set; one per receipt per suggestion per round, by the unique constraint, and
+ * changed in place until the round ends) or a follow-up staff made by phone or visit
+ * (`recordedBy` set, `contactedAt` when it happened). `level` is null when nobody could be reached.
+ */
+export const followUps = pgTable(
+	'follow_ups',
+	{
+		id: serial('id').primaryKey(),
+		suggestionId: integer('suggestion_id')
+			.notNull()
+			.references(() => suggestions.id),
+		round: integer('round').notNull(),
+		method: text('method').$type<FollowUpMethod>().notNull(),
+		level: text('level').$type<SatisfactionLevel>(),
+		comment: text('comment').notNull().default(''),
+		responseId: bigint('response_id', { mode: 'number' }).references(() => responses.id),
+		recordedBy: integer('recorded_by').references(() => users.id),
+		contactedAt: timestamp('contacted_at', { withTimezone: true }).notNull().defaultNow(),
+		...timestamps
+	},
+	(t) => [
+		unique('follow_ups_receipt_round_uq').on(t.suggestionId, t.round, t.responseId),
+		index('follow_ups_suggestion_round_idx').on(t.suggestionId, t.round),
+		check(
+			'follow_ups_level_ck',
+			sql`${t.level} is null or ${t.level} in ('satisfied', 'basic', 'dissatisfied')`
+		),
+		check('follow_ups_method_ck', sql`${t.method} in ('receipt', 'phone', 'visit')`),
+		// A receipt answer names its response and no staff member; a staff record the reverse.
+		check(
+			'follow_ups_source_ck',
+			sql`(${t.method} = 'receipt') = (${t.responseId} is not null and ${t.recordedBy} is null)`
+		)
+	]
+);
+
 /** Trained categoriser models, so learning survives restarts and is shared by all processes. */
 export const insightModels = pgTable('insight_models', {
 	id: serial('id').primaryKey(),
@@ -566,3 +619,4 @@ export const insightModels = pgTable('insight_models', {
 export type Category = typeof categories.$inferSelect;
 export type Suggestion = typeof suggestions.$inferSelect;
 export type SuggestionItem = typeof suggestionItems.$inferSelect;
+export type FollowUp = typeof followUps.$inferSelect;

@@ -14,6 +14,7 @@ import {
 } from '../db/schema';
 import { addDays } from '../suggestions/weekly';
 import { DEMO_SLUG } from './campaign';
+import { seedDemoFollowUps } from './follow-ups';
 import { DEMO_CONCERNS, type DemoConcern } from './suggestion-corpus';
 
 const DAY_MS = 86_400_000;
@@ -167,4 +168,5 @@ export async function seedDemoSuggestions(db: Database, adminId: number | null):
 			);
 		}
 	}
+	await seedDemoFollowUps(db, campaign.id);
 }

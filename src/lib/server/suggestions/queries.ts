@@ -267,7 +267,14 @@ export async function handlerInbox(db: Database, actor: Actor) {
 		overdue: sql<boolean>`${overdueSql()}`,
 		targetDate: suggestions.targetDate
 	};
-	const [assigned, dueSoon, planExpired, comments] = await Promise.all([
+	const [reopened, assigned, dueSoon, planExpired, comments] = await Promise.all([
+		// Sent back by a proposer's 不满意 (or a follow-up call) and not answered again yet.
+		db
+			.select({ ...base, reopenedCount: suggestions.reopenedCount })
+			.from(suggestions)
+			.where(and(mine, sql`${suggestions.reopenedCount} > 0`))
+			.orderBy(desc(suggestions.updatedAt))
+			.limit(50),
 		db
 			.select(base)
 			.from(suggestions)
@@ -307,5 +314,32 @@ export async function handlerInbox(db: Database, actor: Actor) {
 			.orderBy(desc(suggestionEvents.at))
 			.limit(20)
 	]);
-	return { assigned, dueSoon, planExpired, comments };
+	// With the comment that sent each back (the latest 不满意 of its history).
+	const why = reopened.length
+		? await db
+				.selectDistinctOn([suggestionEvents.suggestionId], {
+					id: suggestionEvents.suggestionId,
+					data: suggestionEvents.data
+				})
+				.from(suggestionEvents)
+				.where(
+					and(
+						inArray(
+							suggestionEvents.suggestionId,
+							reopened.map((r) => r.id)
+						),
+						eq(suggestionEvents.kind, 'reopen_dissatisfied')
+					)
+				)
+				.orderBy(suggestionEvents.suggestionId, desc(suggestionEvents.id))
+		: [];
+	const commentOf = (id: number) =>
+		String((why.find((w) => w.id === id)?.data as { comment?: string } | undefined)?.comment ?? '');
+	return {
+		reopened: reopened.map((r) => ({ ...r, comment: commentOf(r.id) })),
+		assigned,
+		dueSoon,
+		planExpired,
+		comments
+	};
 }

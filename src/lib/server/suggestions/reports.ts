@@ -1,8 +1,9 @@
-import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import { NATURES, SUGGESTION_STATUSES } from '../../domain';
 import { messages } from '../../i18n';
 import { queryRows, type Database } from '../db';
-import { categories, suggestionItems, suggestions, units } from '../db/schema';
+import { campaigns, categories, suggestionItems, suggestions, units } from '../db/schema';
+import { maskPersonalData } from '../platform/personal-data';
 import { maskPublicTexts } from './publishing';
 import { closedList, overdueSql, planExpiredSql } from './queries';
 
@@ -115,6 +116,28 @@ export async function suggestionStats(db: Database, campaignId: number) {
 export type SuggestionStats = Awaited<ReturnType<typeof suggestionStats>>;
 
 /**
+ * The public timeline's dates (受理 → 交办 → 答复 → 回访): the first assignment, the current reply,
+ * the latest answer of the current round, and when that round ends. Dates only: no names, no texts.
+ */
+const epochMs = (moment: SQL) => sql<number | null>`(extract(epoch from ${moment}) * 1000)::float8`;
+const timeline = {
+	assignedAt: epochMs(
+		sql`(select min(e.at) from suggestion_events e where e.suggestion_id = ${suggestions.id} and e.kind = 'assign')`
+	),
+	followedUpAt: epochMs(
+		sql`(select max(f.contacted_at) from follow_ups f where f.suggestion_id = ${suggestions.id} and f.round = ${suggestions.followUpRound} and f.level is not null)`
+	),
+	roundEnds: epochMs(
+		sql`case when ${suggestions.status} in (${closedList}) then ${suggestions.closedAt} + ${campaigns.followUpDays} * interval '1 day' end`
+	),
+	round: suggestions.followUpRound,
+	reopenedCount: suggestions.reopenedCount
+};
+
+/** A timeline date (milliseconds since the epoch, the same on both drivers) as a Date. */
+const asDate = (v: number | string | null) => (v == null ? null : new Date(Number(v)));
+
+/**
  * What a receipt code shows: the suggestions that came from that response, never anyone else's
  * data. Titles show whether published or not (the code is a bearer secret, passed around), so
  * every text is masked (publishing.ts).
@@ -131,14 +154,30 @@ export async function suggestionsOfResponse(db: Database, responseId: number) {
 			plan: suggestions.plan,
 			targetDate: suggestions.targetDate,
 			planExpired: sql<boolean>`${planExpiredSql()}`,
-			closedAt: suggestions.closedAt
+			closedAt: suggestions.closedAt,
+			createdAt: suggestions.createdAt,
+			...timeline,
+			// This receipt's own answer in the current round, if any.
+			myLevel: sql<
+				string | null
+			>`(select f.level from follow_ups f where f.suggestion_id = ${suggestions.id} and f.round = ${suggestions.followUpRound} and f.response_id = ${responseId})`,
+			myComment: sql<
+				string | null
+			>`(select f.comment from follow_ups f where f.suggestion_id = ${suggestions.id} and f.round = ${suggestions.followUpRound} and f.response_id = ${responseId})`
 		})
 		.from(suggestionItems)
 		.innerJoin(suggestions, eq(suggestionItems.suggestionId, suggestions.id))
+		.innerJoin(campaigns, eq(suggestions.campaignId, campaigns.id))
 		.leftJoin(categories, eq(suggestions.categoryId, categories.id))
 		.where(eq(suggestionItems.responseId, responseId))
 		.orderBy(asc(suggestions.id));
-	return rows.map(maskPublicTexts);
+	return rows.map((r) => ({
+		...maskPublicTexts(r),
+		assignedAt: asDate(r.assignedAt),
+		followedUpAt: asDate(r.followedUpAt),
+		roundEnds: asDate(r.roundEnds),
+		myComment: r.myComment == null ? null : maskPersonalData(r.myComment)
+	}));
 }
 
 /** The public "you said, we did" board: published suggestions only, their texts masked. */
@@ -171,12 +210,19 @@ export async function boardItems(
 			planExpired: sql<boolean>`${planExpiredSql()}`,
 			createdAt: suggestions.createdAt,
 			closedAt: suggestions.closedAt,
-			raised: sql<number>`(select count(*)::int from ${suggestionItems} i where i.suggestion_id = ${suggestions.id})`
+			raised: sql<number>`(select count(*)::int from ${suggestionItems} i where i.suggestion_id = ${suggestions.id})`,
+			...timeline
 		})
 		.from(suggestions)
+		.innerJoin(campaigns, eq(suggestions.campaignId, campaigns.id))
 		.leftJoin(categories, eq(suggestions.categoryId, categories.id))
 		.leftJoin(units, eq(suggestions.departmentId, units.id))
 		.where(and(...parts))
 		.orderBy(desc(suggestions.closedAt), asc(suggestions.id));
-	return rows.map(maskPublicTexts);
+	return rows.map((r) => ({
+		...maskPublicTexts(r),
+		assignedAt: asDate(r.assignedAt),
+		followedUpAt: asDate(r.followedUpAt),
+		roundEnds: asDate(r.roundEnds)
+	}));
 }

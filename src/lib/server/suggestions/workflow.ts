@@ -47,14 +47,18 @@ export async function recordEvent(
  * changed nothing. (Called with a transaction, the announcement comes when its savepoint is
  * released: the workflow functions are called with the database, not inside another transaction.)
  */
-async function change<T>(db: Database, run: (tx: Database) => Promise<T>): Promise<T> {
+export async function change<T>(db: Database, run: (tx: Database) => Promise<T>): Promise<T> {
 	const result = await db.transaction(run);
 	suggestionsChanged('review');
 	return result;
 }
 
 /** The suggestions an actor may change, locked for the transaction; any missing one is a 404. */
-async function lockVisible(tx: Database, actor: Actor, ids: number[]): Promise<Suggestion[]> {
+export async function lockVisible(
+	tx: Database,
+	actor: Actor,
+	ids: number[]
+): Promise<Suggestion[]> {
 	const unique = [...new Set(ids)];
 	if (!unique.length) throw new Invalid('nothing_selected');
 	const rows = await tx
@@ -203,6 +207,8 @@ export async function setStatus(
 				targetDate: input.status === 'planned' ? input.targetDate : s.targetDate,
 				measures: input.measures.trim(),
 				closedAt: closing ? (CLOSED_STATUSES.includes(s.status) ? s.closedAt : new Date()) : null,
+				// A reply taken back opens the next 回访 round: the next reply is asked about afresh.
+				followUpRound: reopened ? s.followUpRound + 1 : s.followUpRound,
 				updatedAt: new Date()
 			})
 			.where(eq(suggestions.id, s.id));

@@ -2,15 +2,17 @@ import { REPORT_READERS } from '$lib/roles';
 import { requireRole } from '$lib/server/auth/guard';
 import { categoryChoices } from '$lib/server/suggestions/categories';
 import { suggestionStats } from '$lib/server/suggestions/reports';
+import { satisfactionFigures } from '$lib/server/suggestions/satisfaction';
 import type { PageServerLoad } from './$types';
 import { chooseCampaign } from './campaign-choice';
 
 export const load: PageServerLoad = async (event) => {
 	requireRole(event, ...REPORT_READERS);
 	const { list, campaign } = await chooseCampaign(event.locals.readDb, event.url);
-	const [stats, categories] = await Promise.all([
+	const [stats, satisfaction, categories] = await Promise.all([
 		campaign ? suggestionStats(event.locals.readDb, campaign.id) : null,
+		campaign ? satisfactionFigures(event.locals.readDb, campaign.id) : null,
 		categoryChoices(event.locals.readDb)
 	]);
-	return { campaigns: list, campaign, stats, categories };
+	return { campaigns: list, campaign, stats, satisfaction, categories };
 };

@@ -3,6 +3,7 @@ import { SUGGESTION_STATUSES } from '$lib/domain';
 import { getCampaign } from '$lib/server/campaigns/queries';
 import { categoryChoices } from '$lib/server/suggestions/categories';
 import { boardItems } from '$lib/server/suggestions/reports';
+import { BOARD_MIN_ANSWERS, boardSatisfaction } from '$lib/server/suggestions/satisfaction';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
@@ -17,5 +18,16 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const cats = (await categoryChoices(locals.db, { activeOnly: true })).map(
 		({ key, nameZh, nameEn }) => ({ key, nameZh, nameEn })
 	);
-	return { title: campaign.title, slug: campaign.slug, items, categories: cats, category, status };
+	// Per category, and only from BOARD_MIN_ANSWERS answers on: fewer would point at a person.
+	const satisfaction = await boardSatisfaction(locals.db, campaign.id);
+	return {
+		title: campaign.title,
+		slug: campaign.slug,
+		items,
+		categories: cats,
+		category,
+		status,
+		satisfaction,
+		satisfactionMin: BOARD_MIN_ANSWERS
+	};
 };

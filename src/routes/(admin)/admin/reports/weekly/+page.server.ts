@@ -2,7 +2,8 @@ import { localDate } from '$lib/campaign-availability';
 import { dateParam } from '$lib/input-checks';
 import { REPORT_READERS } from '$lib/roles';
 import { requireRole } from '$lib/server/auth/guard';
-import { weeklyReport } from '$lib/server/suggestions/weekly';
+import { satisfactionFigures } from '$lib/server/suggestions/satisfaction';
+import { weekMoment, weeklyReport, weekStart } from '$lib/server/suggestions/weekly';
 import type { PageServerLoad } from './$types';
 import { chooseCampaign } from '../campaign-choice';
 
@@ -11,10 +12,12 @@ export const load: PageServerLoad = async (event) => {
 	const { list, campaign } = await chooseCampaign(event.locals.readDb, event.url);
 	const asked = event.url.searchParams.get('week');
 	const date = dateParam(asked) ?? localDate(new Date());
-	return {
-		campaigns: list,
-		campaign,
-		date,
-		report: campaign ? await weeklyReport(event.locals.readDb, campaign.id, date) : null
-	};
+	const [report, satisfaction] = campaign
+		? await Promise.all([
+				weeklyReport(event.locals.readDb, campaign.id, date),
+				// As at the report's moment: the end of a past week, now for this one.
+				satisfactionFigures(event.locals.readDb, campaign.id, weekMoment(weekStart(date)).at)
+			])
+		: [null, null];
+	return { campaigns: list, campaign, date, report, satisfaction };
 };

@@ -8,6 +8,7 @@ import {
 	statusInput,
 	titleInput
 } from '$lib/schemas/suggestion';
+import { staffFollowUpInput } from '$lib/schemas/follow-up';
 import { idParam } from '$lib/input-checks';
 import { REVIEWERS, SUGGESTION_READERS, SUGGESTION_WORKERS } from '$lib/roles';
 import { requireRole } from '$lib/server/auth/guard';
@@ -15,6 +16,7 @@ import { handleForm, routeId } from '$lib/server/platform/form-actions';
 import { listUnits } from '$lib/server/org/organisation';
 import { categoryChoices } from '$lib/server/suggestions/categories';
 import { canReview, canWork, settableStatuses } from '$lib/server/suggestions/actor';
+import { followUpRoundOf, followUpsOf, recordFollowUp } from '$lib/server/suggestions/follow-ups';
 import { publicPreview } from '$lib/server/suggestions/publishing';
 import { getSuggestion, survivorOf } from '$lib/server/suggestions/queries';
 import {
@@ -39,16 +41,20 @@ export const load: PageServerLoad = async (event) => {
 	// Another department's item answers 404 for a handler: its existence is not theirs to know.
 	const detail = await getSuggestion(event.locals.db, user, id);
 	const merged = idParam(event.url.searchParams.get('merged')) ?? null;
-	const [cats, units, mergedFrom] = await Promise.all([
+	const [cats, units, mergedFrom, followUps, followUpRound] = await Promise.all([
 		categoryChoices(event.locals.db),
 		listUnits(event.locals.db),
 		// Said only when true: the address alone does not make the line appear.
-		merged ? survivorOf(event.locals.db, user, merged) : null
+		merged ? survivorOf(event.locals.db, user, merged) : null,
+		followUpsOf(event.locals.db, id),
+		followUpRoundOf(event.locals.db, detail.suggestion)
 	]);
 	return {
 		detail,
 		mergedFrom: mergedFrom === id ? merged : null,
 		categories: cats,
+		followUps,
+		followUpRound,
 		units: units.filter((u) => u.kind !== 'company'),
 		canReview: canReview(user),
 		canWork: canWork(user),
@@ -96,6 +102,14 @@ export const actions: Actions = {
 		const user = requireRole(event, ...REVIEWERS);
 		return handleForm(event, publishInput, async ({ published }) => {
 			await setPublished(event.locals.db, user, idOf(event), published === 'true');
+			back(event);
+		});
+	},
+	// 回访 made by phone or visit: who (the acting user), when, how, what was heard, a note.
+	followUp: async (event) => {
+		const user = requireRole(event, ...SUGGESTION_WORKERS);
+		return handleForm(event, staffFollowUpInput, async ({ note, ...input }) => {
+			await recordFollowUp(event.locals.db, user, idOf(event), { ...input, note });
 			back(event);
 		});
 	},

@@ -2,15 +2,23 @@ import { json } from '@sveltejs/kit';
 import { REPORT_READERS } from '$lib/roles';
 import { requireApiReader } from '$lib/server/auth/guard';
 import { suggestionStats } from '$lib/server/suggestions/reports';
+import { satisfactionFigures } from '$lib/server/suggestions/satisfaction';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async (event) => {
 	const campaign = await requireApiReader(event, 'suggestions', ...REPORT_READERS);
-	const {
-		overdueByDepartment: _o,
-		resolved: _r,
-		closed: _c,
-		...stats
-	} = await suggestionStats(event.locals.readDb, campaign.id);
-	return json(stats, { headers: { 'cache-control': 'no-store' } });
+	const [
+		{ overdueByDepartment: _o, resolved: _r, closed: _c, ...stats },
+		{ total, byDepartment, byCategory }
+	] = await Promise.all([
+		suggestionStats(event.locals.readDb, campaign.id),
+		satisfactionFigures(event.locals.readDb, campaign.id)
+	]);
+	// 回访: counts per level and the rate, in all and by department and category (no names of people).
+	const satisfaction = {
+		...total,
+		byDepartment: byDepartment.map(({ labelEn: _e, ...r }) => r),
+		byCategory
+	};
+	return json({ ...stats, satisfaction }, { headers: { 'cache-control': 'no-store' } });
 };
