@@ -8,7 +8,10 @@ import { getCampaign } from '../campaigns/queries';
 import { queryRows, type Database } from '../db';
 import { responses, users } from '../db/schema';
 import { exportTable, toCsv } from '../responses/export';
+import ExcelJS from 'exceljs';
+import { filterNames, workbookResults } from '../results/report';
 import { countedResults } from '../results/results';
+import { resultsWorkbook } from '../results/results-workbook';
 import { enterPaperForm } from '../returns/paper-entry';
 import { describeEachDatabase } from '../test/databases';
 import { openEveryTypeCampaign } from '../test/every-type';
@@ -251,5 +254,24 @@ describeEachDatabase('question types: recommendation, scales, number, date, othe
 		const csv = toCsv(table);
 		expect(csv).toContain('其他（请注明）：村里大喇叭');
 		expect(csv).toContain(',86.5,');
+	});
+
+	it('the results workbook holds the NPS and its groups, numbers’ median, months and "other" texts', async () => {
+		const { db } = current();
+		const campaign = await getCampaign(db, SLUG);
+		const data = await workbookResults(db, campaign.id, { filter: {} });
+		const buffer = await resultsWorkbook(data, await filterNames(db, data.overall), 'zh-CN');
+		const workbook = new ExcelJS.Workbook();
+		await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
+		const rows: unknown[][] = [];
+		workbook.worksheets[0].eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+		const row = (first: string) => rows.filter((r) => r[0] === first);
+		expect(row('净推荐值')[0]).toEqual(['净推荐值', 11]);
+		expect(row('推荐者（9–10 分）')[0].slice(0, 2)).toEqual(['推荐者（9–10 分）', 4]);
+		expect(row('贬损者（0–6 分）')[0].slice(0, 2)).toEqual(['贬损者（0–6 分）', 3]);
+		expect(row('中位数').map((r) => r[1])).toEqual([4, 86.5]);
+		expect(row('2026-03').map((r) => r[1])).toEqual([3]);
+		expect(row('邻居告诉我')).toHaveLength(1);
+		expect(rows.flat().join(' ')).not.toContain('13812345678');
 	});
 });
