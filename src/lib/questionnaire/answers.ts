@@ -1,6 +1,8 @@
 import {
 	SHORT_TEXT_LIMIT,
 	TEXT_LIMIT,
+	otherKey,
+	otherOption,
 	type Answer,
 	type Answers,
 	type ContactAnswer,
@@ -11,6 +13,8 @@ import {
 export const fieldName = (q: Question) => `q_${q.id}`;
 export const contactNameField = (q: Question) => `q_${q.id}_name`;
 export const contactPhoneField = (q: Question) => `q_${q.id}_phone`;
+/** The text field of an "other, please specify" option. */
+export const otherField = (q: Question) => `q_${q.id}_other`;
 
 /** What the respondent typed, by field name, to put back into the form when it is shown again. */
 export type TypedValues = Record<string, string | string[]>;
@@ -53,7 +57,31 @@ function checkText(value: string, limit: number): string | null {
 	return null;
 }
 
-type Outcome = { answer?: Answer; error?: string };
+type Outcome = { answer?: Answer; error?: string; otherText?: string };
+
+/**
+ * The "other, please specify" text of a choice question: required when the other option is
+ * chosen, refused when written without choosing it (rather than silently dropped).
+ */
+function withOtherText(
+	q: Question,
+	form: FormFields,
+	typed: TypedValues,
+	outcome: Outcome
+): Outcome {
+	const other = otherOption(q);
+	if (!other) return outcome;
+	const value = text(form, otherField(q));
+	typed[otherField(q)] = value;
+	if (outcome.error) return outcome;
+	const chosen = Array.isArray(outcome.answer)
+		? outcome.answer.includes(other.id)
+		: outcome.answer === other.id;
+	if (!chosen) return value ? { error: 'other_not_chosen' } : outcome;
+	if (!value) return { error: 'other_text_required' };
+	const error = checkText(value, SHORT_TEXT_LIMIT);
+	return error ? { error } : { ...outcome, otherText: value };
+}
 
 function parseChoice(q: Question, form: FormFields, typed: TypedValues): Outcome {
 	const name = fieldName(q);
@@ -74,12 +102,62 @@ function parseChoice(q: Question, form: FormFields, typed: TypedValues): Outcome
 	return known.has(picked[0]) ? { answer: picked[0] } : { error: 'unknown_option' };
 }
 
-function parseRating(q: Question, form: FormFields, typed: TypedValues): Outcome {
+/** A whole number from `low` to `high` (rating 1…points, recommendation 0…10). */
+function parseScale(
+	q: Question,
+	form: FormFields,
+	typed: TypedValues,
+	low: number,
+	high: number
+): Outcome {
+	const raw = text(form, fieldName(q)).normalize('NFKC');
+	typed[fieldName(q)] = raw;
+	if (raw === '') return {};
+	const n = /^\d{1,2}$/.test(raw) ? Number(raw) : NaN;
+	return n >= low && n <= high ? { answer: n } : { error: 'rating_range' };
+}
+
+/** Decimal digits, optionally signed; full-width digits (a Chinese keyboard's) read as such. */
+const NUMBER = /^[-+]?(\d{1,12})(\.\d{1,6})?$/;
+
+function parseNumber(q: Question, form: FormFields, typed: TypedValues): Outcome {
+	const raw = text(form, fieldName(q));
+	typed[fieldName(q)] = raw;
+	const compact = raw.normalize('NFKC').replace(/[\s,]/g, '').replace(/。/g, '.');
+	if (compact === '') return {};
+	const match = NUMBER.exec(compact);
+	if (!match) return { error: 'number_format' };
+	if (match[2] && !q.decimal && !/^\.0+$/.test(match[2])) return { error: 'number_integer' };
+	const n = Number(compact);
+	const outside = (q.min != null && n < q.min) || (q.max != null && n > q.max);
+	if (outside) return { error: 'number_range' };
+	return { answer: Object.is(n, -0) ? 0 : n };
+}
+
+/**
+ * A calendar day as YYYY-MM-DD: what a date input posts, and what people write without one
+ * ("2026/3/5", "2026.3.5", "2026年3月5日", "20260305"). A day that does not exist (30 February)
+ * is refused, not rolled over into March.
+ */
+export function readDate(raw: string): string | null {
+	const compact = raw.normalize('NFKC').replace(/\s/g, '');
+	const match =
+		/^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(compact) ??
+		/^(\d{4})(\d{2})(\d{2})$/.exec(compact);
+	if (!match) return null;
+	const [year, month, day] = match.slice(1).map(Number);
+	if (year < 1900 || year > 2100) return null;
+	const date = new Date(Date.UTC(year, month - 1, day));
+	if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
+	return date.toISOString().slice(0, 10);
+}
+
+function parseDate(q: Question, form: FormFields, typed: TypedValues): Outcome {
 	const raw = text(form, fieldName(q));
 	typed[fieldName(q)] = raw;
 	if (raw === '') return {};
-	const n = Number(raw);
-	return Number.isInteger(n) && n >= 1 && n <= 5 ? { answer: n } : { error: 'rating_range' };
+	const day = readDate(raw);
+	return day ? { answer: day } : { error: 'date_invalid' };
 }
 
 function parseContact(q: Question, form: FormFields, typed: TypedValues): Outcome {
@@ -102,9 +180,15 @@ function parseOne(q: Question, form: FormFields, typed: TypedValues): Outcome {
 		case 'group':
 		case 'area':
 		case 'unit':
-			return parseChoice(q, form, typed);
+			return withOtherText(q, form, typed, parseChoice(q, form, typed));
 		case 'rating':
-			return parseRating(q, form, typed);
+			return parseScale(q, form, typed, 1, q.points ?? 5);
+		case 'nps':
+			return parseScale(q, form, typed, 0, 10);
+		case 'number':
+			return parseNumber(q, form, typed);
+		case 'date':
+			return parseDate(q, form, typed);
 		case 'contact':
 			return parseContact(q, form, typed);
 		default: {
@@ -132,12 +216,13 @@ export function parseAnswers(questions: Question[], form: FormFields): ParsedAns
 		typed: {}
 	};
 	for (const q of questions) {
-		const { answer, error } = parseOne(q, form, result.typed);
+		const { answer, error, otherText } = parseOne(q, form, result.typed);
 		if (error) result.errors[q.id] = error;
 		else if (answer === undefined && q.required) result.errors[q.id] = 'answer_required';
 		if (answer === undefined || error) continue;
 		if (q.type === 'contact') result.contact = answer as ContactAnswer;
 		else result.answers[q.id] = answer;
+		if (otherText !== undefined) result.answers[otherKey(q)] = otherText;
 		if (q.type === 'group') result.groupOption = answer as string;
 		if (q.type === 'area') result.areaOption = answer as string;
 		if (q.type === 'unit') result.unitOption = answer as string;

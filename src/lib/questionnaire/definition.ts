@@ -1,10 +1,14 @@
 import { z } from 'zod';
-import { QUESTION_TYPES, SHORT_TEXT_LIMIT, type Question } from './types';
+import { QUESTION_TYPES, RATING_POINTS, SHORT_TEXT_LIMIT, type Question } from './types';
 
 const option = z.object({
 	id: z.string().regex(/^[a-z0-9_-]{1,40}$/, 'invalid'),
-	label: z.string().trim().min(1, 'option_label_required').max(SHORT_TEXT_LIMIT, 'too_long')
+	label: z.string().trim().min(1, 'option_label_required').max(SHORT_TEXT_LIMIT, 'too_long'),
+	other: z.boolean().optional()
 });
+
+/** A bound of a number question: finite, and small enough to print in the boxes of a paper form. */
+const bound = z.number().finite().min(-1e9, 'invalid').max(1e9, 'invalid').nullable().optional();
 
 const question = z.object({
 	id: z.string().regex(/^[a-z0-9_-]{1,40}$/, 'invalid'),
@@ -16,7 +20,14 @@ const question = z.object({
 	maxPicks: z.number().int().min(0).max(100).default(0),
 	lowLabel: z.string().trim().max(40, 'too_long').default(''),
 	highLabel: z.string().trim().max(40, 'too_long').default(''),
-	satisfaction: z.boolean().optional()
+	satisfaction: z.boolean().optional(),
+	points: z
+		.number()
+		.refine((n) => (RATING_POINTS as readonly number[]).includes(n), 'invalid')
+		.optional(),
+	min: bound,
+	max: bound,
+	decimal: z.boolean().optional()
 });
 
 export const questionsSchema = z.array(question).max(100, 'too_many_questions');
@@ -65,8 +76,25 @@ export function checkQuestions(
 			}
 			singletons.add(q.type);
 		}
-		// Only a 1–5 rating has a place on the satisfaction index's 0–100 scale.
-		if (q.satisfaction && q.type !== 'rating') {
+		const others = q.options.filter((o) => o.other);
+		if (others.length && (!['single', 'multiple'].includes(q.type) || others.length > 1)) {
+			problems.push({ index, field: 'options', message: 'invalid' });
+		}
+		if (q.points !== undefined && q.type !== 'rating') {
+			problems.push({ index, field: 'points', message: 'invalid' });
+		}
+		if (q.type === 'number' && q.min != null && q.max != null && q.min > q.max) {
+			problems.push({ index, field: 'max', message: 'number_bounds' });
+		}
+		if (
+			q.type === 'number' &&
+			!q.decimal &&
+			[q.min, q.max].some((b) => b != null && !Number.isInteger(b))
+		) {
+			problems.push({ index, field: 'min', message: 'number_integer' });
+		}
+		// Only a 1–5 rating has a place on the satisfaction index's 0–100 scale (its SQL reads 1–5).
+		if (q.satisfaction && (q.type !== 'rating' || (q.points ?? 5) !== 5)) {
 			problems.push({ index, field: 'satisfaction', message: 'invalid' });
 		}
 		if (q.type === 'contact' && anonymous) {

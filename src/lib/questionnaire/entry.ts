@@ -1,5 +1,5 @@
-import { contactNameField, contactPhoneField, fieldName } from './answers';
-import type { Question } from './types';
+import { contactNameField, contactPhoneField, fieldName, otherField } from './answers';
+import { otherOption, type Question } from './types';
 
 /** Paper entry types closed answers as option numbers; the field that carries them. */
 export const numberField = (q: Question) => `n_${q.id}`;
@@ -40,6 +40,11 @@ export function entryToForm(
 			typed[fieldName(q)] = text(fieldName(q));
 			form.set(fieldName(q), typed[fieldName(q)]);
 			continue;
+		}
+		if (otherOption(q)) {
+			// The "other" text goes through as typed; the parser checks it against the numbers.
+			typed[otherField(q)] = text(otherField(q));
+			form.set(otherField(q), typed[otherField(q)]);
 		}
 		const raw = text(numberField(q));
 		typed[numberField(q)] = raw;

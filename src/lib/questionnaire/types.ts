@@ -4,6 +4,9 @@ export const QUESTION_TYPES = [
 	'single',
 	'multiple',
 	'rating',
+	'nps',
+	'number',
+	'date',
 	'short_text',
 	'long_text',
 	'suggestion',
@@ -21,6 +24,11 @@ export const ORGANISATION_TYPES: QuestionType[] = ['group', 'area', 'unit'];
 export interface QuestionOption {
 	id: string;
 	label: string;
+	/**
+	 * single/multiple: the "other, please specify" option (at most one, the last), which has its
+	 * own text field, required when it is chosen. Absent on options saved before it existed.
+	 */
+	other?: boolean;
 }
 
 export interface Question {
@@ -34,15 +42,44 @@ export interface Question {
 	options: QuestionOption[];
 	/** multiple: at most this many picks (0 = no limit). */
 	maxPicks: number;
-	/** rating: labels of 1 and 5. */
+	/** rating: labels of the lowest and highest point; nps: labels of 0 and 10. */
 	lowLabel: string;
 	highLabel: string;
+	/** rating: how many points (3, 5, 7 or 10). Absent on questions saved before scales had sizes: 5. */
+	points?: RatingPoints;
+	/** number: the smallest and largest number accepted (null or absent: no bound). */
+	min?: number | null;
+	max?: number | null;
+	/** number: decimals accepted (absent or false: whole numbers only). */
+	decimal?: boolean;
 	/**
 	 * rating: counted in the satisfaction index of the results (issue 16). Absent on questions
 	 * saved before the flag existed, which reads as not marked.
 	 */
 	satisfaction?: boolean;
 }
+
+export const RATING_POINTS = [3, 5, 7, 10] as const;
+export type RatingPoints = (typeof RATING_POINTS)[number];
+
+/** A rating's points, 1…n (5 for questions saved before scales had sizes). */
+export function ratingLevels(q: Pick<Question, 'points'>): number[] {
+	return Array.from({ length: q.points ?? 5 }, (_, i) => i + 1);
+}
+
+/** The 0–10 of a recommendation question, and how its answers are grouped (promoters 9–10, detractors 0–6). */
+export const NPS_LEVELS = Array.from({ length: 11 }, (_, i) => i);
+export type NpsGroup = 'promoter' | 'passive' | 'detractor';
+export const npsGroup = (n: number): NpsGroup =>
+	n >= 9 ? 'promoter' : n >= 7 ? 'passive' : 'detractor';
+
+/**
+ * Where the text of an "other, please specify" answer is kept in a response's answers: beside the
+ * question's own answer (which names the other option like any option), under a key no question
+ * id can take (ids have no dot), so counts and roll-ups, which read question ids, never see it.
+ */
+export const otherKey = (q: Pick<Question, 'id'>) => `${q.id}.other`;
+export const otherOption = (q: Pick<Question, 'options'>) => q.options.find((o) => o.other);
 
 export const TEXT_LIMIT = 2000;
 export const SHORT_TEXT_LIMIT = 200;

@@ -30,6 +30,13 @@ export function testWords(m: Messages, q: QuestionResult): string {
  */
 export const RATING_COLOURS = ['#ca0020', '#f4a582', '#bdbdbd', '#92c5de', '#0571b0'];
 
+/** Colours of a scale of n points, from the same five: the nearest one to each point's place. */
+export const scaleColours = (n: number) =>
+	Array.from({ length: n }, (_, j) => RATING_COLOURS[Math.round((j * 4) / Math.max(1, n - 1))]);
+
+/** Types whose options are numbers or days, not the campaign's words. */
+export const SCALE_TYPES = new Set(['rating', 'nps', 'number', 'date']);
+
 /** A share as the tables write it: one decimal, a dash when there is none (nobody answered). */
 export const percentText = (share: number | null) =>
 	share == null ? '—' : `${(share * 100).toFixed(1)}%`;
@@ -42,7 +49,7 @@ export function optionLabel(
 	q: QuestionResult,
 	o: OptionResult
 ): string {
-	if (q.type === 'rating') {
+	if (q.type === 'rating' || q.type === 'nps') {
 		return m.results.rating(o.id);
 	}
 	if (q.type === 'group') {

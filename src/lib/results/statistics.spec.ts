@@ -6,7 +6,9 @@ import {
 	logGamma,
 	meanOfCounts,
 	regularizedGammaQ,
-	share
+	share,
+	npsOfCounts,
+	summariseCounts
 } from './statistics';
 
 /** Relative closeness, for p-values that run down to 1e-22. */
@@ -176,5 +178,33 @@ describe('the Kruskal–Wallis test', () => {
 		expect(same.statistic).toBeGreaterThanOrEqual(0);
 		expect(same.statistic).toBeLessThan(1e-12);
 		close(same.p, 1, 1e-9);
+	});
+});
+
+describe('summariseCounts and npsOfCounts (issue 17)', () => {
+	it('gives mean, median, lowest and highest of counted values', () => {
+		expect(summariseCounts([1, 2, 10], [1, 1, 1])).toEqual({
+			mean: 13 / 3,
+			median: 2,
+			min: 1,
+			max: 10
+		});
+		// An even count: the mean of the two middle values.
+		expect(summariseCounts([1, 2, 10], [2, 0, 2])).toEqual({
+			mean: 5.5,
+			median: 5.5,
+			min: 1,
+			max: 10
+		});
+		expect(summariseCounts([0.5, 3], [3, 1])?.median).toBe(0.5);
+		expect(summariseCounts([1, 2], [0, 0])).toBeNull();
+	});
+
+	it('scores recommendations as promoters minus detractors, in percent of those who answered', () => {
+		// 0–10: two detractors (0 and 6), one passive (8), three promoters (9, 10, 10).
+		const counts = [1, 0, 0, 0, 0, 0, 1, 0, 1, 1, 2];
+		expect(npsOfCounts(counts)).toEqual({ promoters: 3, passives: 1, detractors: 2, score: 17 });
+		expect(npsOfCounts(new Array(11).fill(0)).score).toBeNull();
+		expect(npsOfCounts([5, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]).score).toBe(-100);
 	});
 });

@@ -2,7 +2,7 @@
 // returns: shares and means that are null rather than NaN, the chi-square test of independence, the
 // Kruskal–Wallis test on ordered levels (ratings 1–5) with its correction for ties, and the
 // chi-square distribution's survival function they both need. Pure: no database, no I/O.
-import type { TestResult } from './types';
+import type { NpsResult, NumberSummary, TestResult } from './types';
 
 /** count ÷ total, or null when there is nothing to divide by. */
 export function share(count: number, total: number): number | null {
@@ -18,6 +18,53 @@ export function meanOfCounts(values: number[], counts: number[]): number | null 
 		sum += values[j] * counts[j];
 	}
 	return n > 0 ? sum / n : null;
+}
+
+/**
+ * Mean, median (the middle value, or the mean of the two middle ones), lowest and highest of
+ * values seen `counts[j]` times each; `values` in ascending order. null when there are none.
+ */
+export function summariseCounts(values: number[], counts: number[]): NumberSummary | null {
+	const seen = values.map((v, j) => [v, counts[j]] as const).filter(([, c]) => c > 0);
+	const n = seen.reduce((sum, [, c]) => sum + c, 0);
+	if (n === 0) return null;
+	const at = (rank: number) => {
+		let passed = 0;
+		for (const [v, c] of seen) {
+			passed += c;
+			if (rank < passed) return v;
+		}
+		return seen[seen.length - 1][0];
+	};
+	const median = n % 2 ? at((n - 1) / 2) : (at(n / 2 - 1) + at(n / 2)) / 2;
+	return {
+		mean: meanOfCounts(
+			seen.map(([v]) => v),
+			seen.map(([, c]) => c)
+		)!,
+		median,
+		min: seen[0][0],
+		max: seen[seen.length - 1][0]
+	};
+}
+
+/**
+ * The net promoter score of counts of 0…10 (`counts[j]` gave j): promoters gave 9–10, passives
+ * 7–8, detractors 0–6; the score is the promoters' share minus the detractors', × 100, rounded.
+ */
+export function npsOfCounts(counts: number[]): NpsResult {
+	const sum = (from: number, to: number) =>
+		counts.slice(from, to + 1).reduce((total, c) => total + c, 0);
+	const promoters = sum(9, 10);
+	const passives = sum(7, 8);
+	const detractors = sum(0, 6);
+	const n = promoters + passives + detractors;
+	return {
+		promoters,
+		passives,
+		detractors,
+		score: n > 0 ? Math.round(((promoters - detractors) / n) * 100) : null
+	};
 }
 
 // Lanczos approximation (g = 7, n = 9), good to about 15 significant digits for x > 0.

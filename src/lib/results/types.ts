@@ -54,6 +54,8 @@ export interface BreakdownCell {
 	options: OptionResult[];
 	/** Ratings: the mean of 1–5 in this cell, null when n is 0. */
 	mean: number | null;
+	/** Recommendation questions: the net promoter score of this cell. */
+	nps?: NpsResult | null;
 	/** n is below minN: shown greyed and said to be too small. */
 	small: boolean;
 }
@@ -65,6 +67,23 @@ export interface TestResult {
 	p: number;
 }
 
+/** A recommendation (0–10) question's groups: how many gave 9–10, 7–8 and 0–6, and the score. */
+export interface NpsResult {
+	promoters: number;
+	passives: number;
+	detractors: number;
+	/** (promoters − detractors) ÷ answered × 100, rounded: −100…100; null when nobody answered. */
+	score: number | null;
+}
+
+/** A number question's figures, over those who answered; null when nobody did. */
+export interface NumberSummary {
+	mean: number;
+	median: number;
+	min: number;
+	max: number;
+}
+
 export interface QuestionResult {
 	id: string;
 	type: QuestionType;
@@ -73,12 +92,27 @@ export interface QuestionResult {
 	answered: number;
 	/** Responses in the filter whose version asks this question (answered + not answered). */
 	asked: number;
-	/** Choice, rating and organisation questions: one entry per option (ratings: '1'…'5'). */
+	/**
+	 * Choice, rating and organisation questions: one entry per option (ratings: '1'…'5', or as
+	 * many points as the scale has; recommendations '0'…'10'); number and date questions: one
+	 * entry per value given (days as YYYY-MM-DD), in order.
+	 */
 	options: OptionResult[];
-	/** Ratings: the mean of 1–5, null when nobody answered. */
+	/** Ratings, recommendations and numbers: the mean, null when nobody answered. */
 	mean: number | null;
-	/** Ratings: share of 4 and 5 among those who answered, null when nobody answered. */
+	/** Ratings: share of the top two points (4 and 5 of five) among those who answered, null when nobody answered. */
 	top2: number | null;
+	/** Recommendation questions: promoters, passives, detractors and the score. */
+	nps?: NpsResult;
+	/** Number questions: mean, median, lowest and highest. */
+	numbers?: NumberSummary | null;
+	/** Date questions: the answers per month (YYYY-MM), in order. */
+	months?: OptionResult[];
+	/**
+	 * Choice questions with an "other, please specify" option: what was written, newest first (at
+	 * most 200), with phone numbers, ID numbers and e-mail addresses masked.
+	 */
+	otherTexts?: string[];
 	/** With a breakdown: one cell per breakdown value that has responses in the filter. */
 	byBreakdown?: BreakdownCell[];
 	/** With a breakdown, for choice and rating questions when the table allows it; else null. */

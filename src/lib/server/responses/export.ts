@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { Messages } from '../../i18n';
-import type { Answer, Question } from '../../questionnaire/types';
+import { otherKey, type Answer, type Answers, type Question } from '../../questionnaire/types';
 import { allResponses, type ResponseRecord } from './records';
 import type { Database } from '../db';
 import {
@@ -18,10 +18,17 @@ export interface ExportTable {
 	rows: ExportCell[][];
 }
 
-/** An answer in words, read against the response's own version. */
-export function answerText(q: Question, answer: Answer | undefined): string {
+/**
+ * An answer in words, read against the response's own version; an "other, please specify" option
+ * with what was written beside it ("其他（请注明）：…"), as the respondent's own free text.
+ */
+export function answerText(q: Question, answer: Answer | undefined, other?: Answer): string {
 	if (answer === undefined || answer === null) return '';
-	const label = (id: string) => q.options.find((o) => o.id === id)?.label ?? id;
+	const label = (id: string) => {
+		const option = q.options.find((o) => o.id === id);
+		if (option?.other && typeof other === 'string') return `${option.label}：${other}`;
+		return option?.label ?? id;
+	};
 	if (Array.isArray(answer)) return answer.map(label).join('；');
 	if (typeof answer === 'number') return String(answer);
 	if (typeof answer === 'string') return q.options.length ? label(answer) : answer;
@@ -43,9 +50,13 @@ function questionColumns(records: ResponseRecord[]): { id: string; title: string
 	return [...columns].map(([id, title]) => ({ id, title }));
 }
 
-/** A rating stays a number, so a spreadsheet can sum and average it; the rest in words. */
-function answerCell(q: Question, answer: Answer | undefined): ExportCell {
-	return typeof answer === 'number' ? answer : answerText(q, answer);
+/**
+ * A rating, recommendation or number stays a number, so a spreadsheet can sum and average it; the
+ * rest in words (a date as YYYY-MM-DD text, which every spreadsheet reads as a date).
+ */
+function answerCell(q: Question, answers: Answers): ExportCell {
+	const answer = answers[q.id];
+	return typeof answer === 'number' ? answer : answerText(q, answer, answers[otherKey(q)]);
 }
 
 export async function exportTable(
@@ -84,7 +95,7 @@ export async function exportTable(
 			...(withContact ? [r.contactName ?? '', r.contactPhone ?? ''] : []),
 			...columns.map((c) => {
 				const q = questions.get(c.id);
-				return q ? answerCell(q, r.answers[c.id]) : '';
+				return q ? answerCell(q, r.answers) : '';
 			})
 		];
 	});

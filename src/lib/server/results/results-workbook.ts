@@ -82,10 +82,51 @@ export async function resultsWorkbook(
 			}
 			if (q.type === 'rating') {
 				sheet.addRow([m.results.mean, q.mean]).getCell(2).numFmt = MEAN;
-				sheet.addRow([m.results.top2, q.top2]).getCell(2).numFmt = PERCENT;
+				const top = q.options.length === 5 ? m.results.top2 : m.results.topTwo;
+				sheet.addRow([top, q.top2]).getCell(2).numFmt = PERCENT;
 			}
+			typeFigures(sheet, q);
 		});
 		widths.apply(sheet);
+	}
+
+	/** A recommendation's score and groups, a number's summary, a date's months, "other" texts. */
+	function typeFigures(sheet: ExcelJS.Worksheet, q: CampaignResults['questions'][number]) {
+		const share = (count: number) => (q.answered > 0 ? count / q.answered : null);
+		if (q.nps) {
+			sheet.addRow([m.results.nps, q.nps.score]);
+			for (const [label, count] of [
+				[m.results.promoters, q.nps.promoters],
+				[m.results.passives, q.nps.passives],
+				[m.results.detractors, q.nps.detractors]
+			] as const) {
+				const row = sheet.addRow([label, count, share(count)]);
+				row.getCell(2).numFmt = COUNT;
+				row.getCell(3).numFmt = PERCENT;
+			}
+			sheet.addRow([m.results.mean, q.mean]).getCell(2).numFmt = MEAN;
+		}
+		if (q.numbers) {
+			sheet.addRow([m.results.mean, q.numbers.mean]).getCell(2).numFmt = MEAN;
+			sheet.addRow([m.results.median, q.numbers.median]);
+			sheet.addRow([m.results.lowest, q.numbers.min]);
+			sheet.addRow([m.results.highest, q.numbers.max]);
+		}
+		if (q.months?.length) {
+			sheet.addRow([m.results.byMonth]).font = { bold: true };
+			for (const month of q.months) {
+				const row = sheet.addRow([month.label, month.count, month.share]);
+				row.getCell(2).numFmt = COUNT;
+				row.getCell(3).numFmt = PERCENT;
+			}
+		}
+		if (q.otherTexts?.length) {
+			sheet.addRow([m.results.otherTexts(q.otherTexts.length)]).font = { bold: true };
+			for (const text of q.otherTexts) {
+				sheet.addRow([text]);
+			}
+			sheet.addRow([m.results.otherTextsNote]);
+		}
 	}
 
 	function breakdownSheet(sheet: ExcelJS.Worksheet, r: CampaignResults) {
@@ -95,7 +136,7 @@ export async function resultsWorkbook(
 			if (!q.byBreakdown || q.options.length === 0) {
 				return;
 			}
-			const rating = q.type === 'rating';
+			const rating = ['rating', 'nps', 'number'].includes(q.type);
 			sheet.addRow([]);
 			sheet.addRow([`${i + 1}. ${q.title}`]).font = { bold: true };
 			const labels = q.options.map((o) => optionLabel(m, locale, names.groups, q, o));

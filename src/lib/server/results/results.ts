@@ -9,8 +9,21 @@
 import { eq, sql, type SQL } from 'drizzle-orm';
 import { CHANNELS, type Channel } from '../../domain';
 import { messages } from '../../i18n';
-import type { Question } from '../../questionnaire/types';
-import { chiSquareTest, kruskalWallisTest, meanOfCounts, share } from '../../results/statistics';
+import {
+	NPS_LEVELS,
+	otherKey,
+	otherOption,
+	ratingLevels,
+	type Question
+} from '../../questionnaire/types';
+import {
+	chiSquareTest,
+	kruskalWallisTest,
+	meanOfCounts,
+	npsOfCounts,
+	share,
+	summariseCounts
+} from '../../results/statistics';
 import type {
 	BreakdownCell,
 	BreakdownKey,
@@ -24,6 +37,7 @@ import type {
 import { queryRows, type Database } from '../db';
 import { areas, campaigns, respondentGroups, units } from '../db/schema';
 import { Invalid, NotFound } from '../platform/errors';
+import { maskPersonalData } from '../platform/personal-data';
 import {
 	DEFAULT_MIN_N,
 	breakdownKey,
@@ -52,7 +66,13 @@ export async function parseResultsQuery(
 	return readResultsQuery(params, await resultsQuestions(db, campaignId));
 }
 
-const RATING_LEVELS = ['1', '2', '3', '4', '5'];
+/** The points of a scale question (rating 1…n, recommendation 0–10); empty for other types. */
+const scaleLevels = (q: Question): number[] =>
+	q.type === 'rating' ? ratingLevels(q) : q.type === 'nps' ? NPS_LEVELS : [];
+/** Types counted on an ordered scale: a mean, and Kruskal–Wallis between cells. */
+const ORDERED_TYPES = new Set(['rating', 'nps', 'number']);
+/** How many "other" texts a question's results list. */
+const OTHER_TEXTS_LISTED = 200;
 const TEXT_TYPES = new Set(['short_text', 'long_text', 'suggestion']);
 
 /** One row of the counting statement: n responses per version and breakdown value (part 'n'), per
@@ -404,11 +424,12 @@ export async function countedResults(
 	// The satisfaction index is a mean of each respondent's own score: it reads the responses
 	// themselves (the tallies count answers, not respondents' scores), and only when a question
 	// is marked.
-	const [rows, satisfaction] = await Promise.all([
+	const [rows, satisfaction, others] = await Promise.all([
 		fromTallies
 			? countTallies(db, sql.join([...where, ...monthsWithin(query.filter)], sql` and `), by)
 			: countAnswers(db, responsesWhere, by, questions),
-		satisfactionIndex(db, responsesWhere, questions, org, minN)
+		satisfactionIndex(db, responsesWhere, questions, org, minN),
+		otherTexts(db, responsesWhere, questions)
 	]);
 
 	// Responses per breakdown value and version: n, the cells, and how many were asked each question.
@@ -453,17 +474,74 @@ export async function countedResults(
 		filter: query.filter,
 		by: by ?? null,
 		minN,
-		questions: questions.map((q) =>
-			questionResult(q, tallies.get(q.question.id), cells, asked, by !== undefined, minN)
-		),
+		questions: questions.map((q) => {
+			const result = questionResult(
+				q,
+				tallies.get(q.question.id),
+				cells,
+				asked,
+				by !== undefined,
+				minN
+			);
+			return otherOption(q.question)
+				? { ...result, otherTexts: others.get(otherKey(q.question)) ?? [] }
+				: result;
+		}),
 		satisfaction
 	};
 }
 
+/**
+ * What was written beside the "other, please specify" options, per answers key (otherKey), newest
+ * first, at most OTHER_TEXTS_LISTED each. Free text like a suggestion: the results go to leaders,
+ * handlers and API tokens, so phone numbers, ID numbers and e-mail addresses are masked, as on
+ * every page that shows respondents' words beyond the response itself.
+ */
+async function otherTexts(
+	db: Database,
+	where: SQL,
+	questions: ResultQuestion[]
+): Promise<Map<string, string[]>> {
+	const keys = questions.filter((q) => otherOption(q.question)).map((q) => otherKey(q.question));
+	const texts = new Map<string, string[]>();
+	if (!keys.length) {
+		return texts;
+	}
+	const rows = await queryRows<{ key: string; text: string }>(
+		db,
+		sql`select key, text from (
+			select e.key, e.value #>> '{}' as text,
+				row_number() over (partition by e.key order by r.submitted_at desc, r.id desc) as i
+			from responses r cross join lateral jsonb_each(r.answers) e
+			where ${where} and e.key in (${list(keys)}) and jsonb_typeof(e.value) = 'string'
+		) t where i <= ${OTHER_TEXTS_LISTED} order by key, i`
+	);
+	for (const row of rows) {
+		texts.set(row.key, [...(texts.get(row.key) ?? []), maskPersonalData(row.text)]);
+	}
+	return texts;
+}
+
+/** Values of a number or date question in order: numerically, or as YYYY-MM-DD text. */
+function sortedValues(question: Question, tally: Tally | undefined): string[] {
+	const values = new Set<string>();
+	for (const counts of tally?.values.values() ?? []) {
+		for (const value of counts.keys()) {
+			values.add(value);
+		}
+	}
+	return question.type === 'number'
+		? [...values].sort((a, b) => Number(a) - Number(b))
+		: [...values].sort();
+}
+
 /** The option ids a question's results list: its options, then any value answered outside them. */
 function optionList(question: Question, tally: Tally | undefined): { id: string; label: string }[] {
-	if (question.type === 'rating') {
-		return RATING_LEVELS.map((id) => ({ id, label: id }));
+	if (question.type === 'rating' || question.type === 'nps') {
+		return scaleLevels(question).map((n) => ({ id: String(n), label: String(n) }));
+	}
+	if (question.type === 'number' || question.type === 'date') {
+		return sortedValues(question, tally).map((id) => ({ id, label: id }));
 	}
 	if (TEXT_TYPES.has(question.type)) {
 		return [];
@@ -493,6 +571,9 @@ function questionResult(
 	const { question } = q;
 	const options = optionList(question, tally);
 	const rating = question.type === 'rating';
+	const ordered = ORDERED_TYPES.has(question.type);
+	// The value of each listed option on its scale (ratings, recommendations, numbers).
+	const values = options.map((o) => Number(o.id));
 	// Counted per response (multiple choice, texts) or as the sum of the one value each gave.
 	const perResponse = question.type === 'multiple' || TEXT_TYPES.has(question.type);
 	const figures = (bs: (string | null)[]) => {
@@ -508,8 +589,9 @@ function questionResult(
 			count: counts[j],
 			share: share(counts[j], answered)
 		}));
-		const mean = rating ? meanOfCounts([1, 2, 3, 4, 5], counts) : null;
-		return { counts, answered, options: optionResults, mean };
+		const mean = ordered ? meanOfCounts(values, counts) : null;
+		const nps = question.type === 'nps' ? npsOfCounts(counts) : undefined;
+		return { counts, answered, options: optionResults, mean, nps };
 	};
 	const all = figures(cells.map((c) => c.raw));
 	const result: QuestionResult = {
@@ -520,14 +602,17 @@ function questionResult(
 		asked: cells.reduce((sum, c) => sum + askedIn(q, c.raw), 0),
 		options: all.options,
 		mean: all.mean,
-		top2: rating ? share(all.counts[3] + all.counts[4], all.answered) : null
+		top2: rating ? share(all.counts.at(-2)! + all.counts.at(-1)!, all.answered) : null,
+		...(all.nps ? { nps: all.nps } : {}),
+		...(question.type === 'number' ? { numbers: summariseCounts(values, all.counts) } : {}),
+		...(question.type === 'date' ? { months: monthsOf(all.options, all.answered) } : {})
 	};
 	if (!withBreakdown) {
 		return result;
 	}
 	const perCell = cells.map((c) => ({ cell: c, ...figures([c.raw]) }));
 	result.byBreakdown = perCell.map(
-		({ cell, answered, options: cellOptions, mean }): BreakdownCell => ({
+		({ cell, answered, options: cellOptions, mean, nps }): BreakdownCell => ({
 			key: cell.key,
 			label: cell.label,
 			...(cell.labelEn !== undefined ? { labelEn: cell.labelEn } : {}),
@@ -535,6 +620,7 @@ function questionResult(
 			asked: askedIn(q, cell.raw),
 			options: cellOptions,
 			mean,
+			...(nps ? { nps } : {}),
 			small: answered < minN
 		})
 	);
@@ -546,8 +632,23 @@ function questionResult(
 	return result;
 }
 
+/** A date question's days summed into months (YYYY-MM), in order. */
+function monthsOf(days: OptionResult[], answered: number): OptionResult[] {
+	const months = new Map<string, number>();
+	for (const day of days) {
+		const month = day.id.slice(0, 7);
+		months.set(month, (months.get(month) ?? 0) + day.count);
+	}
+	return [...months].map(([id, count]) => ({
+		id,
+		label: id,
+		count,
+		share: share(count, answered)
+	}));
+}
+
 function testOf(type: Question['type'], table: number[][]): TestResult | null {
-	if (type === 'rating') {
+	if (ORDERED_TYPES.has(type)) {
 		return kruskalWallisTest(table);
 	}
 	if (type === 'single' || type === 'group' || type === 'area' || type === 'unit') {
