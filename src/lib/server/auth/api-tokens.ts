@@ -159,15 +159,3 @@ export function tokenMayReadContact(rights: ApiTokenRights): boolean {
 		canSeeContact({ role: rights.creatorRole })
 	);
 }
-
-/**
- * Whether a token may know of this campaign at all: the one it is bound to, or — unbound — every
- * campaign but drafts. What it reads of it is `tokenMayRead`'s question.
- */
-export function tokenMaySee(
-	rights: ApiTokenRights,
-	campaign: { id: number; status: CampaignStatus }
-): boolean {
-	if (rights.campaignId !== null) return rights.campaignId === campaign.id;
-	return campaign.status !== 'draft';
-}
