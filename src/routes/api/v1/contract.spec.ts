@@ -13,8 +13,8 @@ import { API_SCOPES, type ApiScope, type Role } from '$lib/domain';
 import { openApiDocument } from '$lib/server/api/openapi';
 import { encodeCursor } from '$lib/server/api/cursor';
 import { createApiToken } from '$lib/server/auth/api-tokens';
-import { queryRows, type Database } from '$lib/server/db';
-import { campaigns, responses, users } from '$lib/server/db/schema';
+import type { Database } from '$lib/server/db';
+import { campaigns, responses, suggestions, users } from '$lib/server/db/schema';
 import { seedDemo } from '$lib/server/demo/seed';
 import { campaignStats } from '$lib/server/returns/return-rate';
 import { describeEachDatabase } from '$lib/server/test/databases';
@@ -369,12 +369,15 @@ describeEachDatabase('the /api/v1 contract', (current) => {
 		const one = await call({ path, params: { slug, id }, token: tokens.all });
 		expect(one.status).toBe(200);
 		expect((one.body as { history: unknown[] }).history.length).toBeGreaterThan(0);
-		const [other] = await queryRows<{ id: number }>(
-			db,
-			sql`select s.id from suggestions s join campaigns c on c.id = s.campaign_id where c.slug <> ${slug} and s.merged_into is null limit 1`
-		);
-		// The demo's earlier campaign has suggestions of its own: one of them is not this campaign's.
-		expect(other).toBeDefined();
+		// A suggestion of the earlier campaign: not this campaign's, whatever its id.
+		const [other] = await db
+			.insert(suggestions)
+			.values({
+				campaignId: (await db.select().from(campaigns).where(eq(campaigns.slug, earlierSlug)))[0]
+					.id,
+				title: '另一个活动的意见'
+			})
+			.returning({ id: suggestions.id });
 		const foreign = await call({ path, params: { slug, id: String(other.id) }, token: tokens.all });
 		expect(foreign.status).toBe(404);
 		for (const bad of ['abc', '0', '99999999999']) {
