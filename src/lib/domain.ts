@@ -10,10 +10,14 @@ export type AreaKind = (typeof AREA_KINDS)[number];
 
 /**
  * What an API token may read: `returns` — a campaign's return rates (`…/stats`); `suggestions` —
- * its suggestions and their statistics (`…/suggestions`, `…/suggestions/stats`); `results` — what
- * people answered, per question (`…/results`).
+ * its suggestions, one with its reply and history, and their statistics (`…/suggestions`,
+ * `…/suggestions/{id}`, `…/suggestions/stats`); `results` — what people answered, per question
+ * (`…/results`); `responses` — the stored responses themselves, without contact details
+ * (`…/responses`); `contact` — with `responses`, the respondents' names and phone numbers too, when
+ * the admin or organiser who made the token may see them (roles.ts, `canSeeContact`). Any live token
+ * may list and read the campaigns it is for (`/campaigns`, `/campaigns/{slug}`).
  */
-export const API_SCOPES = ['returns', 'suggestions', 'results'] as const;
+export const API_SCOPES = ['returns', 'suggestions', 'results', 'responses', 'contact'] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
 
 export const CAMPAIGN_STATUSES = ['draft', 'open', 'closed', 'archived'] as const;

@@ -200,10 +200,40 @@ test('an admin creates an API token, uses it, and revokes it', async ({ page, pl
 	await expect(row).toContainText('2099');
 	// Nothing ticked is said at the field.
 	await page.getByLabel('用途说明').fill('什么都不读');
-	await page.getByLabel(/回收率/).uncheck();
-	await page.getByLabel(/意见建议及其统计/).uncheck();
+	for (const scope of [/回收率/, /意见建议及其统计/, /问卷结果/, /答卷原始数据/]) {
+		await page.getByLabel(scope).uncheck();
+	}
+	// Contact details are never ticked by default.
+	await expect(page.getByLabel(/姓名和电话/)).not.toBeChecked();
 	await page.getByRole('button', { name: '创建令牌' }).click();
 	await expect(page.getByText('请至少选择一项可以读取的内容').first()).toBeVisible();
+	// Contact details come only with the responses they belong to.
+	await page.getByLabel('用途说明').fill('只要电话');
+	for (const scope of [/回收率/, /意见建议及其统计/, /问卷结果/, /答卷原始数据/]) {
+		await page.getByLabel(scope).uncheck();
+	}
+	await page.getByLabel(/姓名和电话/).check();
+	await page.getByRole('button', { name: '创建令牌' }).click();
+	await expect(page.getByText('读取联系方式须同时勾选“答卷”').first()).toBeVisible();
+	// Responses with contact details: the token made by the admin reads the phone numbers.
+	await page.getByLabel(/答卷原始数据/).check();
+	await page.getByRole('button', { name: '创建令牌' }).click();
+	const contact = (await page.locator('code.token').textContent())!.trim();
+	const page1 = await api.get('/api/v1/campaigns/liuyang-2014/responses?limit=5', {
+		headers: { authorization: `Bearer ${contact}` }
+	});
+	expect(page1.status()).toBe(200);
+	const body = (await page1.json()) as { items: { contact?: unknown }[]; next: string };
+	expect(body.items).toHaveLength(5);
+	expect(body.items[0]).toHaveProperty('contact');
+	expect(
+		(
+			await api.get(`/api/v1/campaigns/liuyang-2014/responses?cursor=${body.next}x!`, {
+				headers: { authorization: `Bearer ${contact}` }
+			})
+		).status()
+	).toBe(400);
+	await expect(page.getByRole('row', { name: /只要电话/ })).toContainText('姓名和电话');
 	await expectFitsAndShoot(page, 'tokens-zh');
 	await api.dispose();
 });

@@ -71,6 +71,13 @@ export const EXPECTED: Record<string, Expectation> = {
 	'GET /api/v1/campaigns/[slug]/suggestions': staff(REPORTS, { api: true }),
 	'GET /api/v1/campaigns/[slug]/suggestions/stats': staff(REPORTS, { api: true }),
 	'GET /api/v1/campaigns/[slug]/results': staff(RESULTS, { api: true }),
+	'GET /api/v1/campaigns': staff(ALL_STAFF, { api: true }),
+	'GET /api/v1/campaigns/[slug]': staff(ALL_STAFF, { api: true }),
+	'GET /api/v1/campaigns/[slug]/responses': staff(CAMPAIGN_READERS, { api: true }),
+	'GET /api/v1/campaigns/[slug]/suggestions/[id]': staff(REPORTS, { api: true }),
+	// The API's description names no data: anyone may read it.
+	'GET /api/v1/openapi.json': pub(),
+	'PAGE /api/v1/docs': pub(),
 
 	// ---- back office
 	'PAGE /(admin)/admin': staff(ALL_STAFF),

@@ -650,10 +650,17 @@ export const en: Messages = {
 		refreshed: 'Refreshes every 15 seconds',
 		chartAlt: (title: string) => `${title} (chart; the table beside it has the figures)`
 	},
+	apiDocs: {
+		title: 'API documentation',
+		loading: 'Loading the API description…',
+		noScript: 'The API browser needs JavaScript. The OpenAPI document itself is here:',
+		document: 'OpenAPI 3.1 document (JSON)',
+		tokens: 'Make a token on the API tokens page'
+	},
 	tokens: {
 		title: 'API tokens',
 		intro:
-			'Programs read the statistics API with a token: Authorization: Bearer TOKEN. A token is shown once; only its hash is stored.',
+			'Programs read the statistics API with a token: Authorization: Bearer TOKEN. A token is shown once; only its hash is stored. The API is described at /api/v1/docs.',
 		name: 'What it is for',
 		create: 'Create token',
 		created: 'New token (shown only now; copy it somewhere safe):',
@@ -666,7 +673,10 @@ export const en: Messages = {
 		scopeNames: {
 			returns: 'Return rates (…/stats)',
 			suggestions: 'Suggestions and their statistics (…/suggestions)',
-			results: 'Results: what people answered, per question (…/results)'
+			results: 'Results: what people answered, per question (…/results)',
+			responses: 'Responses as stored, without contact details (…/responses)',
+			contact:
+				"Respondents' names and phone numbers in responses (needs Responses; only for tokens made by an admin or organiser)"
 		},
 		campaign: 'Campaign',
 		anyCampaign: 'Every campaign that is not a draft',
@@ -1029,6 +1039,7 @@ export const en: Messages = {
 		entry_number: 'Type one of the listed numbers.',
 		token_name: 'Please say what the token is for.',
 		token_scopes: 'Choose at least one thing the token may read.',
+		token_contact_needs_responses: 'Contact details come with responses: tick Responses as well.',
 		token_expiry_past: 'The last day cannot be before today.',
 		answer_required: 'Please answer this question.',
 		unknown_option: 'Please choose one of the listed options.',

@@ -627,10 +627,17 @@ export const zhCN = {
 		refreshed: '每 15 秒自动刷新',
 		chartAlt: (title: string) => `${title}（图表，数据见旁边的表格）`
 	},
+	apiDocs: {
+		title: 'API 文档',
+		loading: '正在载入接口说明……',
+		noScript: '接口说明需要 JavaScript。也可以直接读取 OpenAPI 文档：',
+		document: 'OpenAPI 3.1 文档（JSON）',
+		tokens: '在“API 令牌”页面创建令牌'
+	},
 	tokens: {
 		title: 'API 令牌',
 		intro:
-			'外部程序用令牌读取统计接口：Authorization: Bearer 令牌。令牌只显示一次，数据库只保存它的哈希。',
+			'外部程序用令牌读取统计接口：Authorization: Bearer 令牌。令牌只显示一次，数据库只保存它的哈希。接口说明见 /api/v1/docs。',
 		name: '用途说明',
 		create: '创建令牌',
 		created: '新令牌（只显示这一次，请立即复制保存）：',
@@ -643,7 +650,9 @@ export const zhCN = {
 		scopeNames: {
 			returns: '回收率（…/stats）',
 			suggestions: '意见建议及其统计（…/suggestions）',
-			results: '问卷结果：各题作答统计（…/results）'
+			results: '问卷结果：各题作答统计（…/results）',
+			responses: '答卷原始数据，不含联系方式（…/responses）',
+			contact: '答卷中的姓名和电话（需同时勾选答卷；仅管理员和活动办公室创建的令牌有效）'
 		},
 		campaign: '活动',
 		anyCampaign: '所有已发布的活动（草稿除外）',
@@ -988,6 +997,7 @@ export const zhCN = {
 		entry_number: '请输入列出的序号。',
 		token_name: '请填写用途说明。',
 		token_scopes: '请至少选择一项可以读取的内容。',
+		token_contact_needs_responses: '读取联系方式须同时勾选“答卷”。',
 		token_expiry_past: '有效期不能早于今天。',
 		answer_required: '请回答这一题。',
 		unknown_option: '请从列出的选项中选择。',

@@ -1,10 +1,11 @@
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
 import { and, desc, eq, isNull } from 'drizzle-orm';
-import type { ApiScope, CampaignStatus } from '../../domain';
+import type { ApiScope, CampaignStatus, Role } from '../../domain';
+import { canSeeContact } from '../../roles';
 import { recordAudit } from '../platform/audit';
 import type { Database } from '../db';
-import { apiTokens, campaigns } from '../db/schema';
+import { apiTokens, campaigns, users } from '../db/schema';
 import { NotFound } from '../platform/errors';
 
 const PREFIX = 'xk_';
@@ -102,6 +103,8 @@ export async function revokeApiToken(
 export interface ApiTokenRights {
 	scopes: string[];
 	campaignId: number | null;
+	/** The role, today, of the account that made the token (null: made by a script). */
+	creatorRole: Role | null;
 }
 
 /**
@@ -115,13 +118,15 @@ export async function verifyApiToken(db: Database, token: string): Promise<ApiTo
 			id: apiTokens.id,
 			scopes: apiTokens.scopes,
 			campaignId: apiTokens.campaignId,
-			expiresAt: apiTokens.expiresAt
+			expiresAt: apiTokens.expiresAt,
+			creatorRole: users.role
 		})
 		.from(apiTokens)
+		.leftJoin(users, eq(apiTokens.createdBy, users.id))
 		.where(and(eq(apiTokens.tokenHash, hashOf(token)), isNull(apiTokens.revokedAt)));
 	if (!row || (row.expiresAt && row.expiresAt.getTime() <= Date.now())) return null;
 	await db.update(apiTokens).set({ lastUsedAt: new Date() }).where(eq(apiTokens.id, row.id));
-	return { scopes: row.scopes, campaignId: row.campaignId };
+	return { scopes: row.scopes, campaignId: row.campaignId, creatorRole: row.creatorRole };
 }
 
 /**
@@ -131,11 +136,26 @@ export async function verifyApiToken(db: Database, token: string): Promise<ApiTo
  */
 export function tokenMayRead(
 	rights: ApiTokenRights,
-	scope: ApiScope,
+	scope: ApiScope | null,
 	campaign: { id: number; status: CampaignStatus }
 ): 'ok' | 'scope' | 'campaign' | 'draft' {
-	if (!rights.scopes.includes(scope)) return 'scope';
+	// `null`: the campaign itself (its title, dates, status), which every token of it may read.
+	if (scope !== null && !rights.scopes.includes(scope)) return 'scope';
 	if (rights.campaignId !== null && rights.campaignId !== campaign.id) return 'campaign';
 	if (campaign.status === 'draft' && rights.campaignId !== campaign.id) return 'draft';
 	return 'ok';
+}
+
+/**
+ * Whether a token may tell who did what: it never sees more than its maker could. Contact details
+ * need the `contact` scope and a maker who may read them today (DESIGN.md's personal-data rule:
+ * admin and organiser; a handler's per-item exception does not apply to a campaign's responses). A
+ * token made by a script, or by an account since given another role, reads none.
+ */
+export function tokenMayReadContact(rights: ApiTokenRights): boolean {
+	return (
+		rights.scopes.includes('contact') &&
+		rights.creatorRole !== null &&
+		canSeeContact({ role: rights.creatorRole })
+	);
 }

@@ -2,7 +2,7 @@ import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import type { ApiScope } from '../../domain';
 import { getCampaign } from '../campaigns/queries';
 import type { Campaign } from '../db/schema';
-import { tokenMayRead, verifyApiToken } from './api-tokens';
+import { tokenMayRead, verifyApiToken, type ApiTokenRights } from './api-tokens';
 import type { Role } from '../db/schema';
 import type { SessionUser } from './session';
 import { STAFF } from '../../roles';
@@ -58,12 +58,35 @@ export function safeNext(value: string | null | undefined, fallback = '/admin'):
 	return target.pathname + target.search + target.hash;
 }
 
+/** Who calls the JSON API: a live token, or a logged-in staff member with one of the roles. */
+export type ApiCaller = { token: ApiTokenRights; user: null } | { token: null; user: SessionUser };
+
+/**
+ * The caller of a JSON API request: a live API token (`Authorization: Bearer …`), else the
+ * session's user if they have one of the roles. Answers 401 (no or a dead token, no session) and
+ * 403 (a role not listed) rather than redirecting: the caller is a program. A token is checked
+ * against the primary, which records its last use.
+ */
+export async function requireApiCaller(event: RequestEvent, ...roles: Role[]): Promise<ApiCaller> {
+	const header = event.request.headers.get('authorization') ?? '';
+	const bearer = header.match(/^Bearer\s+(\S+)$/i)?.[1];
+	if (bearer) {
+		const rights = await verifyApiToken(event.locals.db, bearer);
+		if (!rights) error(401, 'invalid, expired or revoked API token');
+		return { token: rights, user: null };
+	}
+	const user = event.locals.user;
+	if (!user) error(401, 'log in or send an API token');
+	if (user.role !== 'admin' && !roles.includes(user.role)) error(403, 'forbidden');
+	return { token: null, user };
+}
+
 /**
  * Read access to one part (`scope`) of one campaign through the JSON API: a logged-in user with
- * one of the roles, or a live API token (`Authorization: Bearer …`) whose scopes name that part,
- * bound to that campaign or to none — and then never a draft. Answers 401 (no or a dead token),
- * 403 (a token without the scope, or bound to another campaign), 404 (no such campaign, or a draft
- * for an unbound token) rather than redirecting: the caller is a program. Returns the campaign.
+ * one of the roles, or a live API token whose scopes name that part, bound to that campaign or to
+ * none — and then never a draft. Answers 401 (no or a dead token), 403 (a token without the scope,
+ * or bound to another campaign), 404 (no such campaign, or a draft for an unbound token). Returns
+ * the campaign.
  */
 export async function requireApiReader(
 	event: RequestEvent,
@@ -80,20 +103,26 @@ export async function requireApiReaderOf(
 	slug: string,
 	...roles: Role[]
 ): Promise<Campaign> {
-	const header = event.request.headers.get('authorization') ?? '';
-	const bearer = header.match(/^Bearer\s+(\S+)$/i)?.[1];
-	if (bearer) {
-		const rights = await verifyApiToken(event.locals.db, bearer);
-		if (!rights) error(401, 'invalid, expired or revoked API token');
-		const campaign = await getCampaign(event.locals.db, slug);
-		const verdict = tokenMayRead(rights, scope, campaign);
+	return (await requireCampaignCaller(event, scope, slug, ...roles)).campaign;
+}
+
+/**
+ * requireApiReaderOf, also saying who called (what they may read beyond the scope). Scope `null`:
+ * the campaign itself, which any live token it is for may read.
+ */
+export async function requireCampaignCaller(
+	event: RequestEvent,
+	scope: ApiScope | null,
+	slug: string,
+	...roles: Role[]
+): Promise<{ campaign: Campaign; caller: ApiCaller }> {
+	const caller = await requireApiCaller(event, ...roles);
+	const campaign = await getCampaign(event.locals.db, slug);
+	if (caller.token) {
+		const verdict = tokenMayRead(caller.token, scope, campaign);
 		if (verdict === 'scope') error(403, `this token may not read ${scope}`);
 		if (verdict === 'campaign') error(403, 'this token is for another campaign');
 		if (verdict === 'draft') error(404, 'not found');
-		return campaign;
 	}
-	const user = event.locals.user;
-	if (!user) error(401, 'log in or send an API token');
-	if (user.role !== 'admin' && !roles.includes(user.role)) error(403, 'forbidden');
-	return getCampaign(event.locals.db, slug);
+	return { campaign, caller };
 }

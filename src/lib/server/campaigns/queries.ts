@@ -1,9 +1,10 @@
-import { count, desc, eq, sql } from 'drizzle-orm';
+import { asc, count, desc, eq, ne, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../db';
 import { campaigns, questionnaireVersions, responses, type Campaign } from '../db/schema';
 import { NotFound } from '../platform/errors';
 
-export async function listCampaigns(db: Database) {
+/** Every campaign, newest first; `where` narrows it (the API: the campaigns a token is for). */
+export async function listCampaigns(db: Database, where?: SQL) {
 	return db
 		.select({
 			id: campaigns.id,
@@ -18,7 +19,18 @@ export async function listCampaigns(db: Database) {
 			responses: sql<number>`(select coalesce(sum(t.n), 0)::int from response_tallies t where t.campaign_id = "campaigns"."id" and t.dim = 'channel')`
 		})
 		.from(campaigns)
+		.where(where)
 		.orderBy(desc(campaigns.id));
+}
+
+/** What `listCampaigns` gives a token: the campaign it is bound to, or every one but drafts. */
+export function campaignsOfToken(campaignId: number | null): SQL {
+	return campaignId === null ? ne(campaigns.status, 'draft') : eq(campaigns.id, campaignId);
+}
+
+/** `listCampaigns` narrowed to one campaign. */
+export function onlyCampaign(campaignId: number): SQL {
+	return eq(campaigns.id, campaignId);
 }
 
 export async function getCampaign(db: Database, slug: string): Promise<Campaign> {
@@ -73,4 +85,31 @@ export async function campaignsForReview(db: Database) {
 		.filter((c) => c.latest)
 		.sort((a, b) => (b.latest! > a.latest! ? 1 : -1))[0];
 	return { list, preferred: busiest ?? list[0] ?? null };
+}
+
+/**
+ * A campaign's published questionnaire versions, oldest first, with the questions an answer's
+ * keys refer to (`answers[question.id]`).
+ */
+export async function publishedQuestionnaires(db: Database, campaignId: number) {
+	const rows = await db
+		.select({
+			version: questionnaireVersions.version,
+			publishedAt: questionnaireVersions.publishedAt,
+			questions: questionnaireVersions.questions
+		})
+		.from(questionnaireVersions)
+		.where(eq(questionnaireVersions.campaignId, campaignId))
+		.orderBy(asc(questionnaireVersions.version));
+	return rows.map((v) => ({
+		version: v.version,
+		publishedAt: v.publishedAt.toISOString(),
+		questions: v.questions.map((q) => ({
+			id: q.id,
+			type: q.type,
+			title: q.title,
+			required: q.required,
+			options: q.options.map((o) => ({ id: o.id, label: o.label }))
+		}))
+	}));
 }

@@ -257,11 +257,11 @@ describeEachDatabase('compare campaigns', (current) => {
 			'type'
 		]);
 		// A token for 2014 alone may not read 2013; a draft or an unknown campaign is not found.
-		await expect(get('compare=cmp-2013', 'cmp-2014')).rejects.toMatchObject({ status: 403 });
-		await expect(get('compare=cmp-draft', null)).rejects.toMatchObject({ status: 404 });
-		await expect(get('compare=nope', null)).rejects.toMatchObject({ status: 404 });
+		await expect(get('compare=cmp-2013', 'cmp-2014')).resolves.toMatchObject({ status: 403 });
+		await expect(get('compare=cmp-draft', null)).resolves.toMatchObject({ status: 404 });
+		await expect(get('compare=nope', null)).resolves.toMatchObject({ status: 404 });
 		// A campaign compared with itself is the service's 400.
-		await expect(get('compare=cmp-2014', null)).rejects.toThrow(Invalid);
+		await expect(get('compare=cmp-2014', null)).resolves.toMatchObject({ status: 400 });
 	});
 
 	it('shows the demo’s 2014 against 2013, which it was copied from, and keeps 2014’s figures', async () => {

@@ -282,7 +282,7 @@ describeEachDatabase('satisfaction index', (current) => {
 		const body = (await (await get('')).json()) as CampaignResults;
 		expect([body.n, body.filter.unit]).toEqual([2, [ids.u2]]);
 		expect(body.satisfaction!.overall.index).toBeCloseTo(56.25, 10);
-		await expect(get(`unit=${ids.u1}`)).rejects.toMatchObject({ status: 403 });
+		await expect(get(`unit=${ids.u1}`)).resolves.toMatchObject({ status: 403 });
 	});
 	it('gives the demo a real spread: the mountain townships of its complaints rank lowest', async () => {
 		const { db } = current();

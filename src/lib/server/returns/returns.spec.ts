@@ -326,7 +326,11 @@ describeEachDatabase('distribution and returns', (current) => {
 		const { db } = current();
 		const all = { name: '大屏', scopes: [...API_SCOPES], campaignId: null, expiresOn: null };
 		const t = await createApiToken(db, null, all);
-		expect(await verifyApiToken(db, t)).toEqual({ scopes: [...API_SCOPES], campaignId: null });
+		expect(await verifyApiToken(db, t)).toEqual({
+			scopes: [...API_SCOPES],
+			campaignId: null,
+			creatorRole: null
+		});
 		const [row] = await queryRows<{ token_hash: string; id: number }>(
 			db,
 			sql`select id, token_hash from api_tokens order by id desc limit 1`

@@ -18,7 +18,9 @@ const tokenInput = z
 			.refine((d) => d === null || d >= localDate(new Date()), 'token_expiry_past'),
 		scope_returns: z.string().optional(),
 		scope_suggestions: z.string().optional(),
-		scope_results: z.string().optional()
+		scope_results: z.string().optional(),
+		scope_responses: z.string().optional(),
+		scope_contact: z.string().optional()
 	} satisfies Record<`scope_${ApiScope}`, z.ZodType> & Record<string, z.ZodType>)
 	.transform(({ name, campaignId, expiresOn, ...ticked }) => ({
 		name,
@@ -26,7 +28,11 @@ const tokenInput = z
 		expiresOn,
 		scopes: API_SCOPES.filter((s) => ticked[`scope_${s}`] !== undefined)
 	}))
-	.refine((grant) => grant.scopes.length > 0, { message: 'token_scopes', path: ['scopes'] });
+	.refine((grant) => grant.scopes.length > 0, { message: 'token_scopes', path: ['scopes'] })
+	.refine((grant) => !grant.scopes.includes('contact') || grant.scopes.includes('responses'), {
+		message: 'token_contact_needs_responses',
+		path: ['scopes']
+	});
 const revokeInput = z.object({ id: z.string() });
 
 export const load: PageServerLoad = async (event) => {

@@ -1,5 +1,6 @@
 import { error, json } from '@sveltejs/kit';
 import { RESULTS_READERS } from '$lib/roles';
+import { API_HEADERS, apiRoute } from '$lib/server/api/answer';
 import { requireApiReader, requireApiReaderOf } from '$lib/server/auth/guard';
 import { scopeResultsQuery } from '$lib/server/results/access';
 import { compareWith, earlierResults } from '$lib/server/results/compare';
@@ -13,7 +14,7 @@ import type { RequestHandler } from './$types';
  * results too (else 403/404 as for the campaign itself); without it there is no `compare`.
  * A handler's session reads their own unit only; a token reads what its scopes allow.
  */
-export const GET: RequestHandler = async (event) => {
+export const GET: RequestHandler = apiRoute(async (event) => {
 	const campaign = await requireApiReader(event, 'results', ...RESULTS_READERS);
 	const db = event.locals.readDb;
 	const params = event.url.searchParams;
@@ -33,6 +34,6 @@ export const GET: RequestHandler = async (event) => {
 	]);
 	return json(
 		earlier ? { ...results, compare: compareWith(campaign, results, earlier) } : results,
-		{ headers: { 'cache-control': 'no-store' } }
+		{ headers: API_HEADERS }
 	);
-};
+});

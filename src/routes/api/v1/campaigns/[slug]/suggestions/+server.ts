@@ -1,38 +1,29 @@
-import { error, json } from '@sveltejs/kit';
-import { SUGGESTION_STATUSES, type SuggestionStatus } from '$lib/domain';
-import { idParam } from '$lib/input-checks';
+import { json } from '@sveltejs/kit';
 import { REPORT_READERS } from '$lib/roles';
+import { API_HEADERS, apiError, apiRoute } from '$lib/server/api/answer';
+import { parseQuery, suggestionListQuery } from '$lib/server/api/schemas';
 import { requireApiReader } from '$lib/server/auth/guard';
+import { API_READER } from '$lib/server/suggestions/api-view';
 import { categoryIdOf } from '$lib/server/suggestions/categories';
 import { listQueue } from '$lib/server/suggestions/queries';
 import type { RequestHandler } from './$types';
 
-/** Readers through the API see what a leader sees: every live suggestion, no contact details. */
-const API_READER = { id: 0, role: 'leader' as const, unitId: null };
-
-export const GET: RequestHandler = async (event) => {
+export const GET: RequestHandler = apiRoute(async (event) => {
 	const campaign = await requireApiReader(event, 'suggestions', ...REPORT_READERS);
 	const db = event.locals.readDb;
-	const p = event.url.searchParams;
-	const categoryKey = p.get('category');
-	const categoryId = categoryKey ? await categoryIdOf(db, categoryKey) : null;
-	if (categoryKey && categoryId === null) error(400, 'unknown category');
-	const status = p.get('status');
-	if (status && !(SUGGESTION_STATUSES as readonly string[]).includes(status)) {
-		error(400, 'unknown status');
+	const query = parseQuery(suggestionListQuery, event.url.searchParams);
+	if (!query.ok) return apiError(400, query.message, query.fields);
+	const { category, status, department, page = 1 } = query.value;
+	const categoryId = category ? await categoryIdOf(db, category) : null;
+	if (category && categoryId === null) {
+		return apiError(400, 'category: unknown category', { category: 'unknown category' });
 	}
-	const department = p.get('department');
-	const departmentId = idParam(department);
-	if (department && departmentId === undefined) error(400, 'department must be a unit id');
-	const page = Number(p.get('page') ?? '1');
-	if (!Number.isInteger(page) || page < 1 || page > 100_000) {
-		error(400, 'page must be a positive integer');
-	}
+	if (page > 100_000) return apiError(400, 'page: too far', { page: 'at most 100000' });
 	const result = await listQueue(db, API_READER, {
 		campaignId: campaign.id,
 		categoryId: categoryId ?? undefined,
-		status: (status as SuggestionStatus) ?? undefined,
-		departmentId,
+		status,
+		departmentId: department,
 		page,
 		pageSize: 50,
 		sort: 'old'
@@ -57,6 +48,6 @@ export const GET: RequestHandler = async (event) => {
 				published: r.published
 			}))
 		},
-		{ headers: { 'cache-control': 'no-store' } }
+		{ headers: API_HEADERS }
 	);
-};
+});

@@ -1,11 +1,12 @@
 import { json } from '@sveltejs/kit';
 import { REPORT_READERS } from '$lib/roles';
+import { API_HEADERS, apiRoute } from '$lib/server/api/answer';
 import { requireApiReader } from '$lib/server/auth/guard';
 import { suggestionStats } from '$lib/server/suggestions/reports';
 import { satisfactionFigures } from '$lib/server/suggestions/satisfaction';
 import type { RequestHandler } from './$types';
 
-export const GET: RequestHandler = async (event) => {
+export const GET: RequestHandler = apiRoute(async (event) => {
 	const campaign = await requireApiReader(event, 'suggestions', ...REPORT_READERS);
 	const [
 		{ overdueByDepartment: _o, resolved: _r, closed: _c, ...stats },
@@ -20,5 +21,5 @@ export const GET: RequestHandler = async (event) => {
 		byDepartment: byDepartment.map(({ labelEn: _e, ...r }) => r),
 		byCategory
 	};
-	return json({ ...stats, satisfaction }, { headers: { 'cache-control': 'no-store' } });
-};
+	return json({ ...stats, satisfaction }, { headers: API_HEADERS });
+});
