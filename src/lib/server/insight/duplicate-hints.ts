@@ -8,11 +8,12 @@ import {
 	findHints,
 	hintItem,
 	HINTS_SHOWN,
+	predictCategoriesSteps,
 	withPredictedCategories,
 	type HintIndex,
 	type HintItem
 } from './hints';
-import { clusterItems, findRaisedBefore, runStepsPolitely, type Categoriser } from './index';
+import { clusterItems, findRaisedBefore, runStepsPolitely } from './index';
 
 /**
  * What the duplicate finder knows of a campaign's live suggestions. An uncategorised one (a new
@@ -21,11 +22,7 @@ import { clusterItems, findRaisedBefore, runStepsPolitely, type Categoriser } fr
  * duplicates of new items (on inner splits of the training data, recall of the hints shown on
  * arrival 0.73 → 0.93 at the same floor; see HELPER-NOTES-insight.md).
  */
-async function insightItems(
-	db: Database,
-	where: ReturnType<typeof and>,
-	categoriser: Categoriser
-): Promise<HintItem[]> {
+async function insightItems(db: Database, where: ReturnType<typeof and>): Promise<HintItem[]> {
 	const rows = await db
 		.select({
 			id: suggestions.id,
@@ -45,9 +42,7 @@ async function insightItems(
 		.leftJoin(categories, eq(suggestions.categoryId, categories.id))
 		.where(where)
 		.groupBy(suggestions.id, categories.key);
-	return rows.map((r) =>
-		withPredictedCategories(hintItem({ ...r, id: String(r.id) }), categoriser)
-	);
+	return rows.map((r) => hintItem({ ...r, id: String(r.id) }));
 }
 
 /**
@@ -71,7 +66,7 @@ interface KeptIndex {
 	refreshing: boolean;
 }
 const hintIndexes = new WeakMap<Database, Map<string, KeptIndex>>();
-function keptIndex(db: Database, key: string, load: () => Promise<HintItem[]>): Promise<HintIndex> {
+function keptIndex(db: Database, key: string, where: ReturnType<typeof and>): Promise<HintIndex> {
 	let byKey = hintIndexes.get(db);
 	if (!byKey) {
 		byKey = new Map();
@@ -84,10 +79,12 @@ function keptIndex(db: Database, key: string, load: () => Promise<HintItem[]>): 
 	if (kept && current && now - kept.at < HINT_INDEX_MS) return kept.index;
 	const build = (): KeptIndex => {
 		const entry: KeptIndex = {
-			index: load().then((items) => {
-				entry.size = items.length;
-				return runStepsPolitely(buildHintIndexSteps(items));
-			}),
+			index: Promise.all([insightItems(db, where), categoriserFor(db)]).then(
+				([items, categoriser]) => {
+					entry.size = items.length;
+					return runStepsPolitely(buildHintIndexSteps(items, { categoriser }));
+				}
+			),
 			size: kept?.size ?? 0,
 			reviews: changes.reviews,
 			intake: changes.intake,
@@ -121,23 +118,19 @@ function keptIndex(db: Database, key: string, load: () => Promise<HintItem[]>): 
 
 /** Every live suggestion of the campaign: what a new one may duplicate. */
 function campaignIndex(db: Database, campaignId: number) {
-	return keptIndex(db, `campaign:${campaignId}`, async () =>
-		insightItems(
-			db,
-			and(eq(suggestions.campaignId, campaignId), isNull(suggestions.mergedInto)),
-			await categoriserFor(db)
-		)
+	return keptIndex(
+		db,
+		`campaign:${campaignId}`,
+		and(eq(suggestions.campaignId, campaignId), isNull(suggestions.mergedInto))
 	);
 }
 
 /** Every live suggestion of the other campaigns: what a new one may have "raised before". */
 function earlierIndex(db: Database, campaignId: number) {
-	return keptIndex(db, `before:${campaignId}`, async () =>
-		insightItems(
-			db,
-			and(ne(suggestions.campaignId, campaignId), isNull(suggestions.mergedInto)),
-			await categoriserFor(db)
-		)
+	return keptIndex(
+		db,
+		`before:${campaignId}`,
+		and(ne(suggestions.campaignId, campaignId), isNull(suggestions.mergedInto))
 	);
 }
 
@@ -171,12 +164,12 @@ export async function duplicateCandidates(
 ): Promise<Map<number, DuplicateHint[]>> {
 	const result = new Map<number, DuplicateHint[]>();
 	if (!ids.length) return result;
-	const categoriser = await categoriserFor(db);
-	const [hints, items] = await Promise.all([
+	const [hints, asked, categoriser] = await Promise.all([
 		campaignIndex(db, campaignId),
-		insightItems(db, inArray(suggestions.id, ids), categoriser)
+		insightItems(db, inArray(suggestions.id, ids)),
+		categoriserFor(db)
 	]);
-	for (const item of items) {
+	for (const item of asked.map((a) => withPredictedCategories(a, categoriser))) {
 		result.set(
 			Number(item.id),
 			findHints(hints, item, k).map((h) => ({
@@ -191,11 +184,11 @@ export async function duplicateCandidates(
 
 /** The whole campaign grouped into candidate clusters, for one-click merging. */
 export async function possibleDuplicates(db: Database, campaignId: number) {
-	const items = await insightItems(
-		db,
-		and(eq(suggestions.campaignId, campaignId), isNull(suggestions.mergedInto)),
-		await categoriserFor(db)
-	);
+	const [live, categoriser] = await Promise.all([
+		insightItems(db, and(eq(suggestions.campaignId, campaignId), isNull(suggestions.mergedInto))),
+		categoriserFor(db)
+	]);
+	const items = await runStepsPolitely(predictCategoriesSteps(live, categoriser));
 	return clusterItems(items).map((c) => ({ ids: c.ids.map(Number), cohesion: c.cohesion }));
 }
 
@@ -210,7 +203,8 @@ export async function raisedBefore(
 	const { index } = await earlierIndex(db, campaignId);
 	if (!index.items.length) return result;
 	const categoriser = await categoriserFor(db);
-	for (const item of await insightItems(db, inArray(suggestions.id, ids), categoriser)) {
+	for (const asked of await insightItems(db, inArray(suggestions.id, ids))) {
+		const item = withPredictedCategories(asked, categoriser);
 		const found = findRaisedBefore(index, item);
 		if (found.length) {
 			result.set(

@@ -66,3 +66,29 @@ describe('findHints', () => {
 		expect(findHints(index, item('n', '村里变压器太小，电压低'), 1).length).toBeLessThanOrEqual(1);
 	});
 });
+
+describe('buildHintIndexSteps with a categoriser', () => {
+	it('gives uncategorised items the predicted categories, pausing as it goes', () => {
+		const predictor = {
+			distribution: () => [
+				{ category: 'payment', confidence: 0.7 },
+				{ category: 'other', confidence: 0.3 }
+			]
+		};
+		const items = Array.from({ length: 450 }, (_, i) =>
+			hintItem({ id: `u${i}`, title: `第${i}条`, texts: ['交电费不方便'] })
+		);
+		items.push({
+			...hintItem({ id: 'c', title: '停电', texts: ['停电'] }),
+			category: 'outage_notice'
+		});
+		const steps = buildHintIndexSteps(items, { categoriser: predictor });
+		let pauses = 0;
+		let step = steps.next();
+		for (; !step.done; step = steps.next()) pauses++;
+		const indexed = step.value.index.items;
+		expect(pauses).toBeGreaterThanOrEqual(2);
+		expect(indexed[0]).toMatchObject({ category: 'payment', categories: predictor.distribution() });
+		expect(indexed[450]).toMatchObject({ category: 'outage_notice', categories: null });
+	});
+});
