@@ -3,10 +3,14 @@
  *   npm run categorize -- --train <file.jsonl> --eval <file.jsonl>
  * Trains on --train only (plus the built-in lexicon; omit it for cold start), evaluates on
  * --eval, and prints exactly one JSON line last on stdout. Bad usage → stderr, exit code 2.
+ * Its duplicate figures: `dupRecallAt5` (every eval item against all others, with predicted
+ * categories) and `dupRecallAt5Arrival` (the review queue's own hints, for items arriving
+ * uncategorised in the eval file's order, each against all before it).
  */
 import { readFileSync } from 'node:fs';
 import { parseJsonLines, type LabelledRecord } from '../src/lib/server/insight/dataset';
 import { evaluateInsight } from '../src/lib/server/insight/evaluation';
+import { titleFrom } from '../src/lib/server/suggestions/items';
 
 const USAGE = 'usage: npm run categorize -- [--train <file.jsonl>] --eval <file.jsonl>';
 
@@ -50,7 +54,9 @@ function main(): void {
 		process.exit(2);
 	}
 	try {
-		process.stdout.write(`${JSON.stringify(evaluateInsight(train, evaluation))}\n`);
+		process.stdout.write(
+			`${JSON.stringify(evaluateInsight(train, evaluation, { titleOf: titleFrom }))}\n`
+		);
 	} catch (error) {
 		// e.g. a training record with an unknown category
 		process.stderr.write(`categorize: ${(error as Error).message}\n`);

@@ -138,6 +138,31 @@ test('the reviewer picks which item a merge keeps; the merged-away one leads to 
 	expect((await other.goto(`/admin/suggestions/${newer}`))?.status()).toBe(404);
 });
 
+test('a copy of an earlier suggestion shows it as the first hint before anyone categorises it', async ({
+	browser
+}) => {
+	test.setTimeout(60_000);
+	await respond(browser, '建议开通手机支付宝、微信交电费！');
+	// Words no other suggestion shares: nothing is likely.
+	await respond(browser, '呵呵呵呵呵呵呵呵');
+
+	const reviewer = await browser.newPage();
+	await logIn(reviewer, 'reviewer1');
+	// The demo's suggestion worded so, already categorised (so not in the new queue).
+	await reviewer.goto('/admin/suggestions?q=建议开通手机支付宝微信交电费');
+	const original = await reviewer.locator('[data-row] a.title').first().getAttribute('href');
+	expect(original).toMatch(/^\/admin\/suggestions\/\d+$/);
+
+	await reviewer.goto('/admin/suggestions?q=支付宝、微信交电费&status=new');
+	const copy = reviewer.locator('[data-row]').filter({ hasText: '建议开通手机支付宝、微信交电费' });
+	const first = copy.locator('[data-duplicates] a').first();
+	await expect(first).toHaveAttribute('href', original!);
+	await expect(first).toContainText('文字相同');
+
+	await reviewer.goto('/admin/suggestions?q=呵呵呵&status=new');
+	await expect(reviewer.locator('[data-row] [data-duplicates]')).toHaveText('可能重复：没有找到');
+});
+
 test('leaders read the overview and the weekly report; the report matches the API', async ({
 	page
 }) => {

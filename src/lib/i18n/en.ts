@@ -713,6 +713,8 @@ export const en: Messages = {
 		suggested: 'Suggested category',
 		accept: 'Accept',
 		duplicates: 'Possible duplicates',
+		noLikelyDuplicates: 'Possible duplicates: none likely',
+		sameWords: 'same words',
 		raisedBefore: 'Raised in an earlier campaign',
 		selected: (n: number) => `${n} selected`,
 		select: 'Select',

@@ -689,6 +689,8 @@ export const zhCN = {
 		suggested: '建议分类',
 		accept: '采纳',
 		duplicates: '可能重复',
+		noLikelyDuplicates: '可能重复：没有找到',
+		sameWords: '文字相同',
 		raisedBefore: '以前活动提出过',
 		selected: (n: number) => `已选 ${n} 条`,
 		select: '选择',

@@ -1,8 +1,13 @@
 /**
  * Vocabulary for telling whether two suggestions raise the *same concrete issue*.
  *
- * Written for the product from general power-supply-service vocabulary (not drawn from any data
- * set). Two parts:
+ * Provenance, honestly: mostly general power-supply-service vocabulary, but earlier sessions also
+ * read cue words and spellings from the shared synthetic dev set (`suggestions.dev.jsonl`) — its
+ * dialect and typos such as 枪修 (item D0330) and 搞不来 (D0080) — while they judged their figures
+ * on a split of the same file. Since issue 19 that file has a frozen test split (`frozenSplit` in
+ * dataset.ts); the spellings found only in its test items (变亚器 of D0147, 不会弄 of D0349) were
+ * removed, those of training-side items (枪修, 搞不来, 搞不清 …) kept as training data. No word may
+ * be added from the test side. Two parts:
  * - synonym normalisation: different words people use for one thing are rewritten to one
  *   spelling before n-grams are taken, so "房东" and "户主", "短信" and "通知" share n-grams;
  * - fine-grained concepts: narrower than the categoriser's lexicon topics (not "outage notice"
@@ -28,7 +33,6 @@ const SYNONYMS: ReadonlyArray<readonly [string, string]> = [
 	['弄不来', '不会'],
 	['搞不清', '不会'],
 	['不会搞', '不会'],
-	['不会弄', '不会'],
 	['何解', '为什么'],
 	['么得', '什么'],
 	['礼拜', '星期'],
@@ -105,7 +109,6 @@ const SYNONYMS: ReadonlyArray<readonly [string, string]> = [
 	['欠压', '低电压'],
 	['灯暗', '低电压'],
 	['灯泡发红', '低电压'],
-	['变亚器', '变压器'],
 	['变压器太小', '变压器小'],
 	['重过载', '过载'],
 	['重载', '过载'],

@@ -463,7 +463,7 @@ export function scorePair(index: DuplicateIndex, a: number, b: number): number {
  * An indexed item with the same id as `item` is skipped.
  */
 export function findSimilar(index: DuplicateIndex, item: InsightItem, k = 5): SimilarItem[] {
-	const profile = profileFromBag(index, extractBag(item.text, index.lexicon, index.concepts), item);
+	const profile = profileOf(index, item);
 	return rankCandidates(index, item, profile)
 		.filter(
 			([position]) =>
@@ -471,6 +471,29 @@ export function findSimilar(index: DuplicateIndex, item: InsightItem, k = 5): Si
 		)
 		.slice(0, Math.max(0, k))
 		.map(([position, score]) => ({ id: index.items[position].id, score: round(score) }));
+}
+
+/** What the pair features need of an item that may not be in the index (a query). */
+export function profileOf(index: DuplicateIndex, item: InsightItem): Profile {
+	return profileFromBag(index, extractBag(item.text, index.lexicon, index.concepts), item);
+}
+
+/** The probability that `item` (with its profile) and the indexed item at `position` are one issue. */
+export function scoreAgainst(
+	index: DuplicateIndex,
+	item: InsightItem,
+	profile: Profile,
+	position: number
+): number {
+	const features = computePairFeatures(
+		index,
+		item,
+		profile,
+		index.items[position],
+		index.profiles[position],
+		index.buffer
+	);
+	return predictPair(index.model, features);
 }
 
 /**
@@ -497,17 +520,7 @@ export function rankCandidates(
 	self = -1
 ): Array<[number, number]> {
 	return candidatePositions(index, item, profile, self)
-		.map((position): [number, number] => {
-			const features = computePairFeatures(
-				index,
-				item,
-				profile,
-				index.items[position],
-				index.profiles[position],
-				index.buffer
-			);
-			return [position, predictPair(index.model, features)];
-		})
+		.map((position): [number, number] => [position, scoreAgainst(index, item, profile, position)])
 		.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
 }
 

@@ -8,6 +8,14 @@ import { createCategoriser, type Categoriser, type CategoriserOptions } from './
 import { clusterItems, type ClusterOptions } from './clustering';
 import type { LabelledRecord } from './dataset';
 import { buildDuplicateIndex, findSimilar, type InsightItem } from './duplicates';
+import {
+	buildHintIndexSteps,
+	findHints,
+	hintItem,
+	HINTS_SHOWN,
+	withPredictedCategories
+} from './hints';
+import { runSteps } from './steps';
 import { trainPairModel, type PairTrainingItem, type PairTrainingOptions } from './pair-training';
 import {
 	clusterRootsFromLinks,
@@ -23,11 +31,19 @@ export interface EvaluationResult {
 	top3: number;
 	macroF1: number;
 	dupRecallAt5: number;
+	/**
+	 * The queue's path (`hints.ts`): items arrive uncategorised in the eval file's order, each
+	 * compared with all before it; the share of items with an earlier duplicate that see one among
+	 * the hints shown (at most five).
+	 */
+	dupRecallAt5Arrival: number;
 	dupPrecision: number;
 	dupRecall: number;
 	trainMs: number;
 	msPerItem: number;
 	clusterMs: number;
+	/** Per arriving item: rebuilding the index of the items before it and finding its hints. */
+	arrivalMsPerItem: number;
 }
 
 export interface EvaluationOptions {
@@ -36,6 +52,8 @@ export interface EvaluationOptions {
 	pairTraining?: PairTrainingOptions;
 	/** Pass the categoriser's full distribution to the duplicate finder (default true). */
 	distributions?: boolean;
+	/** The title a new suggestion gets from its answer (the product's `titleFrom`). */
+	titleOf?: (text: string) => string;
 }
 
 /** `train` empty → the cold-start lexicon is evaluated. */
@@ -70,6 +88,7 @@ export function evaluateInsight(
 	}));
 	const roots = clusterRootsFromLinks(evaluation);
 	const duplicates = measureDuplicates(items, roots, clusterOptions);
+	const arrival = measureArrival(evaluation, categoriser, options.titleOf ?? ((text) => text));
 	return {
 		n: evaluation.length,
 		top1: round(computeTopKAccuracy(ranked, gold, 1)),
@@ -81,12 +100,51 @@ export function evaluateInsight(
 			)
 		),
 		dupRecallAt5: duplicates.dupRecallAt5,
+		dupRecallAt5Arrival: arrival.recall,
 		dupPrecision: duplicates.dupPrecision,
 		dupRecall: duplicates.dupRecall,
 		trainMs: Math.round(trainMs),
 		msPerItem: round(msPerItem),
-		clusterMs: duplicates.clusterMs
+		clusterMs: duplicates.clusterMs,
+		arrivalMsPerItem: arrival.msPerItem
 	};
+}
+
+/**
+ * What a reviewer sees (issue 19): the items arrive one at a time, uncategorised, in the order
+ * given; each gets the queue's hints among all the items before it (an index of exactly those, as
+ * the queue rebuilds it after every new answer while it is small), each with the categories the
+ * categoriser (trained on the training set, as the organisation's model is on its decisions)
+ * predicts. Recall: of the items that have an earlier duplicate, the share whose hints hold one.
+ */
+export function measureArrival(
+	evaluation: readonly LabelledRecord[],
+	categoriser: Categoriser,
+	titleOf: (text: string) => string
+): { recall: number; msPerItem: number } {
+	const start = performance.now();
+	const items = evaluation.map((r) =>
+		withPredictedCategories(
+			hintItem({ id: r.id, title: titleOf(r.text), texts: [r.text], township: r.township }),
+			categoriser
+		)
+	);
+	const rootOf = (r: LabelledRecord) => r.duplicateOf || r.id;
+	const seen = new Set<string>();
+	let eligible = 0;
+	let found = 0;
+	evaluation.forEach((record, i) => {
+		const root = rootOf(record);
+		if (seen.has(root)) {
+			eligible++;
+			const hints = findHints(runSteps(buildHintIndexSteps(items.slice(0, i))), items[i]);
+			const earlier = new Map(evaluation.slice(0, i).map((r) => [r.id, rootOf(r)]));
+			if (hints.slice(0, HINTS_SHOWN).some((h) => earlier.get(h.id) === root)) found++;
+		}
+		seen.add(root);
+	});
+	const msPerItem = (performance.now() - start) / Math.max(1, eligible);
+	return { recall: eligible === 0 ? 0 : round(found / eligible), msPerItem: round(msPerItem) };
 }
 
 function measureDuplicates(

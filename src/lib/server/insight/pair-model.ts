@@ -1,10 +1,9 @@
 /**
  * The pair model: logistic regression over features of a pair of suggestions, giving the
  * probability that both raise the same concrete issue. Few features, so it is fitted exactly
- * (Newton / IRLS) in milliseconds, deterministic, and stored as a small JSON object. Optionally
- * a few shallow boosted trees (see `pair-trees.ts`) add non-linear corrections to its margin.
+ * (Newton / IRLS) in milliseconds, deterministic, and stored as a small JSON object. (Boosted
+ * trees on its margin were tried and not adopted: scripts/experiments/pair-trees.ts.)
  */
-import { isValidTree, predictTree, type PairTree } from './pair-trees';
 
 /** Names of the pair features, in the order of {@link PairModel.weights}. */
 export const PAIR_FEATURES = [
@@ -64,18 +63,12 @@ export interface PairModel {
 	mergeFactor?: number;
 	/** Average size of the item sets the threshold was tuned on (see `thresholdForSize`). */
 	tunedOn?: number;
-	/**
-	 * Boosted shallow trees over the same features, added to the linear margin (absent or empty =
-	 * the linear model alone). How many are kept is chosen out-of-fold.
-	 */
-	trees?: PairTree[];
 }
 
 /** Probability that the pair is a duplicate. */
 export function predictPair(model: PairModel, x: ArrayLike<number>): number {
 	let z = model.bias;
 	for (let k = 0; k < model.weights.length; k++) z += model.weights[k] * x[k];
-	if (model.trees) for (const tree of model.trees) z += predictTree(tree, x);
 	return 1 / (1 + Math.exp(-z));
 }
 
@@ -178,11 +171,6 @@ export function pairModelFromJSON(json: PairModel | string): PairModel {
 		!parsed.weights.every(Number.isFinite) ||
 		!Number.isFinite(parsed.bias) ||
 		!Number.isFinite(parsed.threshold) ||
-		(parsed.trees !== undefined &&
-			!(
-				Array.isArray(parsed.trees) &&
-				parsed.trees.every((tree) => isValidTree(tree, expected.length))
-			)) ||
 		(parsed.tunedOn !== undefined && !(Number.isFinite(parsed.tunedOn) && parsed.tunedOn > 0)) ||
 		(parsed.mergeFactor !== undefined &&
 			!(Number.isFinite(parsed.mergeFactor) && parsed.mergeFactor > 0 && parsed.mergeFactor <= 1))
@@ -193,8 +181,7 @@ export function pairModelFromJSON(json: PairModel | string): PairModel {
 		...parsed,
 		features: [...parsed.features],
 		categories: [...parsed.categories],
-		weights: [...parsed.weights],
-		...(parsed.trees ? { trees: structuredClone(parsed.trees) } : {})
+		weights: [...parsed.weights]
 	};
 }
 

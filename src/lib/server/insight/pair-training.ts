@@ -15,7 +15,6 @@ import {
 } from './duplicates';
 import { computePairScores } from './metrics';
 import { fitPairWeights, pairFeatureNames, type PairModel, type PairSample } from './pair-model';
-import { fitPairTrees, predictTree, type PairTree, type TreeBoostingOptions } from './pair-trees';
 
 export interface PairTrainingItem extends InsightItem {
 	/** Id of the first item of its duplicate cluster; empty/absent when it has none. */
@@ -41,11 +40,6 @@ export interface PairTrainingOptions extends DuplicateOptions {
 	/** Used when there are too few duplicate clusters to tune. */
 	fallbackThreshold?: number;
 	source?: string;
-	/**
-	 * Boosted trees on top of the linear model; how many to keep (0 … `rounds`, in steps of
-	 * `roundStep`) is chosen by out-of-fold log loss of the candidate pairs. `false`: linear only.
-	 */
-	trees?: (TreeBoostingOptions & { roundStep?: number }) | false;
 }
 
 const DEFAULT_MERGE_FACTORS = [1, 0.8, 0.7, 0.6];
@@ -101,48 +95,21 @@ function templateModel(categories: readonly string[]): PairModel {
 	};
 }
 
-interface FittedModel {
-	model: PairModel;
-	/** All trees fitted (the model keeps a prefix). */
-	trees: PairTree[];
-}
-
 function fitModel(
 	items: readonly PairTrainingItem[],
 	options: PairTrainingOptions,
-	threshold: number,
-	rounds = 0
-): FittedModel {
+	threshold: number
+): PairModel {
 	const template = templateModel(categoriesOf(items));
 	const samples = collectPairSamples(items, { ...options, pairModel: template });
 	const { weights, bias } = fitPairWeights(samples, template.features.length, options.l2 ?? 1);
-	const model: PairModel = {
+	return {
 		...template,
 		weights: weights.map((w) => Math.round(w * 1e4) / 1e4),
 		bias: Math.round(bias * 1e4) / 1e4,
 		threshold,
 		source: options.source ?? `fitted on ${items.length} items`
 	};
-	if (rounds === 0 || samples.length === 0) return { model, trees: [] };
-	const trees = fitPairTrees(
-		samples.map((s) => s.x),
-		samples.map((s) => s.y),
-		samples.map((s) => linearMargin(model, s.x)),
-		template.features.length,
-		{ ...(options.trees || {}), rounds }
-	);
-	return { model: { ...model, trees }, trees };
-}
-
-function linearMargin(model: PairModel, x: ArrayLike<number>): number {
-	let z = model.bias;
-	for (let k = 0; k < model.weights.length; k++) z += model.weights[k] * x[k];
-	return z;
-}
-
-function withTrees(model: PairModel, trees: readonly PairTree[], rounds: number): PairModel {
-	const { trees: _all, ...linear } = model;
-	return rounds > 0 ? { ...linear, trees: trees.slice(0, rounds) } : linear;
 }
 
 /** Fits the pair model and tunes its cluster threshold. Deterministic. */
@@ -151,12 +118,7 @@ export function trainPairModel(
 	options: PairTrainingOptions = {}
 ): PairModel {
 	const tuned = tuneThreshold(items, options);
-	const { model } = fitModel(
-		items,
-		options,
-		tuned?.threshold ?? options.fallbackThreshold ?? 0.5,
-		tuned?.rounds ?? 0
-	);
+	const model = fitModel(items, options, tuned?.threshold ?? options.fallbackThreshold ?? 0.5);
 	if (!tuned) return model;
 	return {
 		...model,
@@ -177,57 +139,39 @@ export function crossValidateThresholds(
 	items: readonly PairTrainingItem[],
 	options: PairTrainingOptions = {}
 ): ThresholdPoint[] {
-	return crossValidate(items, options).points;
+	return crossValidate(items, options);
 }
 
 /**
- * Out-of-fold over whole duplicate clusters: the number of boosted trees (by pooled log loss of
- * each held-out fold's candidate pairs), then cluster precision/recall at each threshold and
- * merge factor with that many trees.
+ * Out-of-fold over whole duplicate clusters: the pair model fitted on the other folds, each
+ * held-out fold clustered at each threshold and merge factor, precision/recall pooled.
  */
 function crossValidate(
 	items: readonly PairTrainingItem[],
 	options: PairTrainingOptions
-): { points: ThresholdPoint[]; rounds: number } {
+): ThresholdPoint[] {
 	const folds = options.folds ?? 3;
-	const maxRounds = options.trees ? (options.trees.rounds ?? DEFAULT_ROUNDS) : 0;
-	const step = options.trees ? Math.max(1, options.trees.roundStep ?? 10) : 1;
 	const roots = new Map<string, number>();
 	for (const item of items) if (!roots.has(rootOf(item))) roots.set(rootOf(item), roots.size);
-	const fitted: Array<{ fit: FittedModel; test: PairTrainingItem[] }> = [];
-	const losses = new Float64Array(Math.floor(maxRounds / step) + 1);
+	const fitted: Array<{ model: PairModel; test: PairTrainingItem[] }> = [];
 	const foldOf = (item: PairTrainingItem) => (roots.get(rootOf(item)) ?? 0) % folds;
 	for (let fold = 0; fold < folds; fold++) {
 		const train = items.filter((item) => foldOf(item) !== fold);
 		const test = items.filter((item) => foldOf(item) === fold);
-		const fit = fitModel(train, options, 0.5, maxRounds);
-		fitted.push({ fit, test });
-		if (maxRounds === 0) continue;
-		for (const { x, y } of collectPairSamples(test, { ...options, pairModel: fit.model })) {
-			let z = linearMargin(fit.model, x);
-			for (let r = 0; r <= maxRounds; r++) {
-				if (r > 0) z += predictTree(fit.trees[r - 1], x);
-				if (r % step === 0) losses[r / step] += logLoss(z, y);
-			}
-		}
+		fitted.push({ model: fitModel(train, options, 0.5), test });
 	}
-	let best = 0;
-	for (let k = 1; k < losses.length; k++) if (losses[k] < losses[best] - 1e-9) best = k;
-	const rounds = best * step;
-	return { points: clusterFolds(fitted, rounds, options), rounds };
+	return clusterFolds(fitted, options);
 }
 
-/** Pooled cluster precision/recall of the held-out folds with `rounds` trees. */
+/** Pooled cluster precision/recall of the held-out folds. */
 function clusterFolds(
-	fitted: ReadonlyArray<{ fit: FittedModel; test: PairTrainingItem[] }>,
-	rounds: number,
+	fitted: ReadonlyArray<{ model: PairModel; test: PairTrainingItem[] }>,
 	options: PairTrainingOptions
 ): ThresholdPoint[] {
 	const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
 	const factors = options.mergeFactors ?? DEFAULT_MERGE_FACTORS;
 	const totals = factors.map(() => thresholds.map(() => ({ predicted: 0, correct: 0, truth: 0 })));
-	for (const { fit, test } of fitted) {
-		const model = withTrees(fit.model, fit.trees, rounds);
+	for (const { model, test } of fitted) {
 		const index = buildDuplicateIndex(test, { ...options, pairModel: model });
 		const gold = new Map(test.map((item) => [item.id, rootOf(item)]));
 		factors.forEach((mergeFactor, m) => {
@@ -256,14 +200,6 @@ function clusterFolds(
 	return points;
 }
 
-const DEFAULT_ROUNDS = 150;
-
-/** Logistic loss of margin z for label y. */
-function logLoss(z: number, y: number): number {
-	const signed = y === 1 ? z : -z;
-	return signed > 0 ? Math.log1p(Math.exp(-signed)) : -signed + Math.log1p(Math.exp(signed));
-}
-
 /**
  * With a precision target: the threshold and merge factor with the most out-of-fold recall among
  * those reaching it (ties: the higher threshold, then no second pass); otherwise the best F-beta.
@@ -271,12 +207,10 @@ function logLoss(z: number, y: number): number {
 function tuneThreshold(
 	items: readonly PairTrainingItem[],
 	options: PairTrainingOptions
-): (ThresholdPoint & { rounds: number }) | null {
+): ThresholdPoint | null {
 	const clustered = new Set(items.filter((i) => i.duplicateOf).map(rootOf));
 	if (clustered.size < 6) return null;
-	const { points, rounds } = crossValidate(items, options);
-	const point = choosePoint(points, options);
-	return point ? { ...point, rounds } : null;
+	return choosePoint(crossValidate(items, options), options);
 }
 
 function choosePoint(

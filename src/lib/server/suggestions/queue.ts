@@ -75,7 +75,9 @@ export async function loadQueue(db: Database, user: SessionUser, url: URL) {
 						}))
 						.filter((s) => s.id)
 				: [],
-		duplicates: duplicates.get(r.id) ?? [],
+		// null where none were looked for (not new, or no campaign): the page says "none" only when
+		// the hints were asked for and found nothing likely.
+		duplicates: duplicates.get(r.id) ?? null,
 		raisedBefore: before.get(r.id) ?? []
 	}));
 	const filterValues = Object.fromEntries([...p.entries()].filter(([k]) => k !== 'page'));

@@ -1,4 +1,11 @@
 /**
+ * An experiment the product does not run (moved here from src/lib/server/insight by issue 19).
+ * Issue 6 tried boosted trees on the pair model's margin as an opt-in of `trainPairModel` (commit
+ * 9ece044: trees chosen by out-of-fold log loss) and kept the linear model — out-of-fold log loss
+ * only 0–5 % lower and cluster precision/recall no better on the dev splits. To try again, fit
+ * trees with `fitPairTrees` over `collectPairSamples` (pair-training.ts), starting from the linear
+ * margins, and judge them on inner splits of the frozen split's training side only.
+ *
  * Gradient-boosted shallow regression trees on top of the linear pair model: the linear margin is
  * the starting score and each tree adds a small, shrunken correction (Newton leaf values, L2 on
  * the leaves, a minimum hessian per leaf), so with zero trees the model *is* the linear one and
