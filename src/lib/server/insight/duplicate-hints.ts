@@ -20,7 +20,7 @@ import { clusterItems, findRaisedBefore, runStepsPolitely } from './index';
  * answer, just when the reviewer needs the hint) carries the categoriser's predicted categories:
  * the pair model was fitted on predicted categories, and without them it finds far fewer
  * duplicates of new items (on inner splits of the training data, recall of the hints shown on
- * arrival 0.73 → 0.93 at the same floor; see HELPER-NOTES-insight.md).
+ * arrival 0.73 → 0.93 at the same floor; see docs/notes/insight-evaluation.md).
  */
 async function insightItems(db: Database, where: ReturnType<typeof and>): Promise<HintItem[]> {
 	const rows = await db

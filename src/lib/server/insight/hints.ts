@@ -27,7 +27,7 @@ export const HINTS_SHOWN = 5;
  * Chosen from measured precision on inner splits of the frozen split's training side (never its
  * test side): the lowest floor at which, on every split, at least 6 in 10 hints shown are true
  * duplicates — at 0.05, 0.61–0.84 (mean 0.70) with arrival recall 0.96; at 0.1, 0.69–0.87 with
- * recall 0.93; with no floor, 0.36–0.45 (HELPER-NOTES-insight.md).
+ * recall 0.93; with no floor, 0.36–0.45 (docs/notes/insight-evaluation.md).
  */
 export const HINT_FLOOR = 0.05;
 /**
@@ -61,7 +61,7 @@ export interface HintIndex {
 /**
  * What is compared for "same words": NFKC (full-width letters, digits and punctuation become
  * half-width), lower case, without punctuation, symbols and spaces. Traditional characters are not
- * mapped to simplified ones: no measured case needed it (see HELPER-NOTES-insight.md).
+ * mapped to simplified ones: no measured case needed it (see docs/notes/insight-evaluation.md).
  */
 export function normaliseWording(text: string): string {
 	return text
