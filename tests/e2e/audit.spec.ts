@@ -47,7 +47,7 @@ test('a leader reads the reports overview in English: categories, natures and st
 }) => {
 	await logIn(page, 'leader1');
 	await page.goto('/lang/en?next=/admin/reports');
-	const byCategory = page.getByRole('table', { name: 'Category' });
+	const byCategory = page.getByRole('table', { name: 'Category', exact: true });
 	await expect(byCategory).toContainText('New connections');
 	await expect(byCategory).not.toContainText('业扩报装');
 	const byStatus = page.getByRole('table', { name: /status/i });

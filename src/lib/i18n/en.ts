@@ -950,8 +950,8 @@ export const en: Messages = {
 		rate: 'Satisfaction rate',
 		notFollowedUp: 'Not followed up',
 		pending: 'Awaiting follow-up',
-		byDepartment: 'By department',
-		byCategory: 'By category',
+		byDepartment: 'Satisfaction by department',
+		byCategory: 'Satisfaction by category',
 		rateNote:
 			'Satisfaction rate = (satisfied + mostly satisfied) ÷ answers: one per receipt code per round, plus follow-ups staff recorded by phone or visit. Answered suggestions with no answer are “awaiting follow-up” within the period and “not followed up” after it; neither counts as satisfied.',
 		boardTitle: 'How satisfied people are',

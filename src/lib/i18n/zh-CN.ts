@@ -918,8 +918,8 @@ export const zhCN = {
 		rate: '满意率',
 		notFollowedUp: '未回访',
 		pending: '待回访',
-		byDepartment: '按责任部室',
-		byCategory: '按类别',
+		byDepartment: '满意度（按责任部室）',
+		byCategory: '满意度（按类别）',
 		rateNote:
 			'满意率 =（满意 + 基本满意）÷ 回访数，每个查询码每轮一条，另加工作人员记录的电话或上门回访。回访期内无人评价的意见计为“待回访”，过期计为“未回访”，都不算满意。',
 		boardTitle: '群众满意度',
