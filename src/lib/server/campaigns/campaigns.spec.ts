@@ -194,135 +194,147 @@ describeEachDatabase('campaigns and questionnaire versions', (current) => {
 	});
 });
 
-describeEachDatabase('public submissions', (current) => {
-	it('stores a repeated token once and returns the first receipt', async () => {
-		const { db } = current();
-		await seedDemo(db, 'demo-password');
-		const form = () =>
-			formWith(token('f'), { q_group: 'g3', q_supply: '4', q_service: '5', q_improve: '电压不稳' });
-		// The group option ids are frozen from the organisation; find the real one.
-		const campaign = await getCampaign(db, 'liuyang-2014');
-		const version = await latestVersion(db, campaign.id);
-		const groupOption = version!.questions.find((q) => q.type === 'group')!.options[2].id;
-		const make = () => {
-			const f = form();
-			f.set('q_group', groupOption);
-			return f;
-		};
-		const a = await submitPublicForm(db, 'liuyang-2014', make(), '10.2.0.1');
-		const b = await submitPublicForm(db, 'liuyang-2014', make(), '10.2.0.1');
-		expect(a).toMatchObject({ kind: 'stored', repeated: false });
-		expect(b).toMatchObject({ kind: 'stored', repeated: true });
-		expect(a.kind === 'stored' && b.kind === 'stored' && a.receiptCode === b.receiptCode).toBe(
-			true
-		);
-		const [{ n }] = await db
-			.select({ n: count() })
-			.from(responses)
-			.where(eq(responses.submissionToken, token('f')));
-		expect(n).toBe(1);
-		const [row] = await db
-			.select()
-			.from(responses)
-			.where(eq(responses.submissionToken, token('f')));
-		expect(row.groupId).toBe(Number(groupOption.slice(1)));
-	});
-
-	it('stores one response when the same token is posted 20 times at once', async () => {
-		const { db } = current();
-		const campaign = await getCampaign(db, 'liuyang-2014').catch(async () => {
-			await seedDemo(db, 'demo-password');
-			return getCampaign(db, 'liuyang-2014');
-		});
-		const version = await latestVersion(db, campaign.id);
-		const groupOption = version!.questions.find((q) => q.type === 'group')!.options[0].id;
-		const post = () =>
-			submitPublicForm(
-				db,
-				'liuyang-2014',
-				formWith(token('p'), { q_group: groupOption, q_supply: '3', q_service: '3' }),
-				'10.2.0.2'
+describeEachDatabase(
+	'public submissions',
+	(current) => {
+		it('stores a repeated token once and returns the first receipt', async () => {
+			const { db } = current();
+			const form = () =>
+				formWith(token('f'), {
+					q_group: 'g3',
+					q_supply: '4',
+					q_service: '5',
+					q_improve: '电压不稳'
+				});
+			// The group option ids are frozen from the organisation; find the real one.
+			const campaign = await getCampaign(db, 'liuyang-2014');
+			const version = await latestVersion(db, campaign.id);
+			const groupOption = version!.questions.find((q) => q.type === 'group')!.options[2].id;
+			const make = () => {
+				const f = form();
+				f.set('q_group', groupOption);
+				return f;
+			};
+			const a = await submitPublicForm(db, 'liuyang-2014', make(), '10.2.0.1');
+			const b = await submitPublicForm(db, 'liuyang-2014', make(), '10.2.0.1');
+			expect(a).toMatchObject({ kind: 'stored', repeated: false });
+			expect(b).toMatchObject({ kind: 'stored', repeated: true });
+			expect(a.kind === 'stored' && b.kind === 'stored' && a.receiptCode === b.receiptCode).toBe(
+				true
 			);
-		const outcomes = await Promise.all(Array.from({ length: 20 }, post));
-		const codes = new Set(outcomes.map((o) => (o.kind === 'stored' ? o.receiptCode : o.kind)));
-		expect(codes.size).toBe(1);
-		expect(outcomes.filter((o) => o.kind === 'stored' && !o.repeated)).toHaveLength(1);
-		const [{ n }] = await db
-			.select({ n: count() })
-			.from(responses)
-			.where(eq(responses.submissionToken, token('p')));
-		expect(n).toBe(1);
-	});
-
-	it('stores contact details only where asked, and a campaign asking for them cannot turn anonymous', async () => {
-		const { db } = current();
-		await createCampaign(db, null, { ...settings('crafted'), anonymous: false });
-		await saveDraft(db, null, 'crafted', [{ ...blankQuestion('c', 'contact'), title: '联系方式' }]);
-		await publishQuestionnaire(db, null, 'crafted');
-		await setCampaignStatus(db, null, 'crafted', 'open');
-		// Turning it anonymous is refused while the published version asks for contact…
-		await expect(updateCampaign(db, null, 'crafted', settings('crafted'))).rejects.toMatchObject({
-			status: 400
+			const [{ n }] = await db
+				.select({ n: count() })
+				.from(responses)
+				.where(eq(responses.submissionToken, token('f')));
+			expect(n).toBe(1);
+			const [row] = await db
+				.select()
+				.from(responses)
+				.where(eq(responses.submissionToken, token('f')));
+			expect(row.groupId).toBe(Number(groupOption.slice(1)));
 		});
-		// …and on a non-anonymous campaign contact details are stored as given.
-		const stored = await submitPublicForm(
-			db,
-			'crafted',
-			formWith(token('k'), { q_c_name: '李', q_c_phone: '13800000000' }),
-			'10.2.0.3'
-		);
-		expect(stored.kind).toBe('stored');
-		const [row] = await db
-			.select()
-			.from(responses)
-			.where(eq(responses.submissionToken, token('k')));
-		expect([row.contactName, row.contactPhone]).toEqual(['李', '13800000000']);
-	});
 
-	it('limits submissions per client and says when to come back', async () => {
-		const { db } = current();
-		await openCampaign(db, 'limited');
-		const previous = process.env.XINKAN_SUBMIT_LIMIT;
-		process.env.XINKAN_SUBMIT_LIMIT = '3';
-		try {
-			const results = [];
-			for (let i = 0; i < 4; i++) {
-				const t = `${'l'.repeat(31)}${'abcd'[i]}`;
-				results.push(await submitPublicForm(db, 'limited', formWith(t, { q_a: 'y' }), '10.3.0.1'));
+		it('stores one response when the same token is posted 20 times at once', async () => {
+			const { db } = current();
+			const campaign = await getCampaign(db, 'liuyang-2014').catch(async () => {
+				await seedDemo(db, 'demo-password');
+				return getCampaign(db, 'liuyang-2014');
+			});
+			const version = await latestVersion(db, campaign.id);
+			const groupOption = version!.questions.find((q) => q.type === 'group')!.options[0].id;
+			const post = () =>
+				submitPublicForm(
+					db,
+					'liuyang-2014',
+					formWith(token('p'), { q_group: groupOption, q_supply: '3', q_service: '3' }),
+					'10.2.0.2'
+				);
+			const outcomes = await Promise.all(Array.from({ length: 20 }, post));
+			const codes = new Set(outcomes.map((o) => (o.kind === 'stored' ? o.receiptCode : o.kind)));
+			expect(codes.size).toBe(1);
+			expect(outcomes.filter((o) => o.kind === 'stored' && !o.repeated)).toHaveLength(1);
+			const [{ n }] = await db
+				.select({ n: count() })
+				.from(responses)
+				.where(eq(responses.submissionToken, token('p')));
+			expect(n).toBe(1);
+		});
+
+		it('stores contact details only where asked, and a campaign asking for them cannot turn anonymous', async () => {
+			const { db } = current();
+			await createCampaign(db, null, { ...settings('crafted'), anonymous: false });
+			await saveDraft(db, null, 'crafted', [
+				{ ...blankQuestion('c', 'contact'), title: '联系方式' }
+			]);
+			await publishQuestionnaire(db, null, 'crafted');
+			await setCampaignStatus(db, null, 'crafted', 'open');
+			// Turning it anonymous is refused while the published version asks for contact…
+			await expect(updateCampaign(db, null, 'crafted', settings('crafted'))).rejects.toMatchObject({
+				status: 400
+			});
+			// …and on a non-anonymous campaign contact details are stored as given.
+			const stored = await submitPublicForm(
+				db,
+				'crafted',
+				formWith(token('k'), { q_c_name: '李', q_c_phone: '13800000000' }),
+				'10.2.0.3'
+			);
+			expect(stored.kind).toBe('stored');
+			const [row] = await db
+				.select()
+				.from(responses)
+				.where(eq(responses.submissionToken, token('k')));
+			expect([row.contactName, row.contactPhone]).toEqual(['李', '13800000000']);
+		});
+
+		it('limits submissions per client and says when to come back', async () => {
+			const { db } = current();
+			await openCampaign(db, 'limited');
+			const previous = process.env.XINKAN_SUBMIT_LIMIT;
+			process.env.XINKAN_SUBMIT_LIMIT = '3';
+			try {
+				const results = [];
+				for (let i = 0; i < 4; i++) {
+					const t = `${'l'.repeat(31)}${'abcd'[i]}`;
+					results.push(
+						await submitPublicForm(db, 'limited', formWith(t, { q_a: 'y' }), '10.3.0.1')
+					);
+				}
+				expect(results.map((r) => r.kind)).toEqual(['stored', 'stored', 'stored', 'rate_limited']);
+				const other = await submitPublicForm(
+					db,
+					'limited',
+					formWith(token('o'), { q_a: 'y' }),
+					'10.3.0.2'
+				);
+				expect(other.kind).toBe('stored');
+			} finally {
+				process.env.XINKAN_SUBMIT_LIMIT = previous;
 			}
-			expect(results.map((r) => r.kind)).toEqual(['stored', 'stored', 'stored', 'rate_limited']);
-			const other = await submitPublicForm(
-				db,
-				'limited',
-				formWith(token('o'), { q_a: 'y' }),
-				'10.3.0.2'
-			);
-			expect(other.kind).toBe('stored');
-		} finally {
-			process.env.XINKAN_SUBMIT_LIMIT = previous;
-		}
-	});
+		});
 
-	it('refuses a filled honeypot and a missing token, storing nothing', async () => {
-		const { db } = current();
-		const campaign = await getCampaign(db, 'limited');
-		const before = (
-			await db.select({ n: count() }).from(responses).where(eq(responses.campaignId, campaign.id))
-		)[0].n;
-		const bot = formWith(token('h'), { q_a: 'y', website: 'http://spam.example' });
-		expect(await submitPublicForm(db, 'limited', bot, '10.4.0.1')).toMatchObject({
-			kind: 'invalid',
-			errors: { _form: 'honeypot' }
+		it('refuses a filled honeypot and a missing token, storing nothing', async () => {
+			const { db } = current();
+			const campaign = await getCampaign(db, 'limited');
+			const before = (
+				await db.select({ n: count() }).from(responses).where(eq(responses.campaignId, campaign.id))
+			)[0].n;
+			const bot = formWith(token('h'), { q_a: 'y', website: 'http://spam.example' });
+			expect(await submitPublicForm(db, 'limited', bot, '10.4.0.1')).toMatchObject({
+				kind: 'invalid',
+				errors: { _form: 'honeypot' }
+			});
+			const noToken = new FormData();
+			noToken.set('q_a', 'y');
+			expect(await submitPublicForm(db, 'limited', noToken, '10.4.0.1')).toMatchObject({
+				kind: 'invalid',
+				errors: { _form: 'form_expired' }
+			});
+			const after = (
+				await db.select({ n: count() }).from(responses).where(eq(responses.campaignId, campaign.id))
+			)[0].n;
+			expect(after).toBe(before);
 		});
-		const noToken = new FormData();
-		noToken.set('q_a', 'y');
-		expect(await submitPublicForm(db, 'limited', noToken, '10.4.0.1')).toMatchObject({
-			kind: 'invalid',
-			errors: { _form: 'form_expired' }
-		});
-		const after = (
-			await db.select({ n: count() }).from(responses).where(eq(responses.campaignId, campaign.id))
-		)[0].n;
-		expect(after).toBe(before);
-	});
-});
+	},
+	{ demo: true }
+);

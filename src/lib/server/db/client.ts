@@ -39,6 +39,11 @@ export interface OpenOptions {
 	replicaUrl?: string;
 	/** How far behind the replica may be and still be read from (default 5 s). */
 	replicaMaxLagMs?: number;
+	/**
+	 * A PGlite data folder dumped by `dumpDataDir` to start from instead of an empty cluster
+	 * (tests: a migrated template loads in a fraction of the time `initdb` takes).
+	 */
+	loadDataDir?: Blob;
 }
 
 export function migrationsFolder(): string {
@@ -53,17 +58,17 @@ export function openDatabase(options: OpenOptions): DatabaseHandle {
 				'the embedded PGlite answers every read itself.'
 		);
 	}
-	return openPglite(options.dataDir);
+	return openPglite(options.dataDir, options.loadDataDir);
 }
 
-function openPglite(dataDir = 'memory://'): DatabaseHandle {
+function openPglite(dataDir = 'memory://', loadDataDir?: Blob): DatabaseHandle {
 	let lock: FolderLock | undefined;
 	if (!dataDir.startsWith('memory://')) {
 		mkdirSync(dataDir, { recursive: true });
 		// Exactly one process per folder: a second start stops here with FolderInUse.
 		lock = lockFolder(dataDir);
 	}
-	const client = new PGlite(dataDir, { extensions: { pg_trgm } });
+	const client = new PGlite(dataDir, { extensions: { pg_trgm }, loadDataDir });
 	const db = drizzlePglite(client, { schema }) as unknown as Database;
 	return {
 		db,

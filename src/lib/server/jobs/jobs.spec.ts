@@ -180,9 +180,8 @@ onPostgres('job queue across instances', () => {
 	let other: DatabaseHandle;
 	let signals: ChangeSignals;
 	beforeAll(async () => {
-		test = await createTestDatabase('postgres');
+		test = await createTestDatabase('postgres', { demo: true });
 		other = openDatabase({ url: test.url, poolSize: 5 });
-		await seedDemo(test.db, 'demo-password');
 		// B hears A's messages; A would hear B's too, but needs not for this test.
 		signals = startChangeSignals(other)!;
 		expect(await within(10_000, () => signals.connects === 1)).toBe(true);

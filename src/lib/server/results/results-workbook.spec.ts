@@ -81,137 +81,148 @@ function expectCrossTables(
 	return tables;
 }
 
-describeEachDatabase('results workbook', (current) => {
-	it('has the whole filter on one sheet and a cross-table sheet per breakdown, numbers as numbers equal to campaignResults', async () => {
-		const { db } = current();
-		await seedDemo(db, 'demo-password');
-		const campaign = await getCampaign(db, 'liuyang-2014');
-		// A respondent who left contact details: they never reach the workbook.
-		const make = await demoResponses(db);
-		const withContact = make('c'.repeat(32), '抄表时间能不能固定');
-		await recordResponse(db, {
-			...withContact,
-			anonymous: false,
-			parsed: { ...withContact.parsed, contact: { name: '王秀英', phone: '13907310042' } }
-		});
-
-		const query = await parseResultsQuery(
-			db,
-			campaign.id,
-			new URLSearchParams('channel=online&channel=letter&by=group')
-		);
-		const data = await workbookResults(db, campaign.id, query);
-		// The page's breakdown by group is one of the four sheets, not a fifth.
-		expect(data.breakdowns.map((r) => r.by)).toEqual(['group', 'area', 'unit', 'channel']);
-		const names = await filterNames(db, data.overall);
-		const workbook = await open(await resultsWorkbook(data, names, 'zh-CN'));
-		expect(workbook.worksheets.map((s) => s.name)).toEqual([
-			'总体结果',
-			'按对象类别',
-			'按乡镇',
-			'按单位',
-			'按渠道',
-			'满意度指数'
-		]);
-		// The first sheet: every option of every choice or rating question, for the whole filter.
-		const overall = data.overall;
-		expect(overall.by).toBeNull();
-		expect(overall.n).toBeGreaterThan(0);
-		const rows = rowsOf(workbook.worksheets[0]);
-		expect(rows[1].getCell(1).value).toBe('渠道：网上链接，意见信函');
-		for (const [i, q] of overall.questions.entries()) {
-			const start = titleRow(rows, i, q.title);
-			expect(start, q.title).toBeGreaterThanOrEqual(0);
-			q.options.forEach((o, j) => {
-				const row = rows[start + 3 + j];
-				expectNumber(row.getCell(2), o.count, `${q.id} ${o.id}`);
-				expectNumber(row.getCell(3), o.share, `${q.id} ${o.id} share`);
+describeEachDatabase(
+	'results workbook',
+	(current) => {
+		it('has the whole filter on one sheet and a cross-table sheet per breakdown, numbers as numbers equal to campaignResults', async () => {
+			const { db } = current();
+			const campaign = await getCampaign(db, 'liuyang-2014');
+			// A respondent who left contact details: they never reach the workbook.
+			const make = await demoResponses(db);
+			const withContact = make('c'.repeat(32), '抄表时间能不能固定');
+			await recordResponse(db, {
+				...withContact,
+				anonymous: false,
+				parsed: { ...withContact.parsed, contact: { name: '王秀英', phone: '13907310042' } }
 			});
-			if (q.type === 'rating') {
-				const mean = rows.slice(start).find((row) => row.getCell(1).value === '平均分')!;
-				expectNumber(mean.getCell(2), q.mean, `${q.id} mean`);
+
+			const query = await parseResultsQuery(
+				db,
+				campaign.id,
+				new URLSearchParams('channel=online&channel=letter&by=group')
+			);
+			const data = await workbookResults(db, campaign.id, query);
+			// The page's breakdown by group is one of the four sheets, not a fifth.
+			expect(data.breakdowns.map((r) => r.by)).toEqual(['group', 'area', 'unit', 'channel']);
+			const names = await filterNames(db, data.overall);
+			const workbook = await open(await resultsWorkbook(data, names, 'zh-CN'));
+			expect(workbook.worksheets.map((s) => s.name)).toEqual([
+				'总体结果',
+				'按对象类别',
+				'按乡镇',
+				'按单位',
+				'按渠道',
+				'满意度指数'
+			]);
+			// The first sheet: every option of every choice or rating question, for the whole filter.
+			const overall = data.overall;
+			expect(overall.by).toBeNull();
+			expect(overall.n).toBeGreaterThan(0);
+			const rows = rowsOf(workbook.worksheets[0]);
+			expect(rows[1].getCell(1).value).toBe('渠道：网上链接，意见信函');
+			for (const [i, q] of overall.questions.entries()) {
+				const start = titleRow(rows, i, q.title);
+				expect(start, q.title).toBeGreaterThanOrEqual(0);
+				q.options.forEach((o, j) => {
+					const row = rows[start + 3 + j];
+					expectNumber(row.getCell(2), o.count, `${q.id} ${o.id}`);
+					expectNumber(row.getCell(3), o.share, `${q.id} ${o.id} share`);
+				});
+				if (q.type === 'rating') {
+					const mean = rows.slice(start).find((row) => row.getCell(1).value === '平均分')!;
+					expectNumber(mean.getCell(2), q.mean, `${q.id} mean`);
+				}
 			}
-		}
-		// Each breakdown sheet: the same filter, split, as the service splits it.
-		const groupSheet = workbook.getWorksheet('按对象类别')!;
-		expect(rowsOf(groupSheet)[1].getCell(1).value).toBe(
-			'渠道：网上链接，意见信函；分组对比：对象类别'
-		);
-		data.breakdowns.forEach((r, s) => {
-			const tables = expectCrossTables(workbook.worksheets[s + 1], r, (key, label) =>
-				key == null ? '未填写' : label
+			// Each breakdown sheet: the same filter, split, as the service splits it.
+			const groupSheet = workbook.getWorksheet('按对象类别')!;
+			expect(rowsOf(groupSheet)[1].getCell(1).value).toBe(
+				'渠道：网上链接，意见信函；分组对比：对象类别'
 			);
-			expect(tables).toBeGreaterThan(0);
-			expect(r.n).toBe(overall.n);
+			data.breakdowns.forEach((r, s) => {
+				const tables = expectCrossTables(workbook.worksheets[s + 1], r, (key, label) =>
+					key == null ? '未填写' : label
+				);
+				expect(tables).toBeGreaterThan(0);
+				expect(r.n).toBe(overall.n);
+			});
+			// Columns fit their tables: the label column wider than a number column, none absurd.
+			const widths = groupSheet.columns.map((c) => c.width ?? 0);
+			expect(widths[0]).toBeGreaterThan(widths[1]);
+			expect(Math.max(...widths)).toBeLessThanOrEqual(40);
+
+			// No personal data in any cell of any sheet.
+			const text = workbook.worksheets
+				.flatMap((sheet) => rowsOf(sheet).flatMap((row) => (row.values as unknown[]).map(String)))
+				.join(' ');
+			expect(text).not.toContain('13907310042');
+			expect(text).not.toContain('王秀英');
+			expect(text).not.toContain('联系方式');
+
+			// English: sheet names and group names in English. A comparison by a question (the demo has
+			// no single-choice one: the group sheet's figures stand in) is named after the question,
+			// cut to Excel's 31 characters.
+			const byQuestion = { ...data.breakdowns[0], by: 'question:supply' as const };
+			const english = await open(
+				await resultsWorkbook(
+					{ ...data, breakdowns: [...data.breakdowns, byQuestion] },
+					names,
+					'en'
+				)
+			);
+			expect(english.worksheets.map((s) => s.name)).toEqual([
+				'All responses',
+				'By group',
+				'By township',
+				'By unit',
+				'By channel',
+				'By 您对供电质量的满意程度',
+				'Satisfaction index'
+			]);
+			expectCrossTables(
+				english.getWorksheet('By group')!,
+				data.breakdowns[0],
+				(key, label) => {
+					const cell = data.breakdowns[0].questions[0].byBreakdown!.find((c) => c.key === key);
+					return key == null ? 'Not given' : (cell?.labelEn ?? label);
+				},
+				{ different: /The groups differ clearly/, notDifferent: /do not differ clearly/ }
+			);
 		});
-		// Columns fit their tables: the label column wider than a number column, none absurd.
-		const widths = groupSheet.columns.map((c) => c.width ?? 0);
-		expect(widths[0]).toBeGreaterThan(widths[1]);
-		expect(Math.max(...widths)).toBeLessThanOrEqual(40);
 
-		// No personal data in any cell of any sheet.
-		const text = workbook.worksheets
-			.flatMap((sheet) => rowsOf(sheet).flatMap((row) => (row.values as unknown[]).map(String)))
-			.join(' ');
-		expect(text).not.toContain('13907310042');
-		expect(text).not.toContain('王秀英');
-		expect(text).not.toContain('联系方式');
-
-		// English: sheet names and group names in English. A comparison by a question (the demo has
-		// no single-choice one: the group sheet's figures stand in) is named after the question,
-		// cut to Excel's 31 characters.
-		const byQuestion = { ...data.breakdowns[0], by: 'question:supply' as const };
-		const english = await open(
-			await resultsWorkbook({ ...data, breakdowns: [...data.breakdowns, byQuestion] }, names, 'en')
-		);
-		expect(english.worksheets.map((s) => s.name)).toEqual([
-			'All responses',
-			'By group',
-			'By township',
-			'By unit',
-			'By channel',
-			'By 您对供电质量的满意程度',
-			'Satisfaction index'
-		]);
-		expectCrossTables(
-			english.getWorksheet('By group')!,
-			data.breakdowns[0],
-			(key, label) => {
-				const cell = data.breakdowns[0].questions[0].byBreakdown!.find((c) => c.key === key);
-				return key == null ? 'Not given' : (cell?.labelEn ?? label);
-			},
-			{ different: /The groups differ clearly/, notDifferent: /do not differ clearly/ }
-		);
-	});
-
-	it('says a filter that leaves nothing, with zeros and empty cells — never NaN', async () => {
-		const { db } = current();
-		await seedDemo(db, 'demo-password');
-		const campaign = await getCampaign(db, 'liuyang-2014');
-		const query = await parseResultsQuery(db, campaign.id, new URLSearchParams('from=2099-01-01'));
-		const data = await workbookResults(db, campaign.id, query);
-		const workbook = await open(
-			await resultsWorkbook(data, await filterNames(db, data.overall), 'en')
-		);
-		// The four breakdowns and the satisfaction index (the demo marks its two ratings).
-		expect(workbook.worksheets).toHaveLength(6);
-		for (const sheet of workbook.worksheets) {
-			const values = rowsOf(sheet).flatMap((row) => (row.values as unknown[]).slice(1));
-			expect(
-				values.some((v) => typeof v === 'number' && !Number.isFinite(v)),
-				sheet.name
-			).toBe(false);
-			expect(values.map(String).join(' '), sheet.name).not.toMatch(/NaN|Infinity/);
-			expect(values.map(String).join(' '), sheet.name).toContain(
-				sheet.name === 'Satisfaction index'
-					? 'Nobody in the filter answered a question counted in the satisfaction index'
-					: 'No forms in the filter'
+		it('says a filter that leaves nothing, with zeros and empty cells — never NaN', async () => {
+			const { db } = current();
+			await seedDemo(db, 'demo-password');
+			const campaign = await getCampaign(db, 'liuyang-2014');
+			const query = await parseResultsQuery(
+				db,
+				campaign.id,
+				new URLSearchParams('from=2099-01-01')
 			);
-		}
-		const counts = rowsOf(workbook.worksheets[0])
-			.filter((row) => row.getCell(2).type === ExcelJS.ValueType.Number)
-			.map((row) => row.getCell(2).value);
-		expect(counts.length).toBeGreaterThan(0);
-		expect(new Set(counts)).toEqual(new Set([0]));
-	});
-});
+			const data = await workbookResults(db, campaign.id, query);
+			const workbook = await open(
+				await resultsWorkbook(data, await filterNames(db, data.overall), 'en')
+			);
+			// The four breakdowns and the satisfaction index (the demo marks its two ratings).
+			expect(workbook.worksheets).toHaveLength(6);
+			for (const sheet of workbook.worksheets) {
+				const values = rowsOf(sheet).flatMap((row) => (row.values as unknown[]).slice(1));
+				expect(
+					values.some((v) => typeof v === 'number' && !Number.isFinite(v)),
+					sheet.name
+				).toBe(false);
+				expect(values.map(String).join(' '), sheet.name).not.toMatch(/NaN|Infinity/);
+				expect(values.map(String).join(' '), sheet.name).toContain(
+					sheet.name === 'Satisfaction index'
+						? 'Nobody in the filter answered a question counted in the satisfaction index'
+						: 'No forms in the filter'
+				);
+			}
+			const counts = rowsOf(workbook.worksheets[0])
+				.filter((row) => row.getCell(2).type === ExcelJS.ValueType.Number)
+				.map((row) => row.getCell(2).value);
+			expect(counts.length).toBeGreaterThan(0);
+			expect(new Set(counts)).toEqual(new Set([0]));
+		});
+	},
+	{ demo: true }
+);

@@ -4,7 +4,6 @@ import type { DistributionRowInput } from '../../schemas/distribution';
 import { createCampaign } from '../campaigns/campaigns';
 import type { Database } from '../db';
 import { distributions, type Campaign } from '../db/schema';
-import { seedDemo } from '../demo/seed';
 import { Invalid, TooLarge } from '../platform/errors';
 import { UnstorableCell } from '../platform/tabular-files';
 import { describeEachDatabase } from '../test/databases';
@@ -56,55 +55,58 @@ function hostileFiles(): [string, Uint8Array, Error][] {
 	];
 }
 
-describeEachDatabase('distribution import bounds', (current) => {
-	let campaign: Campaign;
-	let files: ReturnType<typeof hostileFiles>;
-	const stored = async (db: Database) => {
-		const [{ n }] = await db
-			.select({ n: count() })
-			.from(distributions)
-			.where(eq(distributions.campaignId, campaign.id));
-		return n;
-	};
+describeEachDatabase(
+	'distribution import bounds',
+	(current) => {
+		let campaign: Campaign;
+		let files: ReturnType<typeof hostileFiles>;
+		const stored = async (db: Database) => {
+			const [{ n }] = await db
+				.select({ n: count() })
+				.from(distributions)
+				.where(eq(distributions.campaignId, campaign.id));
+			return n;
+		};
 
-	beforeAll(async () => {
-		const { db } = current();
-		await seedDemo(db, 'demo-password');
-		campaign = await createCampaign(db, null, {
-			title: '导入上限',
-			slug: 'import-bounds',
-			introduction: '',
-			startsOn: null,
-			endsOn: null,
-			anonymous: true
-		});
-		files = hostileFiles();
-	}, 60_000);
+		beforeAll(async () => {
+			const { db } = current();
+			campaign = await createCampaign(db, null, {
+				title: '导入上限',
+				slug: 'import-bounds',
+				introduction: '',
+				startsOn: null,
+				endsOn: null,
+				anonymous: true
+			});
+			files = hostileFiles();
+		}, 60_000);
 
-	it('refuses each hostile file quickly with its ServiceError and stores nothing', async () => {
-		const { db } = current();
-		const before = await stored(db);
-		for (const [, bytes, refusal] of files) {
-			const parse = parseDistributionFile(db, bytes);
-			await expect(parse).rejects.toThrow(refusal);
-			await expect(parse).rejects.toMatchObject({ status: (refusal as TooLarge).status });
-		}
-		expect(await stored(db)).toBe(before);
-	}, 15_000);
+		it('refuses each hostile file quickly with its ServiceError and stores nothing', async () => {
+			const { db } = current();
+			const before = await stored(db);
+			for (const [, bytes, refusal] of files) {
+				const parse = parseDistributionFile(db, bytes);
+				await expect(parse).rejects.toThrow(refusal);
+				await expect(parse).rejects.toMatchObject({ status: (refusal as TooLarge).status });
+			}
+			expect(await stored(db)).toBe(before);
+		}, 15_000);
 
-	it('imports 8,200 rows in one transaction, in chunks under the parameter limit', async () => {
-		const { db } = current();
-		const before = await stored(db);
-		const rows: DistributionRowInput[] = Array.from({ length: 8_200 }, (_, i) => ({
-			groupId: null,
-			unitId: null,
-			areaId: null,
-			channel: 'paper',
-			issued: i + 1,
-			issuedOn: null,
-			note: `行 ${i + 1}`
-		}));
-		expect(await importDistributionRows(db, null, campaign, rows)).toBe(8_200);
-		expect(await stored(db)).toBe(before + 8_200);
-	}, 30_000);
-});
+		it('imports 8,200 rows in one transaction, in chunks under the parameter limit', async () => {
+			const { db } = current();
+			const before = await stored(db);
+			const rows: DistributionRowInput[] = Array.from({ length: 8_200 }, (_, i) => ({
+				groupId: null,
+				unitId: null,
+				areaId: null,
+				channel: 'paper',
+				issued: i + 1,
+				issuedOn: null,
+				note: `行 ${i + 1}`
+			}));
+			expect(await importDistributionRows(db, null, campaign, rows)).toBe(8_200);
+			expect(await stored(db)).toBe(before + 8_200);
+		}, 30_000);
+	},
+	{ demo: true }
+);
