@@ -237,7 +237,9 @@ const ACTIONS: Endpoint[] = formActions().flatMap((a) => {
 	const path = actionPath(a, {
 		slug: SLUG,
 		// Suggestion pages get a live item found in beforeAll; other ids are 1.
-		id: a.route.startsWith('/admin/suggestions/') ? '{suggestion}' : '1'
+		id: a.route.startsWith('/admin/suggestions/') ? '{suggestion}' : '1',
+		// The receipt page's 回访 form: a receipt whose suggestion was answered, found in beforeAll.
+		code: '{receipt}'
 	});
 	return [{ path: path + query, admin: a.route.startsWith('/admin'), ...rest }];
 });
@@ -252,6 +254,7 @@ describe('input abuse against the production server', () => {
 	const receipts: string[] = [];
 	const created: Record<string, number> = {};
 	let suggestionId = 0;
+	let receiptCode = '';
 
 	beforeAll(async () => {
 		ensureBuild();
@@ -264,6 +267,14 @@ describe('input abuse against the production server', () => {
 			sql`select id from suggestions where merged_into is null order by id limit 1`
 		);
 		suggestionId = item.id;
+		const [answered] = await queryRows<{ code: string }>(
+			handle.db,
+			sql`select r.receipt_code as code from responses r
+				join suggestion_items i on i.response_id = r.id
+				join suggestions s on s.id = i.suggestion_id
+				where s.status in ('resolved', 'planned', 'not_adopted') order by r.id limit 1`
+		);
+		receiptCode = answered.code;
 		await handle.close();
 		before = await snapshot(dataDir);
 		app = await startServer({
@@ -313,7 +324,8 @@ describe('input abuse against the production server', () => {
 			'/admin/suggestions?/merge',
 			'/admin/suggestions/{suggestion}?/unmerge',
 			`/admin/campaigns/${SLUG}/questionnaire?/publish`,
-			`/admin/campaigns/${SLUG}/distribution?/codes&row=1`
+			`/admin/campaigns/${SLUG}/distribution?/codes&row=1`,
+			'/r/{receipt}?/followUp'
 		]) {
 			expect(paths).toContain(known);
 		}
@@ -333,7 +345,9 @@ describe('input abuse against the production server', () => {
 				};
 				if (endpoint.admin) headers.cookie = cookie;
 				const big = payload.body.length > 1_000_000;
-				const target = endpoint.path.replace('{suggestion}', String(suggestionId));
+				const target = endpoint.path
+					.replace('{suggestion}', String(suggestionId))
+					.replace('{receipt}', receiptCode);
 				const answer = await send(`${app!.origin}${target}`, {
 					method: 'POST',
 					headers,
