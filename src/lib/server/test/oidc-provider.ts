@@ -1,0 +1,97 @@
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import Provider from 'oidc-provider';
+
+/**
+ * A real OpenID Connect provider (`oidc-provider`, devDependency) for the SSO tests: Vitest starts
+ * it in-process on a random port, Playwright as a web server (tests/e2e/oidc-provider.ts). Its
+ * own "dev interactions" login page accepts any password for the accounts below; the account's
+ * claims come from ACCOUNTS. Never part of the app.
+ */
+export const TEST_CLIENT = { id: 'xinkan', secret: 'xinkan-test-client-secret-0123456789' };
+
+export interface TestAccount {
+	preferred_username?: string;
+	name?: string;
+	groups?: string[];
+}
+
+export const TEST_ACCOUNTS: Record<string, TestAccount> = {
+	'sso-admin': { preferred_username: 'sso-admin', name: 'SSO 管理员', groups: ['xinkan-admins'] },
+	'sso-reviewer': {
+		preferred_username: 'sso-reviewer',
+		name: 'SSO 审核员',
+		groups: ['staff', 'xinkan-reviewers']
+	},
+	'sso-nogroup': { preferred_username: 'sso-nogroup', name: '无组用户', groups: ['staff'] },
+	// The provider says who it is only by `sub`: the username claim is missing.
+	'sso-noclaim': { name: '无用户名', groups: ['xinkan-admins'] },
+	'Bad Name!': { preferred_username: 'Bad Name!', groups: ['xinkan-admins'] }
+};
+
+export interface RunningProvider {
+	issuer: string;
+	port: number;
+	close(): Promise<void>;
+}
+
+export async function startTestProvider(options: {
+	redirectUris: string[];
+	port?: number;
+	accounts?: Record<string, TestAccount>;
+}): Promise<RunningProvider> {
+	const accounts = { ...TEST_ACCOUNTS, ...options.accounts };
+	// Listen first (port 0 = a free one), then build the provider for the issuer that port gives.
+	const { createServer } = await import('node:http');
+	let callback: ((req: never, res: never) => void) | null = null;
+	const server: Server = createServer((req, res) => {
+		if (callback) (callback as (a: typeof req, b: typeof res) => void)(req, res);
+		else res.writeHead(503).end();
+	});
+	await new Promise<void>((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+	});
+	const port = (server.address() as AddressInfo).port;
+	const issuer = `http://127.0.0.1:${port}`;
+	const provider = new Provider(issuer, {
+		clients: [
+			{
+				client_id: TEST_CLIENT.id,
+				client_secret: TEST_CLIENT.secret,
+				redirect_uris: options.redirectUris,
+				grant_types: ['authorization_code'],
+				response_types: ['code']
+			}
+		],
+		claims: { openid: ['sub'], profile: ['preferred_username', 'name', 'groups'] },
+		cookies: { keys: ['xinkan-test-provider-cookie-key'] },
+		pkce: { required: () => true },
+		// Explicit lifetimes (seconds): the defaults are functions the provider warns about.
+		ttl: {
+			AccessToken: 600,
+			AuthorizationCode: 60,
+			Grant: 3600,
+			IdToken: 600,
+			Interaction: 600,
+			Session: 3600
+		},
+		async findAccount(_ctx, sub) {
+			const account = accounts[sub];
+			if (!account) return undefined;
+			return { accountId: sub, claims: () => ({ sub, ...account }) };
+		}
+	});
+	// Quiet: a refused replay or a wrong code is what the tests provoke on purpose.
+	provider.on('server_error', (_ctx, err) => console.error('test provider:', err));
+	callback = provider.callback() as never;
+	return {
+		issuer,
+		port,
+		close: () =>
+			new Promise<void>((resolve) => {
+				server.closeAllConnections();
+				server.close(() => resolve());
+			})
+	};
+}
