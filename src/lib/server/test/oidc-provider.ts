@@ -1,6 +1,9 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import Provider from 'oidc-provider';
+import { TEST_ACCOUNTS, TEST_CLIENT, type TestAccount } from './oidc-accounts';
+
+export { TEST_CLIENT } from './oidc-accounts';
 
 /**
  * A real OpenID Connect provider (`oidc-provider`, devDependency) for the SSO tests: Vitest starts
@@ -8,27 +11,6 @@ import Provider from 'oidc-provider';
  * own "dev interactions" login page accepts any password for the accounts below; the account's
  * claims come from ACCOUNTS. Never part of the app.
  */
-export const TEST_CLIENT = { id: 'xinkan', secret: 'xinkan-test-client-secret-0123456789' };
-
-export interface TestAccount {
-	preferred_username?: string;
-	name?: string;
-	groups?: string[];
-}
-
-export const TEST_ACCOUNTS: Record<string, TestAccount> = {
-	'sso-admin': { preferred_username: 'sso-admin', name: 'SSO 管理员', groups: ['xinkan-admins'] },
-	'sso-reviewer': {
-		preferred_username: 'sso-reviewer',
-		name: 'SSO 审核员',
-		groups: ['staff', 'xinkan-reviewers']
-	},
-	'sso-nogroup': { preferred_username: 'sso-nogroup', name: '无组用户', groups: ['staff'] },
-	// The provider says who it is only by `sub`: the username claim is missing.
-	'sso-noclaim': { name: '无用户名', groups: ['xinkan-admins'] },
-	'Bad Name!': { preferred_username: 'Bad Name!', groups: ['xinkan-admins'] }
-};
-
 export interface RunningProvider {
 	issuer: string;
 	port: number;
