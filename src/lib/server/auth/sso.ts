@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import * as oidc from 'openid-client';
 import { username as usernameSchema } from '../../schemas/admin';
-import type { Database } from '../db';
+import { isUniqueViolation, type Database } from '../db';
 import { users, type Role } from '../db/schema';
 import { recordAudit } from '../platform/audit';
 import {
@@ -10,7 +10,7 @@ import {
 	invalidateUserSessions,
 	type ValidSession
 } from './session';
-import { mappedRole, SsoConfigError, type SsoSettings } from './sso-settings';
+import { mappedRole, type SsoSettings } from './sso-settings';
 
 /**
  * Single sign-on with OpenID Connect (openid-client 6): the authorization code flow with PKCE,
@@ -280,18 +280,25 @@ export async function finishSso(
 		const role = mappedRole(settings, claims[settings.groupsClaim]);
 		const displayName =
 			typeof claims.name === 'string' ? claims.name.trim().slice(0, 60) : parsed.data;
-		return await signIn(db, settings, {
+		const who = {
 			username: parsed.data,
 			role,
 			displayName,
 			subject: String(claims.sub),
 			ip: input.ip,
 			next: pending.next
-		});
+		};
+		try {
+			return await signIn(db, settings, who);
+		} catch (e) {
+			// Two first sign-ins of one new username at once: the second finds the account now.
+			if (!isUniqueViolation(e)) throw e;
+			return await signIn(db, settings, who);
+		}
 	} catch (e) {
-		const failure =
-			e instanceof SsoFailure ? e : e instanceof SsoConfigError ? null : classify(e, 'callback');
-		if (!failure) throw e;
+		// Only the provider's answers are classified (above); a database fault stays a fault.
+		if (!(e instanceof SsoFailure)) throw e;
+		const failure = e;
 		await recordAudit(db, {
 			actorId: null,
 			action: 'auth.sso_failed',

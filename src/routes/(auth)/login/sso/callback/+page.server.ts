@@ -1,5 +1,6 @@
 import { error, redirect } from '@sveltejs/kit';
 import { setSessionCookie } from '$lib/server/auth/cookies';
+import { safeNext } from '$lib/server/auth/guard';
 import { decodePending, finishSso, SsoFailure } from '$lib/server/auth/sso';
 import { SSO_COOKIE, ssoCookieOptions, ssoSettingsOrFail } from '$lib/server/auth/sso-route';
 import type { PageServerLoad } from './$types';
@@ -22,5 +23,6 @@ export const load: PageServerLoad = async (event) => {
 		throw e;
 	}
 	setSessionCookie(event, signedIn.token, signedIn.session.expiresAt);
-	redirect(303, signedIn.next);
+	// Checked again: the cookie came back from the browser.
+	redirect(303, safeNext(signedIn.next));
 };
