@@ -274,6 +274,20 @@ describeEachDatabase('SSO sign-in against a local OpenID provider', (current) =>
 		);
 	});
 
+	it('a database fault while signing in stays a fault, not a provider error', async () => {
+		const { db } = current();
+		const s = settings();
+		const { query, pending } = await atProvider(s, 'sso-admin');
+		const fault = new Error('database went away');
+		const broken = new Proxy(db, {
+			get: (target, key, receiver) =>
+				key === 'transaction' ? () => Promise.reject(fault) : Reflect.get(target, key, receiver)
+		});
+		const seen = (await failures('provider_invalid')).length;
+		await expect(finishSso(broken, s, { query, pending, ip: '10.0.0.10' })).rejects.toBe(fault);
+		expect((await failures('provider_invalid')).length).toBe(seen);
+	});
+
 	it('a provider that is down or an issuer that is wrong gives a 502, no session', async () => {
 		const { db } = current();
 		forgetDiscovery();
