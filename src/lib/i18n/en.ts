@@ -42,7 +42,48 @@ export const en: Messages = {
 		submit: 'Log in',
 		failed: 'Wrong username or password.',
 		throttled: (minutes: number) =>
-			`Too many failed attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`
+			`Too many failed attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
+		sso: 'Sign in with your organisation account',
+		orPassword: 'or log in with a username and password',
+		passwordOff:
+			'Logging in with a username and password is switched off here: sign in with your organisation account.',
+		breakGlass: 'Emergency administrator login',
+		passwordRefused:
+			'Logging in with a password is switched off: use "Sign in with your organisation account". Only the designated emergency administrator may use a password.'
+	},
+	sso: {
+		title: 'Organisation sign-in failed',
+		back: 'Back to the login page',
+		retry: 'Sign in with your organisation account again',
+		reasons: {
+			not_configured: 'Signing in with an organisation account is not set up here.',
+			misconfigured:
+				'Organisation sign-in is misconfigured and cannot be used at the moment. Please tell your administrator.',
+			provider_unavailable:
+				"Your organisation's sign-in service cannot be reached. Please try again later.",
+			provider_invalid:
+				"Your organisation's sign-in service sent an answer that could not be verified. Try again later or tell your administrator.",
+			state_missing:
+				'This sign-in has expired or was not started here. Go back to the login page and choose "Sign in with your organisation account" again.',
+			state_expired:
+				'This sign-in was started more than 10 minutes ago and has expired. Please sign in again.',
+			state_mismatch:
+				'This sign-in does not match the one this browser started, so it was refused. Please sign in again.',
+			wrong_issuer:
+				'The answer came from a sign-in service this site is not set up for, so it was refused.',
+			denied: "Your organisation's sign-in service refused this sign-in (or you cancelled it).",
+			code_rejected:
+				'The code for this sign-in was already used or has expired, so it was refused. Please sign in again.',
+			missing_claim:
+				"Your organisation's sign-in service did not say what your username is. Please tell your administrator.",
+			bad_username:
+				'Your organisation username cannot be used here. Please ask your administrator.',
+			no_account:
+				'Your organisation account has no account here yet. Please ask your administrator to open one for you.',
+			no_role:
+				'Your organisation account has no role here yet. Please ask your administrator to give you one.',
+			disabled: 'Your account here has been disabled. Please ask your administrator.'
+		}
 	},
 	admin: {
 		welcome: (name: string) => `Welcome, ${name}`,
@@ -145,6 +186,8 @@ export const en: Messages = {
 			'user.update': 'Changed a user',
 			'user.password': 'Reset a password',
 			'user.password_change': 'Changed their own password',
+			'auth.sso_login': 'Signed in with an organisation account',
+			'auth.sso_failed': 'Organisation sign-in failed',
 			'suggestion.categorise': 'Categorised a suggestion',
 			'suggestion.assign': 'Assigned a suggestion',
 			'suggestion.status': 'Updated a suggestion’s status',
@@ -162,6 +205,7 @@ export const en: Messages = {
 		},
 		entities: {
 			api_token: 'API token',
+			sso: 'Organisation sign-in',
 			area: 'Area',
 			campaign: 'Campaign',
 			category: 'Category',

@@ -40,7 +40,35 @@ export const zhCN = {
 		password: '密码',
 		submit: '登录',
 		failed: '用户名或密码不正确。',
-		throttled: (minutes: number) => `登录失败次数过多，请 ${minutes} 分钟后再试。`
+		throttled: (minutes: number) => `登录失败次数过多，请 ${minutes} 分钟后再试。`,
+		sso: '用单位账号登录',
+		orPassword: '或使用用户名和密码登录',
+		passwordOff: '本系统已关闭用户名密码登录，请用单位账号登录。',
+		breakGlass: '应急管理员登录',
+		passwordRefused:
+			'用户名密码登录已关闭，请点击“用单位账号登录”。只有指定的应急管理员账号可以使用密码登录。'
+	},
+	sso: {
+		title: '单位账号登录失败',
+		back: '返回登录页',
+		retry: '重新用单位账号登录',
+		reasons: {
+			not_configured: '本系统没有配置单位账号登录。',
+			misconfigured: '单位账号登录的配置有误，暂时无法使用。请联系系统管理员。',
+			provider_unavailable: '暂时无法连接单位的统一身份认证服务，请稍后再试。',
+			provider_invalid: '统一身份认证服务返回了无法验证的结果，请稍后再试或联系系统管理员。',
+			state_missing: '登录请求已失效或不是从本站发起的。请回到登录页重新点击“用单位账号登录”。',
+			state_expired: '登录请求已超过 10 分钟，已失效。请重新登录。',
+			state_mismatch: '登录请求与本浏览器发起的不一致，已拒绝。请重新登录。',
+			wrong_issuer: '登录结果来自未配置的身份认证服务，已拒绝。',
+			denied: '统一身份认证服务拒绝了这次登录（或您取消了登录）。',
+			code_rejected: '这次登录的授权码已经使用过或已过期，已拒绝。请重新登录。',
+			missing_claim: '统一身份认证服务没有提供您的用户名，无法登录。请联系系统管理员。',
+			bad_username: '您在单位账号中的用户名不能用于本系统。请联系系统管理员。',
+			no_account: '您的单位账号在本系统中还没有对应的账户。请联系系统管理员为您开通。',
+			no_role: '您的单位账号还没有本系统的角色。请联系系统管理员为您分配。',
+			disabled: '您在本系统的账户已停用。请联系系统管理员。'
+		}
 	},
 	admin: {
 		welcome: (name: string) => `欢迎，${name}`,
@@ -142,6 +170,8 @@ export const zhCN = {
 			'user.update': '修改用户',
 			'user.password': '重设密码',
 			'user.password_change': '修改了自己的密码',
+			'auth.sso_login': '用单位账号登录',
+			'auth.sso_failed': '单位账号登录失败',
 			'suggestion.categorise': '意见归类',
 			'suggestion.assign': '意见交办',
 			'suggestion.status': '更新意见办理状态',
@@ -159,6 +189,7 @@ export const zhCN = {
 		},
 		entities: {
 			api_token: 'API 令牌',
+			sso: '单位账号登录',
 			area: '区域',
 			campaign: '活动',
 			category: '分类',
