@@ -152,3 +152,28 @@ export function coHandledItems(db: Database, actor: Actor) {
 		.orderBy(sql`${suggestions.deadline} asc nulls last`, asc(suggestions.id))
 		.limit(50);
 }
+
+/**
+ * The weekly report's 督办 list: a campaign's supervised items still open now, by deadline (the
+ * report is read at the 推进会 to push exactly these).
+ */
+export function supervisedOfCampaign(db: Database, campaignId: number, limit = 200) {
+	return db
+		.select({
+			...itemColumns,
+			department: units.name,
+			supervisedNote: suggestions.supervisedNote
+		})
+		.from(suggestions)
+		.leftJoin(units, eq(units.id, suggestions.departmentId))
+		.where(
+			and(
+				eq(suggestions.campaignId, campaignId),
+				sql`${suggestions.mergedInto} is null`,
+				isNotNull(suggestions.supervisedAt),
+				sql`${suggestions.status} not in (${closedList})`
+			)
+		)
+		.orderBy(sql`${suggestions.deadline} asc nulls last`, asc(suggestions.id))
+		.limit(limit);
+}
