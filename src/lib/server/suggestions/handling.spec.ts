@@ -31,7 +31,13 @@ import {
 	sendBack,
 	setSupervised
 } from './handling';
-import { coHandledItems, listSupervised, pendingRequests, sentBackItems } from './handling-lists';
+import {
+	coHandledItems,
+	listSupervised,
+	pendingRequests,
+	sentBackItems,
+	supervisedOfCampaign
+} from './handling-lists';
 import { getSuggestion } from './queries';
 import { proposeRouting, removeHoliday, saveHoliday } from './service-levels';
 import { assign, categorise, setStatus } from './workflow';
@@ -252,6 +258,23 @@ describeEachDatabase('handling: routing, 退回, 转办, 协办, 延期, 督办'
 		});
 	});
 
+	it('routing elsewhere withdraws the old department’s requests and starts the deadline afresh', async () => {
+		const { db } = current();
+		const id = await assigned(db, '营业厅停车位太少');
+		const requestId = await requestExtension(db, handlerA, id, {
+			deadline: addCalendarDays(DEADLINE, 3),
+			reason: '等场地'
+		});
+		await decideRequest(db, reviewer, id, { requestId, decision: 'approve', note: '' });
+		expect((await row(db, id)).originalDeadline).toBe(DEADLINE);
+		await requestTransfer(db, handlerA, id, { departmentId: deptC, reason: '归办公室' });
+		await assign(db, reviewer, [id], { departmentId: deptB, deadline: DEADLINE });
+		expect(await row(db, id)).toMatchObject({ departmentId: deptB, originalDeadline: null });
+		expect((await requestsOf(db, id)).map((r) => r.status).sort()).toEqual(['approved', 'refused']);
+		// The new department may ask in its turn.
+		await requestTransfer(db, handlerB, id, { departmentId: deptC, reason: '归办公室' });
+	});
+
 	it('decides a request once when two decide at the same time', async () => {
 		const { db } = current();
 		const id = await assigned(db, '停电通知太晚');
@@ -417,8 +440,10 @@ describeEachDatabase('handling: routing, 退回, 转办, 协办, 延期, 督办'
 		expect((await listSupervised(db, leader, { openOnly: true }))[0]).toMatchObject({
 			supervisedBy: 'hd-lead'
 		});
+		expect((await supervisedOfCampaign(db, campaignId)).map((r) => r.id)).toContain(id);
 		await setSupervised(db, leader, id, { supervised: false, note: '' });
 		expect((await row(db, id)).supervisedAt).toBeNull();
+		expect((await supervisedOfCampaign(db, campaignId)).map((r) => r.id)).not.toContain(id);
 		await expect(
 			setSupervised(db, leader, id, { supervised: false, note: '' })
 		).rejects.toMatchObject({ status: 409, message: 'not_supervised' });

@@ -98,7 +98,15 @@ const back = (event: RequestEvent) =>
 const idOf = (event: RequestEvent) => routeId(event.params.id);
 
 export const actions: Actions = {
-	...handlingActions,
+	// 退回, 转办, 延期, 协办, 督办 (handling-actions.ts), named here so the route tree lists them.
+	sendBack: handlingActions.sendBack,
+	requestTransfer: handlingActions.requestTransfer,
+	requestExtension: handlingActions.requestExtension,
+	decide: handlingActions.decide,
+	addCoHandler: handlingActions.addCoHandler,
+	removeCoHandler: handlingActions.removeCoHandler,
+	progress: handlingActions.progress,
+	supervise: handlingActions.supervise,
 	retitle: async (event) => {
 		const user = requireRole(event, ...REVIEWERS);
 		return handleForm(event, titleInput, async ({ title }) => {
