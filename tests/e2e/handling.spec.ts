@@ -122,3 +122,53 @@ test('退回: the handler sends an item back; it leaves the department and waits
 		reviewer.locator('[data-testid="inbox-sent-back"] li', { hasText: '石门岭组' })
 	).toHaveCount(0);
 });
+
+test('督办: a leader supervises an item; it heads the department’s inbox, the supervised list and the weekly report', async ({
+	browser
+}) => {
+	test.setTimeout(90_000);
+	await respond(browser, '金刚镇农网改造拖了两年还没完工，村民意见很大。');
+	const reviewer = await browser.newPage();
+	await logIn(reviewer, 'reviewer1');
+	const href = await assignToMarketing(reviewer, '金刚镇农网', '2030-04-30');
+
+	const leader = await browser.newPage();
+	await logIn(leader, 'leader1');
+	await leader.goto(href);
+	// Without a note nothing happens: the field says why.
+	await leader.getByRole('button', { name: '列为督办' }).click();
+	await expect(leader.locator('[data-testid="handling"] .error')).toHaveText('此项必填。');
+	await expect(leader.locator('[data-testid="supervised"]')).toHaveCount(0);
+	await leader.locator('#h-supervise-note').fill('请营销部本月底前拿出完工时间表。');
+	await leader.getByRole('button', { name: '列为督办' }).click();
+	await expect(leader.locator('[data-testid="supervised"]')).toContainText('请营销部本月底前');
+	await expect(leader.locator('.history')).toContainText('列为督办');
+
+	const handler = await browser.newPage();
+	await logIn(handler, 'handler-a');
+	await handler.goto('/admin/inbox');
+	// The first section of the inbox is 督办.
+	await expect(handler.locator('h2').first()).toHaveText('督办事项');
+	await expect(handler.locator('[data-testid="inbox-supervised"]')).toContainText('金刚镇农网');
+	await expectFitsAndShoot(handler, 'handling-inbox-supervised');
+
+	await leader.goto('/admin/supervised');
+	await expect(leader.locator('[data-testid="supervised-list"]')).toContainText('金刚镇农网');
+	await expectFitsAndShoot(leader, 'handling-supervised-list');
+	await reviewer.goto('/admin/reports/weekly');
+	await expect(reviewer.locator('[data-testid="weekly-supervised"]')).toContainText('金刚镇农网');
+});
+
+test('节假日: the admin lists a day off and refuses a weekend listed as one', async ({ page }) => {
+	await logIn(page, 'admin');
+	await page.goto('/admin/holidays');
+	await page.getByLabel('日期').fill('2030-10-05');
+	await page.getByLabel('名称（如“国庆节”）').fill('国庆节');
+	await page.getByRole('button', { name: '保存' }).click();
+	await expect(page.locator('#f-day-error')).toHaveText('周末本来就休息，不必列为放假日。');
+	await page.getByLabel('日期').fill('2030-10-01');
+	await page.getByRole('button', { name: '保存' }).click();
+	await expect(page.getByText('已保存')).toBeVisible();
+	await expect(page.locator('[data-testid="holidays"]')).toContainText('2030-10-01');
+	await expectFitsAndShoot(page, 'handling-holidays');
+});
