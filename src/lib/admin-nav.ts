@@ -30,12 +30,14 @@ export const ADMIN_NAV: NavItem[] = [
 		roles: SUGGESTION_READERS
 	},
 	{ href: '/admin/inbox', label: (m) => m.nav.inbox, roles: SUGGESTION_WORKERS },
+	{ href: '/admin/supervised', label: (m) => m.nav.supervised, roles: SUGGESTION_READERS },
 	{
 		href: '/admin/reports',
 		label: (m) => m.nav.reports,
 		roles: REPORT_READERS
 	},
 	{ href: '/admin/categories', label: (m) => m.nav.categories, roles: REVIEWERS },
+	{ href: '/admin/holidays', label: (m) => m.nav.holidays, roles: [] },
 	{ href: '/admin/users', label: (m) => m.nav.users, roles: [] },
 	{ href: '/admin/units', label: (m) => m.nav.units, roles: ORGANISERS },
 	{ href: '/admin/areas', label: (m) => m.nav.areas, roles: ORGANISERS },

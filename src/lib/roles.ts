@@ -38,6 +38,10 @@ export const SUGGESTION_READERS = [
 export const REVIEWERS = ['reviewer', 'organiser'] as const satisfies Role[];
 /** Record status, progress and comments on suggestions; the inbox. */
 export const SUGGESTION_WORKERS = ['reviewer', 'organiser', 'handler'] as const satisfies Role[];
+/** Decide a handler's 延期 (extension) request: reviewers, and leaders. 转办 is the reviewers' alone. */
+export const EXTENSION_DECIDERS = [...REVIEWERS, 'leader'] as const satisfies Role[];
+/** Mark items 督办 (supervised). */
+export const SUPERVISORS = ['leader'] as const satisfies Role[];
 /** Type in paper forms and correct stored responses. */
 export const CLERKS = ['clerk', 'organiser'] as const satisfies Role[];
 /** Campaigns, questionnaires, distribution plans and the organisation's lists. */

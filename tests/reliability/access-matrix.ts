@@ -142,6 +142,21 @@ export const EXPECTED: Record<string, Expectation> = {
 	'ACTION /(admin)/admin/suggestions/[id] ?/followUp': staff(['reviewer', 'organiser', 'handler']),
 	'ACTION /(admin)/admin/suggestions/[id] ?/unmerge': staff(REVIEW),
 	'ACTION /(admin)/admin/suggestions/[id] ?/split': staff(REVIEW),
+	// Handling (issue 18): the lead department's handler asks and sends back, a co-handler adds
+	// progress (their department checked by the service: 404 for another's), reviewers decide
+	// transfers and extensions and name co-handlers, leaders decide extensions and supervise.
+	'ACTION /(admin)/admin/suggestions/[id] ?/sendBack': staff(['handler']),
+	'ACTION /(admin)/admin/suggestions/[id] ?/requestTransfer': staff(['handler']),
+	'ACTION /(admin)/admin/suggestions/[id] ?/requestExtension': staff(['handler']),
+	'ACTION /(admin)/admin/suggestions/[id] ?/progress': staff(['handler']),
+	'ACTION /(admin)/admin/suggestions/[id] ?/decide': staff([...REVIEW, 'leader']),
+	'ACTION /(admin)/admin/suggestions/[id] ?/addCoHandler': staff(REVIEW),
+	'ACTION /(admin)/admin/suggestions/[id] ?/removeCoHandler': staff(REVIEW),
+	'ACTION /(admin)/admin/suggestions/[id] ?/supervise': staff(['leader']),
+	'PAGE /(admin)/admin/supervised': staff(['reviewer', 'organiser', 'handler', 'leader']),
+	'PAGE /(admin)/admin/holidays': staff(ADMIN_ONLY),
+	'ACTION /(admin)/admin/holidays ?/save': staff(ADMIN_ONLY),
+	'ACTION /(admin)/admin/holidays ?/remove': staff(ADMIN_ONLY),
 	'PAGE /(admin)/admin/suggestions/duplicates': staff(REVIEW),
 	'ACTION /(admin)/admin/suggestions/duplicates ?/default': staff(REVIEW),
 	'PAGE /(admin)/admin/tokens': staff(ADMIN_ONLY),

@@ -412,8 +412,27 @@ export const categories = pgTable('categories', {
 	nameEn: text('name_en').notNull(),
 	sortOrder: integer('sort_order').notNull().default(0),
 	active: boolean('active').notNull().default(true),
+	/** Routing: the department an item of this category is proposed to, when categorised. */
+	defaultDepartmentId: integer('default_department_id').references(() => units.id),
+	/** Service level: the deadline proposed, in China's working days after the day it is routed. */
+	serviceDays: integer('service_days'),
 	...timestamps
 });
+
+/**
+ * The organisation's calendar beside weekends: `off` a weekday with no work (法定节假日), `work`
+ * a weekend day worked (调休). Deadlines counted in working days read it (src/lib/working-days.ts).
+ */
+export const holidays = pgTable(
+	'holidays',
+	{
+		day: date('day').primaryKey(),
+		kind: text('kind').$type<'off' | 'work'>().notNull(),
+		name: text('name').notNull().default(''),
+		...timestamps
+	},
+	(t) => [check('holidays_kind_ck', sql`${t.kind} in ('off', 'work')`)]
+);
 
 /**
  * One distinct concern. Raw items (the respondents' answers) are merged into it; a suggestion
@@ -446,6 +465,14 @@ export const suggestions = pgTable(
 		followUpRound: integer('follow_up_round').notNull().default(1),
 		/** How often a 不满意 answer reopened the item (a reply staff take back is not counted here). */
 		reopenedCount: integer('reopened_count').notNull().default(0),
+		/** The deadline first set, kept once an extension (延期) is granted; `deadline` is then the granted one. */
+		originalDeadline: date('original_deadline'),
+		/** 退回: when a handler sent the item back to the reviewers; cleared when it is assigned again. */
+		sentBackAt: timestamp('sent_back_at', { withTimezone: true }),
+		/** 督办: a leader supervises the item (with a note). */
+		supervisedAt: timestamp('supervised_at', { withTimezone: true }),
+		supervisedBy: integer('supervised_by').references((): AnyPgColumn => users.id),
+		supervisedNote: text('supervised_note').notNull().default(''),
 		...timestamps
 	},
 	(t) => [
@@ -566,6 +593,64 @@ export const suggestionEvents = pgTable(
 		// The weekly report asks "did this suggestion get such an event in the week".
 		index('suggestion_events_suggestion_kind_at_idx').on(t.suggestionId, t.kind, t.at),
 		index('suggestion_events_kind_at_idx').on(t.kind, t.at)
+	]
+);
+
+/**
+ * A handler's request that a reviewer decides: 转办 (`transfer`, to `toDepartmentId`) or 延期
+ * (`extension`, to `requestedDeadline`). At most one pending request of a kind per suggestion, by
+ * the partial unique index; a decision is taken once (`status = 'pending'` in the update's where).
+ */
+export const handlingRequests = pgTable(
+	'handling_requests',
+	{
+		id: serial('id').primaryKey(),
+		suggestionId: integer('suggestion_id')
+			.notNull()
+			.references(() => suggestions.id),
+		kind: text('kind').$type<'transfer' | 'extension'>().notNull(),
+		status: text('status').$type<'pending' | 'approved' | 'refused'>().notNull().default('pending'),
+		fromDepartmentId: integer('from_department_id')
+			.notNull()
+			.references(() => units.id),
+		toDepartmentId: integer('to_department_id').references(() => units.id),
+		currentDeadline: date('current_deadline'),
+		requestedDeadline: date('requested_deadline'),
+		reason: text('reason').notNull(),
+		requestedBy: integer('requested_by')
+			.notNull()
+			.references(() => users.id),
+		decidedBy: integer('decided_by').references(() => users.id),
+		decidedAt: timestamp('decided_at', { withTimezone: true }),
+		decisionNote: text('decision_note').notNull().default(''),
+		...timestamps
+	},
+	(t) => [
+		uniqueIndex('handling_requests_pending_uq')
+			.on(t.suggestionId, t.kind)
+			.where(sql`${t.status} = 'pending'`),
+		index('handling_requests_suggestion_idx').on(t.suggestionId),
+		check('handling_requests_kind_ck', sql`${t.kind} in ('transfer', 'extension')`),
+		check('handling_requests_status_ck', sql`${t.status} in ('pending', 'approved', 'refused')`)
+	]
+);
+
+/** 协办: departments that co-handle an item beside its lead department (they add progress notes). */
+export const coHandlers = pgTable(
+	'co_handlers',
+	{
+		suggestionId: integer('suggestion_id')
+			.notNull()
+			.references(() => suggestions.id),
+		unitId: integer('unit_id')
+			.notNull()
+			.references(() => units.id),
+		addedBy: integer('added_by').references(() => users.id),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [
+		uniqueIndex('co_handlers_suggestion_unit_uq').on(t.suggestionId, t.unitId),
+		index('co_handlers_unit_idx').on(t.unitId)
 	]
 );
 

@@ -1,7 +1,7 @@
-import { and, eq, isNull, type SQL } from 'drizzle-orm';
+import { and, eq, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { SUGGESTION_STATUSES, type Role, type SuggestionStatus } from '../../domain';
 import { hasRole, REVIEWERS, SUGGESTION_WORKERS } from '../../roles';
-import { suggestions } from '../db/schema';
+import { coHandlers, suggestions } from '../db/schema';
 import { Forbidden } from '../platform/errors';
 
 /** Who is acting: services scope every query by it (a handler sees only their department). */
@@ -23,6 +23,23 @@ export function visibleTo(actor: Actor): SQL {
 		return and(live, eq(suggestions.departmentId, actor.unitId ?? -1))!;
 	}
 	return live;
+}
+
+/**
+ * Rows this actor may read: `visibleTo`, and for a handler also the items their department
+ * co-handles (协办). Reading only: changing an item still goes through `visibleTo` (the lead
+ * department), except the co-handlers' progress notes.
+ */
+export function readableBy(actor: Actor): SQL {
+	if (actor.role !== 'handler') return visibleTo(actor);
+	const unit = actor.unitId ?? -1;
+	return and(
+		isNull(suggestions.mergedInto),
+		or(
+			eq(suggestions.departmentId, unit),
+			sql`exists (select 1 from ${coHandlers} c where c.suggestion_id = ${suggestions.id} and c.unit_id = ${unit})`
+		)
+	)!;
 }
 
 /** Records status, progress and comments: reviewers and handlers, not leaders or clerks. */

@@ -3,8 +3,8 @@ import type { z } from 'zod';
 import type { categoryInput } from '../../schemas/suggestion';
 import { recordAudit } from '../platform/audit';
 import { isUniqueViolation, type Database } from '../db';
-import { categories } from '../db/schema';
-import { Conflict, NotFound } from '../platform/errors';
+import { categories, units } from '../db/schema';
+import { Conflict, Invalid, NotFound } from '../platform/errors';
 
 /** What a selector or filter shows of a category. */
 const choiceColumns = {
@@ -47,10 +47,14 @@ export function listCategories(db: Database) {
 		.select({
 			...choiceColumns,
 			sortOrder: categories.sortOrder,
+			defaultDepartmentId: categories.defaultDepartmentId,
+			department: units.name,
+			serviceDays: categories.serviceDays,
 			// Drizzle leaves columns unqualified in a query without joins: the outer table is named by hand.
 			used: sql<number>`(select count(*)::int from suggestions s where s.category_id = "categories"."id")`
 		})
 		.from(categories)
+		.leftJoin(units, eq(units.id, categories.defaultDepartmentId))
 		.orderBy(asc(categories.sortOrder), asc(categories.id));
 }
 
@@ -61,6 +65,12 @@ export async function saveCategory(
 	id: number | null,
 	input: z.infer<typeof categoryInput>
 ) {
+	if (input.defaultDepartmentId != null) {
+		const [unit] = await db.select().from(units).where(eq(units.id, input.defaultDepartmentId));
+		if (!unit?.active || unit.kind === 'company') {
+			throw new Invalid('invalid', { defaultDepartmentId: 'invalid' });
+		}
+	}
 	try {
 		await db.transaction(async (tx) => {
 			if (id == null) {

@@ -16,7 +16,7 @@ import {
 } from '../db/schema';
 import { NotFound } from '../platform/errors';
 import { canSeeContact } from '../../roles';
-import { visibleTo, type Actor } from './actor';
+import { readableBy, visibleTo, type Actor } from './actor';
 
 export interface QueueFilter {
 	campaignId?: number;
@@ -214,7 +214,7 @@ export async function getSuggestion(db: Database, actor: Actor, id: number) {
 		.from(suggestions)
 		.leftJoin(categories, eq(suggestions.categoryId, categories.id))
 		.leftJoin(units, eq(suggestions.departmentId, units.id))
-		.where(and(eq(suggestions.id, id), visibleTo(actor)));
+		.where(and(eq(suggestions.id, id), readableBy(actor)));
 	if (!row) throw new NotFound();
 	const [sources, events] = await Promise.all([
 		sourcesOf(db, actor, [id]),
@@ -246,7 +246,7 @@ export async function survivorOf(db: Database, actor: Actor, id: number): Promis
 		.where(
 			and(
 				sql`${suggestions.id} = (select m.merged_into from ${suggestions} m where m.id = ${id})`,
-				visibleTo(actor)
+				readableBy(actor)
 			)
 		);
 	return row?.id ?? null;

@@ -4,6 +4,7 @@ import { recordAudit } from '../platform/audit';
 import type { Database } from '../db';
 import {
 	categories,
+	handlingRequests,
 	suggestionEvents,
 	suggestionItems,
 	suggestions,
@@ -149,10 +150,29 @@ export async function assign(
 	await change(db, async (tx) => {
 		for (const s of await lockVisible(tx, actor, ids)) {
 			const status = STAGE[s.status] < STAGE.assigned ? 'assigned' : s.status;
+			// Routed afresh: no longer sent back, a new deadline (no extension on it yet), and what the
+			// previous department asked is withdrawn when the department changes.
+			const moved = s.departmentId !== unit.id;
+			const deadlineChanged = input.deadline !== s.deadline;
 			await tx
 				.update(suggestions)
-				.set({ departmentId: unit.id, deadline: input.deadline, status, updatedAt: new Date() })
+				.set({
+					departmentId: unit.id,
+					deadline: input.deadline,
+					originalDeadline: deadlineChanged ? null : s.originalDeadline,
+					sentBackAt: null,
+					status,
+					updatedAt: new Date()
+				})
 				.where(eq(suggestions.id, s.id));
+			if (moved) {
+				await tx
+					.update(handlingRequests)
+					.set({ status: 'refused', decidedBy: actor.id, decidedAt: new Date() })
+					.where(
+						and(eq(handlingRequests.suggestionId, s.id), eq(handlingRequests.status, 'pending'))
+					);
+			}
 			await recordEvent(
 				tx,
 				actor,

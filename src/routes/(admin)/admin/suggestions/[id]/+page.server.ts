@@ -10,14 +10,23 @@ import {
 } from '$lib/schemas/suggestion';
 import { staffFollowUpInput } from '$lib/schemas/follow-up';
 import { idParam } from '$lib/input-checks';
-import { REVIEWERS, SUGGESTION_READERS, SUGGESTION_WORKERS } from '$lib/roles';
+import {
+	EXTENSION_DECIDERS,
+	hasRole,
+	REVIEWERS,
+	SUGGESTION_READERS,
+	SUGGESTION_WORKERS,
+	SUPERVISORS
+} from '$lib/roles';
 import { requireRole } from '$lib/server/auth/guard';
 import { handleForm, routeId } from '$lib/server/platform/form-actions';
 import { listUnits } from '$lib/server/org/organisation';
 import { categoryChoices } from '$lib/server/suggestions/categories';
 import { canReview, canWork, settableStatuses } from '$lib/server/suggestions/actor';
 import { followUpRoundOf, followUpsOf, recordFollowUp } from '$lib/server/suggestions/follow-ups';
+import { coHandlersOf, requestsOf } from '$lib/server/suggestions/handling';
 import { publicPreview } from '$lib/server/suggestions/publishing';
+import { proposeRouting } from '$lib/server/suggestions/service-levels';
 import { getSuggestion, survivorOf } from '$lib/server/suggestions/queries';
 import {
 	addComment,
@@ -31,6 +40,7 @@ import {
 } from '$lib/server/suggestions/workflow';
 import { z } from 'zod';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { handlingActions } from './handling-actions';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireRole(event, ...SUGGESTION_READERS);
@@ -41,14 +51,22 @@ export const load: PageServerLoad = async (event) => {
 	// Another department's item answers 404 for a handler: its existence is not theirs to know.
 	const detail = await getSuggestion(event.locals.db, user, id);
 	const merged = idParam(event.url.searchParams.get('merged')) ?? null;
-	const [cats, units, mergedFrom, followUps, followUpRound] = await Promise.all([
-		categoryChoices(event.locals.db),
-		listUnits(event.locals.db),
-		// Said only when true: the address alone does not make the line appear.
-		merged ? survivorOf(event.locals.db, user, merged) : null,
-		followUpsOf(event.locals.db, id),
-		followUpRoundOf(event.locals.db, detail.suggestion)
-	]);
+	const s = detail.suggestion;
+	const [cats, units, mergedFrom, followUps, followUpRound, requests, coHandlers, proposal] =
+		await Promise.all([
+			categoryChoices(event.locals.db),
+			listUnits(event.locals.db),
+			// Said only when true: the address alone does not make the line appear.
+			merged ? survivorOf(event.locals.db, user, merged) : null,
+			followUpsOf(event.locals.db, id),
+			followUpRoundOf(event.locals.db, detail.suggestion),
+			requestsOf(event.locals.db, id),
+			coHandlersOf(event.locals.db, id),
+			// Categorised and not routed yet: what the category proposes (the assign form starts there).
+			s.departmentId == null ? proposeRouting(event.locals.db, s.categoryId) : null
+		]);
+	// The lead department's handler answers; a co-handling department's only adds progress notes.
+	const lead = user.role !== 'handler' || (user.unitId != null && user.unitId === s.departmentId);
 	return {
 		detail,
 		mergedFrom: mergedFrom === id ? merged : null,
@@ -57,7 +75,17 @@ export const load: PageServerLoad = async (event) => {
 		followUpRound,
 		units: units.filter((u) => u.kind !== 'company'),
 		canReview: canReview(user),
-		canWork: canWork(user),
+		canWork: canWork(user) && lead,
+		handling: {
+			requests,
+			coHandlers,
+			proposal,
+			isLeadHandler: user.role === 'handler' && lead,
+			isCoHandler: user.role === 'handler' && !lead,
+			canDecideTransfer: canReview(user),
+			canDecideExtension: hasRole(user.role, EXTENSION_DECIDERS),
+			canSupervise: hasRole(user.role, SUPERVISORS)
+		},
 		// The status menu offers what setStatus accepts from this user, no more.
 		statuses: settableStatuses(user),
 		// Beside the publish control: what the board and /r will show, masked as they mask it.
@@ -70,6 +98,15 @@ const back = (event: RequestEvent) =>
 const idOf = (event: RequestEvent) => routeId(event.params.id);
 
 export const actions: Actions = {
+	// 退回, 转办, 延期, 协办, 督办 (handling-actions.ts), named here so the route tree lists them.
+	sendBack: handlingActions.sendBack,
+	requestTransfer: handlingActions.requestTransfer,
+	requestExtension: handlingActions.requestExtension,
+	decide: handlingActions.decide,
+	addCoHandler: handlingActions.addCoHandler,
+	removeCoHandler: handlingActions.removeCoHandler,
+	progress: handlingActions.progress,
+	supervise: handlingActions.supervise,
 	retitle: async (event) => {
 		const user = requireRole(event, ...REVIEWERS);
 		return handleForm(event, titleInput, async ({ title }) => {
