@@ -236,8 +236,6 @@ const ACTIONS: Endpoint[] = formActions().flatMap((a) => {
 	const { query = '', skip: _, ...rest } = special;
 	const path = actionPath(a, {
 		slug: SLUG,
-		// /r/[code] (回访): a well-formed receipt code that does not exist, so every answer is a 4xx.
-		code: 'ABCD2345',
 		// Suggestion pages get a live item found in beforeAll; other ids are 1.
 		id: a.route.startsWith('/admin/suggestions/') ? '{suggestion}' : '1',
 		// The receipt page's 回访 form: a receipt whose suggestion was answered, found in beforeAll.
