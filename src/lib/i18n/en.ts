@@ -867,6 +867,11 @@ export const en: Messages = {
 		required: 'required',
 		optional: 'optional',
 		submit: 'Submit',
+		nextPage: 'Next page',
+		previousPage: 'Previous page',
+		pageOf: (n: number, total: number) => `Page ${n} of ${total}`,
+		allAnswered:
+			'You have answered every question. To change an answer, go to the previous page; otherwise submit.',
 		largeType: 'Large text',
 		normalType: 'Normal text',
 		notOpen: 'This campaign is not accepting answers yet.',

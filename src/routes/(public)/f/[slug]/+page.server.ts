@@ -7,7 +7,9 @@ import {
 	formCodeOnOpen,
 	loadPublicForm,
 	newSubmissionToken,
+	postedPage,
 	submitPublicForm,
+	turnFormPage,
 	FORM_CODE_FIELD,
 	TOKEN_FIELD,
 	TOKEN_PATTERN,
@@ -86,6 +88,7 @@ export const actions: Actions = {
 				event.setHeaders({ 'retry-after': '30' });
 				return fail(503, {
 					unavailable: false,
+					page: postedPage(questions, body),
 					errors: { _form: m.publicForm.databaseDown },
 					typed: parseAnswers(questions, body).typed,
 					token: typeof token === 'string' && TOKEN_PATTERN.test(token) ? token : '',
@@ -100,12 +103,20 @@ export const actions: Actions = {
 				break;
 			}
 			case 'unavailable':
-				return fail(409, { unavailable: true, errors: {}, typed: {}, token: '', formCode: '' });
+				return fail(409, {
+					unavailable: true,
+					page: 0,
+					errors: {},
+					typed: {},
+					token: '',
+					formCode: ''
+				});
 			case 'rate_limited': {
 				event.setHeaders({ 'retry-after': String(outcome.retryAfter) });
 				const errors = { _form: m.publicForm.rateLimited(Math.ceil(outcome.retryAfter / 60)) };
 				return fail(429, {
 					unavailable: false,
+					page: outcome.page,
 					errors,
 					typed: outcome.typed,
 					token: outcome.token,
@@ -115,11 +126,31 @@ export const actions: Actions = {
 			case 'invalid':
 				return fail(400, {
 					unavailable: false,
+					page: outcome.page,
 					errors: errorTexts(m, outcome.errors),
 					typed: outcome.typed,
 					token: outcome.token,
 					formCode: outcome.formCode
 				});
 		}
+	},
+	/** Next or Back on a form in pages (a form with conditions, without JavaScript): nothing stored. */
+	page: async (event) => {
+		const { locals, params } = event;
+		const outcome = await turnFormPage(locals.db, params.slug, await readForm(event));
+		if (outcome.kind === 'unavailable') {
+			return fail(409, {
+				unavailable: true,
+				page: 0,
+				errors: {},
+				typed: {},
+				token: '',
+				formCode: ''
+			});
+		}
+		const { kind: _, errors, ...shown } = outcome;
+		const texts = errorTexts(messages(locals.locale), errors);
+		const data = { unavailable: false, errors: texts, ...shown };
+		return Object.keys(errors).length ? fail(400, data) : data;
 	}
 };
