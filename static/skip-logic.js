@@ -81,6 +81,9 @@ if (typeof document !== 'undefined') {
 		// Removed, not hidden: Enter in a text box sends with the first button, which must be "submit".
 		for (const el of form.querySelectorAll("[data-paged]")) el.remove();
 		for (const el of form.querySelectorAll('[data-whole]')) el.hidden = false;
+		// Questions of pages not shown came without "required" (a browser refuses to send a form with
+		// an empty required box it cannot show); shown whole, the server checks what is required.
+		form.noValidate = true;
 		form.addEventListener('input', update);
 		form.addEventListener('change', update);
 		update();

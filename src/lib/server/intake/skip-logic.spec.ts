@@ -145,6 +145,12 @@ describeEachDatabase('skip logic', (current) => {
 		// The fast path leaves a refusal to the route, which says it.
 		const fast = await postThroughFastPath(db, entries(newSubmissionToken(), [['q_sat', 'bad']]));
 		expect(fast).toBe('handed to SvelteKit');
+		// So does a page turn, even of a complete form: Next stores nothing.
+		const turn = await postThroughFastPath(
+			db,
+			entries(newSubmissionToken(), [...shown, ['_page', '0'], ['_nav', 'next']])
+		);
+		expect(turn).toBe('handed to SvelteKit');
 		expect(await count(db)).toBe(before + 1);
 	});
 
