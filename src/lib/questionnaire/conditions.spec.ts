@@ -296,3 +296,29 @@ describe('the browser and the server agree on what is shown', () => {
 		expect(hidden).toBeGreaterThan(3000);
 	});
 });
+
+describe('conditions in words (the printed form, the preview)', () => {
+	it('tells the paper respondent what to answer and where to go otherwise', async () => {
+		const { messages } = await import('../i18n');
+		const { paperInstructions } = await import('./condition-words');
+		const questions = [
+			q('sat', 'single', {
+				options: [
+					{ id: 'ok', label: '满意' },
+					{ id: 'bad', label: '不满意' }
+				]
+			}),
+			q('why', 'long_text', { when: all({ question: 'sat', op: 'eq', value: 'bad' }) }),
+			q('where', 'short_text', { when: all({ question: 'sat', op: 'eq', value: 'bad' }) }),
+			q('score', 'rating'),
+			q('low', 'short_text', { when: any({ question: 'score', op: 'lte', value: 2 }) })
+		];
+		expect([...paperInstructions(messages('zh-CN').skipLogic, questions)]).toEqual([
+			[1, '如第 1 题选“不满意”，请答第 2–3 题；否则跳到第 4 题。'],
+			[4, '如第 4 题答 2 或以下，请答第 5 题；否则本表到此结束。']
+		]);
+		expect(paperInstructions(messages('en').skipLogic, questions).get(1)).toBe(
+			'If you chose “不满意” in question 1, answer questions 2–3; otherwise go to question 4.'
+		);
+	});
+});
