@@ -490,6 +490,36 @@ export const en: Messages = {
 		liveVersion: (n: number) => `The public answers version ${n}.`,
 		notLiveYet: 'The campaign is still a draft: the public cannot see the form yet.'
 	},
+	skipLogic: {
+		title: 'Show this question',
+		always: 'Everyone sees this question.',
+		add: 'Add a condition',
+		addRule: 'Add a rule',
+		remove: 'Remove the condition',
+		removeRule: (n: number) => `Remove rule ${n}`,
+		combine: 'With several rules',
+		all: 'show when all hold',
+		any: 'show when any holds',
+		source: (n: number) => `Rule ${n}: looks at`,
+		op: 'Test',
+		value: 'Number',
+		options: 'Options',
+		ops: { eq: 'equals', in: 'is one of', lte: 'at most (≤)', gte: 'at least (≥)' },
+		choiceOps: { eq: 'chose', in: 'chose one of', lte: '', gte: '' },
+		noSources:
+			'No question before this one can be tested yet (single or multiple choice, rating, recommendation, number).',
+		questionRef: (n: number, title: string) => `Question ${n} · ${title}`,
+		ruleChoice: (n: number, labels: string[]) =>
+			`you chose “${labels.join('” or “')}” in question ${n}`,
+		ruleEq: (n: number, v: number) => `your answer to question ${n} is ${v}`,
+		ruleLte: (n: number, v: number) => `your answer to question ${n} is ${v} or less`,
+		ruleGte: (n: number, v: number) => `your answer to question ${n} is ${v} or more`,
+		joinAll: ' and ',
+		joinAny: ' or ',
+		shownWhen: (words: string) => `Shown only if ${words}`,
+		paper: (words: string, from: number, to: number, next: number | null) =>
+			`If ${words}, answer question${from === to ? ` ${from}` : `s ${from}–${to}`}; otherwise ${next ? `go to question ${next}` : 'this is the end of the form'}.`
+	},
 	builder: {
 		title: 'Questionnaire builder',
 		addQuestion: 'Add question',
@@ -1029,6 +1059,11 @@ export const en: Messages = {
 		required: 'required',
 		optional: 'optional',
 		submit: 'Submit',
+		nextPage: 'Next page',
+		previousPage: 'Previous page',
+		pageOf: (n: number, total: number) => `Page ${n} of ${total}`,
+		allAnswered:
+			'You have answered every question. To change an answer, go to the previous page; otherwise submit.',
 		largeType: 'Large text',
 		normalType: 'Normal text',
 		notOpen: 'This campaign is not accepting answers yet.',
@@ -1236,6 +1271,18 @@ export const en: Messages = {
 		question_title_required: 'Please write the question.',
 		option_label_required: 'An option cannot be empty.',
 		two_options_needed: 'A choice question needs at least two options.',
+		condition_forward:
+			'A condition can only look at questions before this one: the question it looks at now comes after it (or is this one).',
+		condition_missing:
+			'The question this condition looked at has been removed: choose another or remove the condition.',
+		condition_source_type:
+			'A condition can only look at a single or multiple choice, rating, recommendation or number question.',
+		condition_option: 'An option in this condition no longer exists: choose again.',
+		condition_value: 'This condition is incomplete: choose an option or enter a number.',
+		condition_unreachable:
+			'With this condition the question can never be shown: change the condition.',
+		condition_empty: 'A condition needs at least one rule.',
+		condition_too_many: 'A condition has at most 10 rules.',
 		only_one_of_type: 'A questionnaire can have only one question of this type.',
 		contact_on_anonymous: 'Anonymous campaigns cannot ask for contact details.',
 		copy_source_unknown: 'There is no such campaign to copy from.',

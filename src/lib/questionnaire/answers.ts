@@ -1,3 +1,4 @@
+import { visibleQuestionIds } from './conditions';
 import {
 	SHORT_TEXT_LIMIT,
 	TEXT_LIMIT,
@@ -29,6 +30,8 @@ export interface ParsedAnswers {
 	/** Question id → error key of the i18n `errors` table. */
 	errors: Record<string, string>;
 	typed: TypedValues;
+	/** Questions the answers' conditions hide: not required, and whatever they hold is dropped. */
+	hidden: string[];
 }
 
 // NUL cannot be stored in PostgreSQL text and other C0 controls have no business in an answer.
@@ -45,6 +48,15 @@ export function normalisePhone(raw: string): string | null {
 
 /** What answers are read from: a FormData, or the URLSearchParams of a form-encoded body. */
 export type FormFields = Pick<FormData, 'get' | 'getAll'>;
+
+/** Typed values handed back with a refused form, read again as the form they came from. */
+export function typedFields(typed: TypedValues): FormFields {
+	const all = (name: string) => {
+		const value = typed[name];
+		return value === undefined ? [] : Array.isArray(value) ? value : [value];
+	};
+	return { get: (name: string) => all(name)[0] ?? null, getAll: all };
+}
 
 function text(form: FormFields, name: string): string {
 	const value = form.get(name);
@@ -204,6 +216,10 @@ function parseOne(q: Question, form: FormFields, typed: TypedValues): Outcome {
 /**
  * Reads a submitted form against one questionnaire version. Fields that belong to no question are
  * ignored; every error is reported (not just the first) so the respondent can fix them in one go.
+ * Skip logic: a question whose condition the (valid) answers before it do not meet is hidden — never
+ * required, and its answer is dropped, not refused (a respondent who went back and changed an
+ * earlier answer did nothing wrong). What was typed into it is still handed back, so the form can
+ * show it again should the question come back.
  */
 export function parseAnswers(questions: Question[], form: FormFields): ParsedAnswers {
 	const result: ParsedAnswers = {
@@ -213,19 +229,31 @@ export function parseAnswers(questions: Question[], form: FormFields): ParsedAns
 		areaOption: null,
 		unitOption: null,
 		errors: {},
-		typed: {}
+		typed: {},
+		hidden: []
 	};
-	for (const q of questions) {
-		const { answer, error, otherText } = parseOne(q, form, result.typed);
+	const outcomes = questions.map((q) => parseOne(q, form, result.typed));
+	const valid: Answers = {};
+	questions.forEach((q, i) => {
+		const { answer, error } = outcomes[i];
+		if (answer !== undefined && !error) valid[q.id] = answer;
+	});
+	const visible = visibleQuestionIds(questions, valid);
+	questions.forEach((q, i) => {
+		if (!visible.has(q.id)) {
+			result.hidden.push(q.id);
+			return;
+		}
+		const { answer, error, otherText } = outcomes[i];
 		if (error) result.errors[q.id] = error;
 		else if (answer === undefined && q.required) result.errors[q.id] = 'answer_required';
-		if (answer === undefined || error) continue;
+		if (answer === undefined || error) return;
 		if (q.type === 'contact') result.contact = answer as ContactAnswer;
 		else result.answers[q.id] = answer;
 		if (otherText !== undefined) result.answers[otherKey(q)] = otherText;
 		if (q.type === 'group') result.groupOption = answer as string;
 		if (q.type === 'area') result.areaOption = answer as string;
 		if (q.type === 'unit') result.unitOption = answer as string;
-	}
+	});
 	return result;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkConditions } from './conditions';
 import { QUESTION_TYPES, RATING_POINTS, SHORT_TEXT_LIMIT, type Question } from './types';
 
 const option = z.object({
@@ -9,6 +10,30 @@ const option = z.object({
 
 /** A bound of a number question: finite, and small enough to print in the boxes of a paper form. */
 const bound = z.number().finite().min(-1e9, 'invalid').max(1e9, 'invalid').nullable().optional();
+
+const questionId = z.string().regex(/^[a-z0-9_-]{1,40}$/, 'condition_missing');
+const conditionNumber = z.number().finite().min(-1e9, 'invalid').max(1e9, 'invalid');
+const rule = z.discriminatedUnion(
+	'op',
+	[
+		z.object({
+			question: questionId,
+			op: z.literal('eq'),
+			value: z.union([z.string().max(40), conditionNumber], 'condition_value')
+		}),
+		z.object({
+			question: questionId,
+			op: z.literal('in'),
+			value: z.array(z.string().max(40)).min(1, 'condition_value').max(100)
+		}),
+		z.object({
+			question: questionId,
+			op: z.enum(['lte', 'gte']),
+			value: conditionNumber
+		})
+	],
+	'condition_value'
+);
 
 const question = z.object({
 	id: z.string().regex(/^[a-z0-9_-]{1,40}$/, 'invalid'),
@@ -27,7 +52,13 @@ const question = z.object({
 		.optional(),
 	min: bound,
 	max: bound,
-	decimal: z.boolean().optional()
+	decimal: z.boolean().optional(),
+	when: z
+		.object({
+			combine: z.enum(['all', 'any'], 'invalid'),
+			rules: z.array(rule).min(1, 'condition_empty').max(10, 'condition_too_many')
+		})
+		.optional()
 });
 
 export const questionsSchema = z.array(question).max(100, 'too_many_questions');
@@ -104,5 +135,6 @@ export function checkQuestions(
 			problems.push({ index, field: 'required', message: 'contact_on_anonymous' });
 		}
 	});
+	problems.push(...checkConditions(questions));
 	return { questions, problems };
 }

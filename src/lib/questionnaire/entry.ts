@@ -1,4 +1,10 @@
-import { contactNameField, contactPhoneField, fieldName, otherField } from './answers';
+import {
+	contactNameField,
+	contactPhoneField,
+	fieldName,
+	otherField,
+	type FormFields
+} from './answers';
 import { otherOption, type Question } from './types';
 
 /** Paper entry types closed answers as option numbers; the field that carries them. */
@@ -22,7 +28,7 @@ export const TYPED_AS_NUMBERS = new Set(['single', 'multiple', 'group', 'area', 
  */
 export function entryToForm(
 	questions: Question[],
-	entry: FormData
+	entry: FormFields
 ): { form: FormData; errors: Record<string, string>; typed: Record<string, string> } {
 	const form = new FormData();
 	const errors: Record<string, string> = {};

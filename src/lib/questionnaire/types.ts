@@ -1,4 +1,5 @@
 // The questionnaire vocabulary, shared by the builder (browser), the public form and the server.
+import type { Condition } from './conditions';
 
 export const QUESTION_TYPES = [
 	'single',
@@ -57,6 +58,11 @@ export interface Question {
 	 * saved before the flag existed, which reads as not marked.
 	 */
 	satisfaction?: boolean;
+	/**
+	 * Skip logic: shown only when earlier answers match (conditions.ts). Absent on questions saved
+	 * before conditions existed, and on every question shown to all.
+	 */
+	when?: Condition;
 }
 
 export const RATING_POINTS = [3, 5, 7, 10] as const;

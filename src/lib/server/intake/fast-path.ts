@@ -3,7 +3,7 @@ import { Readable } from 'node:stream';
 import { LARGE_TYPE_COOKIE, LOCALE_COOKIE } from '../../i18n';
 import type { Database } from '../db';
 import { formPageVariant, keptFormPage } from './public-form-cache';
-import { submitPublicForm } from './public-form';
+import { NAV_FIELD, submitPublicForm } from './public-form';
 import { logRequest } from '../platform/request-log';
 import { SECURITY_HEADERS } from '../platform/security-headers';
 
@@ -83,7 +83,10 @@ export function createFastPath({ db, env = process.env }: FastPathOptions): Fast
 			const text = body.toString('utf8');
 			// A NUL is dropped by the route's form reader; leave such a body to it.
 			if (text.includes('\0') || /%00/.test(text)) return fallback(replay(req, body), res);
-			submitPublicForm(db(), slug, new URLSearchParams(text), client)
+			const fields = new URLSearchParams(text);
+			// Next or Back on a form in pages stores nothing: the route turns the page.
+			if (fields.has(NAV_FIELD)) return fallback(replay(req, body), res);
+			submitPublicForm(db(), slug, fields, client)
 				.then(
 					(outcome) => {
 						if (outcome.kind !== 'stored') return fallback(replay(req, body), res);

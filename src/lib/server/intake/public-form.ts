@@ -1,6 +1,8 @@
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
 import { campaignAvailability, type Availability } from '../../campaign-availability';
 import { parseAnswers, type FormFields, type TypedValues } from '../../questionnaire/answers';
+import { formPages } from '../../questionnaire/conditions';
+import type { Question } from '../../questionnaire/types';
 import { publicCampaign } from '../campaigns/public-copy';
 import type { Database } from '../db';
 import type { Campaign, QuestionnaireVersion } from '../db/schema';
@@ -14,6 +16,9 @@ export const TOKEN_FIELD = 'submission_token';
 /** Hidden from people (off-screen, out of tab order); bots that fill every field fill this too. */
 export const HONEYPOT_FIELD = 'website';
 export const FORM_CODE_FIELD = 'form_code';
+/** Without JavaScript a form with conditions comes in pages: the one shown, and the way asked. */
+export const PAGE_FIELD = '_page';
+export const NAV_FIELD = '_nav';
 
 export function newSubmissionToken(): string {
 	return encodeBase32LowerCaseNoPadding(randomBytes(20));
@@ -76,12 +81,16 @@ export type SubmitOutcome =
 	| {
 			kind: 'rate_limited';
 			retryAfter: number;
+			/** The page to show the form on again (a form in pages, without JavaScript). */
+			page: number;
 			typed: TypedValues;
 			token: string;
 			formCode: string;
 	  }
 	| {
 			kind: 'invalid';
+			/** The page to show the form on again: the first with an error at a question. */
+			page: number;
 			errors: Record<string, string>;
 			typed: TypedValues;
 			token: string;
@@ -133,8 +142,10 @@ export async function submitPublicForm(
 		errors._form = formCode ? 'form_code_used' : 'form_code_unknown';
 	}
 	const keptCode = formCode && !formCode.used ? formCode.code : '';
+	const posted = postedPage(version.questions, form);
 	if (Object.keys(errors).length) {
-		return { kind: 'invalid', errors, typed: parsed.typed, token, formCode: keptCode };
+		const page = pageOfErrors(version.questions, errors, posted);
+		return { kind: 'invalid', page, errors, typed: parsed.typed, token, formCode: keptCode };
 	}
 
 	const key = await clientKey(db, 'submit', clientAddress);
@@ -143,6 +154,7 @@ export async function submitPublicForm(
 		return {
 			kind: 'rate_limited',
 			retryAfter: rate.retryAfter,
+			page: posted,
 			typed: parsed.typed,
 			token,
 			formCode: keptCode
@@ -165,6 +177,81 @@ export async function submitPublicForm(
 		// Lost a race for the code: say so plainly, keep the answers, and let them send it without.
 		if (!(e instanceof Conflict)) throw e;
 		const errors = { _form: 'form_code_used' };
-		return { kind: 'invalid', errors, typed: parsed.typed, token, formCode: '' };
+		return { kind: 'invalid', page: posted, errors, typed: parsed.typed, token, formCode: '' };
 	}
+}
+
+export type PageOutcome =
+	| { kind: 'unavailable'; availability: Availability }
+	| {
+			kind: 'page';
+			/** The page to show: an index of formPages, or their count for "all answered, send". */
+			page: number;
+			errors: Record<string, string>;
+			typed: TypedValues;
+			token: string;
+			formCode: string;
+	  };
+
+/** The page a posted form was on (0 when missing or out of range). */
+export function postedPage(questions: Question[], form: FormFields): number {
+	const n = Number(form.get(PAGE_FIELD));
+	return Number.isInteger(n) && n >= 0 && n <= formPages(questions).length ? n : 0;
+}
+
+/**
+ * The page to show a refused submission on: the first page with an error at a question, else the
+ * page it was sent from.
+ */
+export function pageOfErrors(
+	questions: Question[],
+	errors: Record<string, string>,
+	posted: number
+): number {
+	const pages = formPages(questions);
+	const at = pages.findIndex((page) => page.some((i) => errors[questions[i].id]));
+	return at >= 0 ? at : Math.min(posted, pages.length);
+}
+
+/**
+ * Next or Back on a form in pages (no JavaScript). Nothing is stored and nothing is counted
+ * against the submission limit: the answers travel in the form itself (every page's fields are in
+ * it, the pages not shown are hidden), with the same submission token, to the last page's send,
+ * which goes through `submitPublicForm` like any other. Next checks the page being left; Back
+ * keeps whatever is there, unchecked. Pages whose questions the answers hide are passed over; when
+ * none is left after this one, the "all answered" page with the send button comes next.
+ */
+export async function turnFormPage(
+	db: Database,
+	slug: string,
+	form: FormFields
+): Promise<PageOutcome> {
+	const { version, availability } = await loadPublicForm(db, slug);
+	if (availability !== 'open' || !version) return { kind: 'unavailable', availability };
+	const questions = version.questions;
+	const rawToken = form.get(TOKEN_FIELD);
+	const token =
+		typeof rawToken === 'string' && TOKEN_PATTERN.test(rawToken) ? rawToken : newSubmissionToken();
+	const formCode = String(form.get(FORM_CODE_FIELD) ?? '')
+		.trim()
+		.slice(0, 40);
+	const parsed = parseAnswers(questions, form);
+	const hidden = new Set(parsed.hidden);
+	const pages = formPages(questions);
+	const current = postedPage(questions, form);
+	const shows = (k: number) => pages[k].some((i) => !hidden.has(questions[i].id));
+	const base = { kind: 'page' as const, typed: parsed.typed, token, formCode };
+	if (form.get(NAV_FIELD) === 'back') {
+		let page = Math.min(current, pages.length) - 1;
+		while (page > 0 && !shows(page)) page--;
+		return { ...base, page: Math.max(page, 0), errors: {} };
+	}
+	const onPage = (pages[current] ?? []).map((i) => questions[i].id);
+	const errors = Object.fromEntries(
+		onPage.flatMap((id) => (parsed.errors[id] ? [[id, parsed.errors[id]]] : []))
+	);
+	if (Object.keys(errors).length) return { ...base, page: current, errors };
+	let page = current + 1;
+	while (page < pages.length && !shows(page)) page++;
+	return { ...base, page: Math.min(page, pages.length), errors: {} };
 }

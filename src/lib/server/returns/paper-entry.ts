@@ -49,7 +49,10 @@ export async function enterPaperForm(
 	const { campaign, version } = await entryTarget(db, slug);
 	const { form, errors: numberErrors, typed } = entryToForm(version.questions, entry);
 	const parsed = parseAnswers(version.questions, form);
-	const errors: Record<string, string> = { ...parsed.errors, ...numberErrors };
+	// A hidden question (skip logic) is skipped whatever was typed for it, option numbers included.
+	const hidden = new Set(parsed.hidden);
+	const errors: Record<string, string> = { ...parsed.errors };
+	for (const [id, error] of Object.entries(numberErrors)) if (!hidden.has(id)) errors[id] = error;
 	const rawToken = String(entry.get(TOKEN_FIELD) ?? '');
 	const token = TOKEN_PATTERN.test(rawToken) ? rawToken : newSubmissionToken();
 	const codeInput = String(entry.get('form_code') ?? '').trim();

@@ -7,13 +7,16 @@ import {
 	formCodeOnOpen,
 	loadPublicForm,
 	newSubmissionToken,
+	postedPage,
 	submitPublicForm,
+	turnFormPage,
 	FORM_CODE_FIELD,
+	NAV_FIELD,
 	TOKEN_FIELD,
 	TOKEN_PATTERN,
 	type PublicForm
 } from '$lib/server/intake/public-form';
-import type { Actions, PageServerLoad } from './$types';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 /**
  * The last form this process served per campaign. While the database is briefly out of reach, a
@@ -62,11 +65,33 @@ export const load: PageServerLoad = async ({ locals, params, url, getClientAddre
 	};
 };
 
+/** Next or Back on a form in pages (a form with conditions, without JavaScript): nothing stored. */
+async function turnPage(event: RequestEvent, body: FormData) {
+	const { locals, params } = event;
+	const outcome = await turnFormPage(locals.db, params.slug, body);
+	if (outcome.kind === 'unavailable') {
+		return fail(409, {
+			unavailable: true,
+			page: 0,
+			errors: {},
+			typed: {},
+			token: '',
+			formCode: ''
+		});
+	}
+	const { kind: _, errors, ...shown } = outcome;
+	const texts = errorTexts(messages(locals.locale), errors);
+	const data = { unavailable: false, errors: texts, ...shown };
+	return Object.keys(errors).length ? fail(400, data) : data;
+}
+
 export const actions: Actions = {
 	default: async (event) => {
 		const { locals, params } = event;
 		const m = messages(locals.locale);
 		const body = await readForm(event);
+		// A page turn of a form in pages is no submission (scripts/serve.mjs's fast path leaves it here).
+		if (body.has(NAV_FIELD)) return turnPage(event, body);
 		const outcome = await submitPublicForm(
 			locals.db,
 			params.slug,
@@ -86,6 +111,7 @@ export const actions: Actions = {
 				event.setHeaders({ 'retry-after': '30' });
 				return fail(503, {
 					unavailable: false,
+					page: postedPage(questions, body),
 					errors: { _form: m.publicForm.databaseDown },
 					typed: parseAnswers(questions, body).typed,
 					token: typeof token === 'string' && TOKEN_PATTERN.test(token) ? token : '',
@@ -100,12 +126,20 @@ export const actions: Actions = {
 				break;
 			}
 			case 'unavailable':
-				return fail(409, { unavailable: true, errors: {}, typed: {}, token: '', formCode: '' });
+				return fail(409, {
+					unavailable: true,
+					page: 0,
+					errors: {},
+					typed: {},
+					token: '',
+					formCode: ''
+				});
 			case 'rate_limited': {
 				event.setHeaders({ 'retry-after': String(outcome.retryAfter) });
 				const errors = { _form: m.publicForm.rateLimited(Math.ceil(outcome.retryAfter / 60)) };
 				return fail(429, {
 					unavailable: false,
+					page: outcome.page,
 					errors,
 					typed: outcome.typed,
 					token: outcome.token,
@@ -115,6 +149,7 @@ export const actions: Actions = {
 			case 'invalid':
 				return fail(400, {
 					unavailable: false,
+					page: outcome.page,
 					errors: errorTexts(m, outcome.errors),
 					typed: outcome.typed,
 					token: outcome.token,

@@ -1,0 +1,231 @@
+// Skip logic on both databases: answers to questions their conditions hide are not stored —
+// through the SvelteKit route's service, through the fast path scripts/serve.mjs puts in front of
+// it, and through paper entry — hidden questions are never required, and the pages of a form
+// without JavaScript store nothing until the last one is sent, once.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Readable } from 'node:stream';
+import { eq } from 'drizzle-orm';
+import { expect, it } from 'vitest';
+import { type Database } from '../db';
+import { responses, users } from '../db/schema';
+import { enterPaperForm } from '../returns/paper-entry';
+import { describeEachDatabase } from '../test/databases';
+import { openSkipLogicCampaign } from '../test/skip-logic';
+import { createFastPath } from './fast-path';
+import { newSubmissionToken, submitPublicForm, turnFormPage } from './public-form';
+import { findReceipt } from './receipt-lookup';
+
+const SLUG = 'skip-logic';
+const ORIGIN = 'http://xinkan.test';
+let client = 0;
+
+/** A respondent who said "satisfied" and rated repairs 4, but had typed into both follow-ups. */
+const WITH_HIDDEN: [string, string][] = [
+	['q_sat', 'ok'],
+	['q_why', '之前写的：营业厅排队太久'],
+	['q_repair', '4'],
+	['q_slow', '之前写的：等了一天'],
+	['q_idea', '希望多设缴费点']
+];
+
+function entries(token: string, fields: [string, string][]): [string, string][] {
+	return [['submission_token', token], ...fields];
+}
+function formData(fields: [string, string][]): FormData {
+	const form = new FormData();
+	for (const [k, v] of fields) form.append(k, v);
+	return form;
+}
+
+async function storedAnswers(db: Database, receiptCode: string) {
+	const { responseId } = (await findReceipt(db, receiptCode))!;
+	const [row] = await db.select().from(responses).where(eq(responses.id, responseId));
+	return row.answers;
+}
+const count = async (db: Database) =>
+	(await db.select({ id: responses.id }).from(responses)).length;
+
+/** POST /f/<slug> through the fast path, as scripts/serve.mjs hands it over. */
+function postThroughFastPath(db: Database, fields: [string, string][]) {
+	const body = Buffer.from(new URLSearchParams(fields).toString());
+	const req = Object.assign(Readable.from([body]), {
+		method: 'POST',
+		url: `/f/${SLUG}`,
+		headers: {
+			origin: ORIGIN,
+			accept: 'text/html',
+			'content-type': 'application/x-www-form-urlencoded',
+			'content-length': String(body.length)
+		},
+		socket: { remoteAddress: `10.18.0.${++client}` }
+	}) as unknown as IncomingMessage;
+	return new Promise<{ status: number; location: string } | 'handed to SvelteKit'>((resolve) => {
+		const res = {
+			headersSent: false,
+			writeHead(status: number, headers: string[]) {
+				const at = headers.indexOf('location');
+				resolve({ status, location: headers[at + 1] });
+				return res;
+			},
+			end() {}
+		} as unknown as ServerResponse;
+		const fastPath = createFastPath({ db: () => db, env: { ORIGIN } });
+		expect(fastPath(req, res, () => resolve('handed to SvelteKit'))).toBe(true);
+	});
+}
+
+describeEachDatabase('skip logic', (current) => {
+	it('drops answers to hidden questions on the route path and the fast path alike', async () => {
+		const { db } = current();
+		await openSkipLogicCampaign(db, SLUG);
+		const before = await count(db);
+
+		const routed = await submitPublicForm(
+			db,
+			SLUG,
+			formData(entries(newSubmissionToken(), WITH_HIDDEN)),
+			`10.18.1.${++client}`
+		);
+		expect(routed.kind).toBe('stored');
+		const fast = await postThroughFastPath(db, entries(newSubmissionToken(), WITH_HIDDEN));
+		if (fast === 'handed to SvelteKit') throw new Error('the fast path did not take it');
+		expect(fast.status).toBe(303);
+		const fastCode = /r=([0-9A-Z]{8})/.exec(fast.location)![1];
+
+		const expected = { sat: 'ok', repair: 4, idea: '希望多设缴费点' };
+		expect(await storedAnswers(db, routed.kind === 'stored' ? routed.receiptCode : '')).toEqual(
+			expected
+		);
+		expect(await storedAnswers(db, fastCode)).toEqual(expected);
+		expect(await count(db)).toBe(before + 2);
+	});
+
+	it('stores shown follow-ups, requires them, and refuses with nothing stored', async () => {
+		const { db } = current();
+		const before = await count(db);
+		const shown: [string, string][] = [
+			['q_sat', 'bad'],
+			['q_why', '停电不通知'],
+			['q_repair', '1'],
+			['q_slow', '等了一天']
+		];
+		const stored = await submitPublicForm(
+			db,
+			SLUG,
+			formData(entries(newSubmissionToken(), shown)),
+			`10.18.1.${++client}`
+		);
+		if (stored.kind !== 'stored') throw new Error(JSON.stringify(stored));
+		expect(await storedAnswers(db, stored.receiptCode)).toEqual({
+			sat: 'bad',
+			why: '停电不通知',
+			repair: 1,
+			slow: '等了一天'
+		});
+
+		// "Dissatisfied" without saying why, a low rating without the follow-up: both required.
+		const refused = await submitPublicForm(
+			db,
+			SLUG,
+			formData(
+				entries(newSubmissionToken(), [
+					['q_sat', 'bad'],
+					['q_repair', '2'],
+					['_page', '2']
+				])
+			),
+			`10.18.1.${++client}`
+		);
+		expect(refused).toMatchObject({
+			kind: 'invalid',
+			errors: { why: 'answer_required', slow: 'answer_required' },
+			// The first page with a problem is shown again.
+			page: 1
+		});
+		// The fast path leaves a refusal to the route, which says it.
+		const fast = await postThroughFastPath(db, entries(newSubmissionToken(), [['q_sat', 'bad']]));
+		expect(fast).toBe('handed to SvelteKit');
+		// So does a page turn, even of a complete form: Next stores nothing.
+		const turn = await postThroughFastPath(
+			db,
+			entries(newSubmissionToken(), [...shown, ['_page', '0'], ['_nav', 'next']])
+		);
+		expect(turn).toBe('handed to SvelteKit');
+		expect(await count(db)).toBe(before + 1);
+	});
+
+	it('turns pages without storing, keeps the token, and the last page stores once', async () => {
+		const { db } = current();
+		const before = await count(db);
+		const token = newSubmissionToken();
+		const turn = (fields: [string, string][]) =>
+			turnFormPage(db, SLUG, formData(entries(token, fields)));
+
+		// Page 0 → 1 (the reason is shown: "dissatisfied").
+		let fields: [string, string][] = [
+			['q_sat', 'bad'],
+			['_page', '0'],
+			['_nav', 'next']
+		];
+		expect(await turn(fields)).toMatchObject({ kind: 'page', page: 1, errors: {}, token });
+		// Page 1 left with a required answer missing: stays, says it.
+		fields = [
+			['q_sat', 'bad'],
+			['q_repair', '5'],
+			['_page', '1'],
+			['_nav', 'next']
+		];
+		expect(await turn(fields)).toMatchObject({ page: 1, errors: { why: 'answer_required' } });
+		fields = [...fields.slice(0, 2), ['q_why', '排队久'], ['_page', '1'], ['_nav', 'next']];
+		const third = await turn(fields);
+		expect(third).toMatchObject({ page: 2, errors: {} });
+		// Back keeps what was typed, unchecked.
+		const back = await turn([
+			['q_sat', 'bad'],
+			['q_why', '排队久'],
+			['_page', '2'],
+			['_nav', 'back']
+		]);
+		expect(back).toMatchObject({ page: 1, typed: { q_why: '排队久', q_sat: 'bad' } });
+		// Satisfied: page 1 holds only the rating then; the reason stays hidden on it.
+		const ok = await turn([
+			['q_sat', 'ok'],
+			['_page', '0'],
+			['_nav', 'next']
+		]);
+		expect(ok).toMatchObject({ page: 1 });
+		expect(await count(db)).toBe(before);
+
+		const last = formData(
+			entries(token, [
+				['q_sat', 'bad'],
+				['q_why', '排队久'],
+				['q_repair', '5'],
+				['_page', '2']
+			])
+		);
+		const first = await submitPublicForm(db, SLUG, last, `10.18.1.${++client}`);
+		const again = await submitPublicForm(db, SLUG, last, `10.18.1.${++client}`);
+		expect(first).toMatchObject({ kind: 'stored', repeated: false });
+		expect(again).toMatchObject({ kind: 'stored', repeated: true });
+		expect(await count(db)).toBe(before + 1);
+	});
+
+	it('paper entry skips hidden questions, whatever was typed for them', async () => {
+		const { db } = current();
+		const [clerk] = await db
+			.insert(users)
+			.values({ username: 'clerk-skip', passwordHash: 'x', role: 'clerk' })
+			.returning();
+		const entry = formData([
+			['submission_token', newSubmissionToken()],
+			['n_sat', '1'],
+			['q_why', '抄错了的一行'],
+			['q_repair', '3'],
+			['q_slow', '这一格本该空着']
+		]);
+		const outcome = await enterPaperForm(db, SLUG, clerk.id, entry);
+		if (outcome.kind !== 'stored') throw new Error(JSON.stringify(outcome));
+		expect(await storedAnswers(db, outcome.receiptCode)).toEqual({ sat: 'ok', repair: 3 });
+	});
+});

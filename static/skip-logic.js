@@ -1,0 +1,91 @@
+// Skip logic in the browser: the public form of a questionnaire with conditions, shown whole and
+// hiding or showing questions as answers change. Without this script the server splits the form
+// into pages (src/routes/(public)/f/[slug]); either way the server decides what is stored
+// (src/lib/questionnaire/conditions.ts, whose rules these two functions copy — conditions.spec.ts
+// runs both on random questionnaires and holds them to the same answers).
+
+function xkRuleHolds(rule, answer) {
+	if (answer === undefined) return false;
+	if (rule.op === 'eq') {
+		return Array.isArray(answer) ? answer.includes(rule.value) : answer === rule.value;
+	}
+	if (rule.op === 'in') {
+		return Array.isArray(answer)
+			? answer.some((a) => rule.value.includes(a))
+			: typeof answer === 'string' && rule.value.includes(answer);
+	}
+	if (rule.op === 'lte') return typeof answer === 'number' && answer <= rule.value;
+	if (rule.op === 'gte') return typeof answer === 'number' && answer >= rule.value;
+	return false;
+}
+
+function xkVisible(questions, answers) {
+	const visible = new Set();
+	const before = new Set();
+	for (const q of questions) {
+		const rules = (q.when && q.when.rules) || [];
+		const holds = (rule) =>
+			before.has(rule.question) && visible.has(rule.question)
+				? xkRuleHolds(rule, answers[rule.question])
+				: false;
+		const shown =
+			rules.length === 0 || (q.when.combine === 'any' ? rules.some(holds) : rules.every(holds));
+		if (shown) visible.add(q.id);
+		before.add(q.id);
+	}
+	return visible;
+}
+
+// The answer a source question holds, read as the server's parser reads it (answers.ts).
+function xkAnswerOf(q, data) {
+	const values = data.getAll('q_' + q.id).filter((v) => typeof v === 'string' && v !== '');
+	if (q.type === 'single') return values.length === 1 ? values[0] : undefined;
+	if (q.type === 'multiple') return values.length ? values : undefined;
+	if (values.length !== 1) return undefined;
+	const raw = values[0].trim().normalize('NFKC');
+	if (q.type === 'rating' || q.type === 'nps') return /^\d{1,2}$/.test(raw) ? Number(raw) : undefined;
+	if (q.type !== 'number') return undefined;
+	const compact = raw.replace(/[\s,]/g, '').replace(/。/g, '.');
+	const match = /^[-+]?(\d{1,12})(\.\d{1,6})?$/.exec(compact);
+	if (!match) return undefined;
+	if (match[2] && q.el.dataset.decimal !== '1' && !/^\.0+$/.test(match[2])) return undefined;
+	const n = Number(compact);
+	const { min, max } = q.el.dataset;
+	if ((min !== undefined && n < Number(min)) || (max !== undefined && n > Number(max))) {
+		return undefined;
+	}
+	return Object.is(n, -0) ? 0 : n;
+}
+
+if (typeof document !== 'undefined') {
+	const form = document.querySelector('form[data-skip]');
+	if (form) {
+		const questions = Array.from(form.querySelectorAll('[data-q]'), (el) => ({
+			id: el.dataset.q,
+			type: el.dataset.type,
+			when: el.dataset.when ? JSON.parse(el.dataset.when) : undefined,
+			el
+		}));
+		const update = () => {
+			const data = new FormData(form);
+			const answers = {};
+			for (const q of questions) {
+				const answer = xkAnswerOf(q, data);
+				if (answer !== undefined) answers[q.id] = answer;
+			}
+			const shown = xkVisible(questions, answers);
+			for (const q of questions) q.el.hidden = !shown.has(q.id);
+		};
+		// One form, shown whole: the pages and their buttons are for browsers without JavaScript.
+		for (const page of form.querySelectorAll('[data-page]')) page.hidden = false;
+		// Removed, not hidden: Enter in a text box sends with the first button, which must be "submit".
+		for (const el of form.querySelectorAll("[data-paged]")) el.remove();
+		for (const el of form.querySelectorAll('[data-whole]')) el.hidden = false;
+		// Questions of pages not shown came without "required" (a browser refuses to send a form with
+		// an empty required box it cannot show); shown whole, the server checks what is required.
+		form.noValidate = true;
+		form.addEventListener('input', update);
+		form.addEventListener('change', update);
+		update();
+	}
+}
