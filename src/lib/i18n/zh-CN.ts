@@ -200,7 +200,9 @@ export const zhCN = {
 		},
 		names: {
 			'categoriser-retrain': '分类模型重新训练',
-			'daily-housekeeping': '每日清理（过期会话、限流计数）'
+			'daily-housekeeping': '每日清理（过期会话、限流计数）',
+			'notification-delivery': '发送通知（邮件、短信）',
+			'notification-deadlines': '到期和超期提醒'
 		},
 		runRetrain: '立即重新训练分类模型',
 		runRetrainHint: '模型落后 50 条审核决定时会自动重新训练；这里可立即训练一次。',
@@ -948,6 +950,12 @@ export const zhCN = {
 		tryAgain: '再查一次'
 	},
 	errors: {
+		template_unknown_placeholder: '含有此通知不支持的占位符，请只用下面列出的占位符。',
+		template_missing_stop_link: '给群众的通知必须包含退订链接 {stopLink}。',
+		email_format: '邮箱格式不对，例如 name@example.com。',
+		email_required: '选择邮件接收时请填写邮箱。',
+		mobile_format: '手机号码应为 11 位，例如 13812345678。',
+		mobile_required: '选择短信接收时请填写手机号码。',
 		follow_up_not_answered: '这条意见还没有答复，暂不能评价。',
 		follow_up_round_ended: '本轮回访已经结束，不能再提交或修改。',
 		follow_up_in_future: '回访时间不能晚于现在。',
@@ -1070,5 +1078,77 @@ export const zhCN = {
 		intro:
 			'心坎帮助公共服务单位开展征求意见活动，把群众的意见变成分类、交办、跟踪和答复的整改事项。',
 		staffLogin: '工作人员登录'
+	},
+	notifications: {
+		title: '通知',
+		link: (n: number) => (n ? `通知（${n} 条未读）` : '通知'),
+		unreadBadge: (n: number) => `${n} 条未读`,
+		intro: '与您有关的交办、退回、到期提醒等都在这里。邮件和短信在“我的账号”里选择。',
+		none: '暂无通知。',
+		unread: '未读',
+		markRead: '标为已读',
+		markAllRead: '全部标为已读',
+		open: '打开',
+		more: '更早的通知',
+		events: {
+			assigned: '交办',
+			reopened: '不满意重办',
+			deadline_near: '即将到期',
+			overdue: '已超期',
+			answered: '答复群众',
+			sent_back: '退回',
+			transfer_requested: '申请转办',
+			transfer_decided: '转办审核',
+			extension_requested: '申请延期',
+			extension_decided: '延期审核',
+			supervised: '督办'
+		},
+		channels: '接收通知的方式',
+		channelsHint: '站内通知始终开启；邮件和短信可按需选择。',
+		inAppAlways: '站内通知（始终开启）',
+		email: '电子邮箱',
+		phone: '手机号码',
+		emailOn: '通过邮件接收',
+		smsOn: '通过短信接收',
+		locale: '邮件和短信的语言',
+		saveChannels: '保存通知设置',
+		channelsSaved: '通知设置已保存。',
+		templates: '通知模板',
+		templatesIntro:
+			'每种通知的中英文措辞。花括号中的占位符在发送时替换为实际内容；只能使用列出的占位符。给群众的答复通知必须包含 {stopLink}（退订链接）。',
+		subject: '标题',
+		body: '正文',
+		placeholders: '可用占位符',
+		changed: '已修改',
+		default: '默认',
+		resetDefault: '恢复默认',
+		templateSaved: '模板已保存。',
+		log: '发送记录',
+		logIntro:
+			'邮件和短信经发件箱发送：失败会自动重试（间隔逐次加倍，最长一小时）；服务器在交给邮件服务器之后、记录之前中断的邮件标为“未确认”，不会重发。群众的号码只显示后四位。',
+		logNone: '还没有邮件或短信。',
+		event: '事件',
+		channel: '渠道',
+		recipient: '收件人',
+		state: '状态',
+		attempts: '尝试次数',
+		lastError: '最近错误',
+		sentAt: '发送时间',
+		nextAttempt: '下次尝试',
+		proposer: '群众',
+		channelNames: { email: '邮件', sms: '短信' },
+		states: {
+			pending: '等待发送',
+			sending: '发送中',
+			sent: '已发送',
+			unconfirmed: '未确认',
+			failed: '失败',
+			cancelled: '已取消'
+		},
+		stopTitle: '不再接收通知',
+		stopIntro: '您留下了联系电话，我们会在意见有答复时发短信告诉您。不想再收到，请点击下面的按钮。',
+		stopButton: '不再给我发通知',
+		stopped: '已停止。这张回执不会再收到任何通知。',
+		backToReceipt: '返回回执页面'
 	}
 };
