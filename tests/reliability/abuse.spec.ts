@@ -237,7 +237,9 @@ const ACTIONS: Endpoint[] = formActions().flatMap((a) => {
 	const path = actionPath(a, {
 		slug: SLUG,
 		// Suggestion pages get a live item found in beforeAll; other ids are 1.
-		id: a.route.startsWith('/admin/suggestions/') ? '{suggestion}' : '1'
+		id: a.route.startsWith('/admin/suggestions/') ? '{suggestion}' : '1',
+		// Receipt pages (回访, the stop link) get a well-formed code nobody holds: a 404.
+		code: 'ABCD1234'
 	});
 	return [{ path: path + query, admin: a.route.startsWith('/admin'), ...rest }];
 });
