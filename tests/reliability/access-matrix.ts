@@ -57,6 +57,9 @@ export const EXPECTED: Record<string, Expectation> = {
 	'PAGE /(public)/r/[code]': pub(),
 	// 回访: the receipt code is the proof; an unknown code or suggestion is a 404, bad input 400.
 	'ACTION /(public)/r/[code] ?/followUp': pub(0),
+	// The proposer's stop link: the receipt code is the key; opening it changes nothing.
+	'PAGE /(public)/r/[code]/stop': pub(),
+	'ACTION /(public)/r/[code]/stop ?/default': pub(0),
 	// The login page sends a logged-in user on to /admin (303); anonymous sees the form.
 	'PAGE /(auth)/login': pub(0),
 	'ACTION /(auth)/login ?/default': pub(0),
@@ -86,6 +89,13 @@ export const EXPECTED: Record<string, Expectation> = {
 	'PAGE /(admin)/admin': staff(ALL_STAFF),
 	'PAGE /(admin)/admin/account': staff(ALL_STAFF),
 	'ACTION /(admin)/admin/account ?/password': staff(ALL_STAFF),
+	'ACTION /(admin)/admin/account ?/channels': staff(ALL_STAFF),
+	// Notifications: one's own inbox for every staff role; the wording and the log the admin's.
+	'PAGE /(admin)/admin/notifications': staff(ALL_STAFF),
+	'ACTION /(admin)/admin/notifications ?/read': staff(ALL_STAFF),
+	'PAGE /(admin)/admin/notifications/log': staff(ADMIN_ONLY),
+	'PAGE /(admin)/admin/notifications/templates': staff(ADMIN_ONLY),
+	'ACTION /(admin)/admin/notifications/templates ?/save': staff(ADMIN_ONLY),
 	'PAGE /(admin)/admin/areas': staff(ORG),
 	'ACTION /(admin)/admin/areas ?/save': staff(ORG),
 	'PAGE /(admin)/admin/audit': staff(ADMIN_ONLY),

@@ -263,7 +263,9 @@ export const en: Messages = {
 		},
 		names: {
 			'categoriser-retrain': 'Categoriser retrain',
-			'daily-housekeeping': 'Daily housekeeping (ended sessions, rate-limit counters)'
+			'daily-housekeeping': 'Daily housekeeping (ended sessions, rate-limit counters)',
+			'notification-delivery': 'Send notifications (e-mail, SMS)',
+			'notification-deadlines': 'Deadline and overdue reminders'
 		},
 		runRetrain: 'Retrain the categoriser now',
 		runRetrainHint:
@@ -1192,6 +1194,13 @@ export const en: Messages = {
 		item_closed: 'This item is closed.',
 		co_handler_lead: 'The lead department cannot also co-handle.',
 		not_supervised: 'This item is not supervised.',
+		template_unknown_placeholder:
+			'This notification has no such placeholder: use only the ones listed below.',
+		template_missing_stop_link: 'A message to a proposer must keep the stop link {stopLink}.',
+		email_format: 'That is not an e-mail address, e.g. name@example.com.',
+		email_required: 'Give an e-mail address to receive e-mail.',
+		mobile_format: 'A mobile number has 11 digits, e.g. 13812345678.',
+		mobile_required: 'Give a mobile number to receive SMS.',
 		follow_up_not_answered: 'This suggestion has not been answered yet, so it cannot be rated.',
 		follow_up_round_ended: 'This follow-up has ended: answers can no longer be sent or changed.',
 		follow_up_in_future: 'The follow-up cannot be later than now.',
@@ -1336,5 +1345,79 @@ export const en: Messages = {
 		intro:
 			'Xinkan helps public-service organisations run opinion-solicitation campaigns and turn what people write into categorised, assigned, tracked and answered suggestions.',
 		staffLogin: 'Staff login'
+	},
+	notifications: {
+		title: 'Notifications',
+		link: (n: number) => (n ? `Notifications (${n} unread)` : 'Notifications'),
+		unreadBadge: (n: number) => `${n} unread`,
+		intro:
+			'Assignments, items sent back, deadline reminders and more. Choose e-mail and SMS on your account page.',
+		none: 'No notifications.',
+		unread: 'Unread',
+		markRead: 'Mark read',
+		markAllRead: 'Mark all read',
+		open: 'Open',
+		more: 'Older notifications',
+		events: {
+			assigned: 'Assigned',
+			reopened: 'Reopened (not satisfied)',
+			deadline_near: 'Due soon',
+			overdue: 'Overdue',
+			answered: 'Proposer told of the reply',
+			sent_back: 'Sent back',
+			transfer_requested: 'Transfer requested',
+			transfer_decided: 'Transfer decided',
+			extension_requested: 'Extension requested',
+			extension_decided: 'Extension decided',
+			supervised: 'Supervised'
+		},
+		channels: 'How you are notified',
+		channelsHint: 'In-app notifications are always on; add e-mail or SMS if you like.',
+		inAppAlways: 'In-app notifications (always on)',
+		email: 'E-mail address',
+		phone: 'Mobile number',
+		emailOn: 'By e-mail',
+		smsOn: 'By SMS',
+		locale: 'Language of e-mail and SMS',
+		saveChannels: 'Save notification settings',
+		channelsSaved: 'Notification settings saved.',
+		templates: 'Notification templates',
+		templatesIntro:
+			'The wording of each notification in Chinese and English. Placeholders in braces are filled in when a message is sent; only the ones listed may be used. The message telling a proposer of the reply must keep {stopLink}.',
+		subject: 'Subject',
+		body: 'Text',
+		placeholders: 'Placeholders',
+		changed: 'Changed',
+		default: 'Default',
+		resetDefault: 'Back to the default',
+		templateSaved: 'Template saved.',
+		log: 'Delivery log',
+		logIntro:
+			'E-mail and SMS go out through the outbox: a failure is retried (each wait twice the last, at most an hour); an e-mail whose server stopped after handing it over and before recording it is "unconfirmed" and never sent again. Proposers’ numbers show their last four digits only.',
+		logNone: 'No e-mail or SMS yet.',
+		event: 'Event',
+		channel: 'Channel',
+		recipient: 'Recipient',
+		state: 'State',
+		attempts: 'Attempts',
+		lastError: 'Last error',
+		sentAt: 'Sent',
+		nextAttempt: 'Next attempt',
+		proposer: 'Proposer',
+		channelNames: { email: 'E-mail', sms: 'SMS' },
+		states: {
+			pending: 'Waiting',
+			sending: 'Sending',
+			sent: 'Sent',
+			unconfirmed: 'Unconfirmed',
+			failed: 'Failed',
+			cancelled: 'Cancelled'
+		},
+		stopTitle: 'Stop messages',
+		stopIntro:
+			'You left a phone number, so we text you when your suggestion is answered. To receive nothing more, press the button.',
+		stopButton: 'Send me nothing more',
+		stopped: 'Stopped. No further messages will be sent for this receipt.',
+		backToReceipt: 'Back to the receipt'
 	}
 };

@@ -705,3 +705,123 @@ export type Category = typeof categories.$inferSelect;
 export type Suggestion = typeof suggestions.$inferSelect;
 export type SuggestionItem = typeof suggestionItems.$inferSelect;
 export type FollowUp = typeof followUps.$inferSelect;
+
+// ---------------------------------------------------------------- notifications (notifications/)
+
+/**
+ * Each staff member's own choice of channels (the in-app inbox is always on) and where e-mail and
+ * SMS go. A table of its own: an account without a row gets the inbox only.
+ */
+export const notificationSettings = pgTable('notification_settings', {
+	userId: integer('user_id')
+		.primaryKey()
+		.references(() => users.id, { onDelete: 'cascade' }),
+	email: text('email').notNull().default(''),
+	phone: text('phone').notNull().default(''),
+	emailOn: boolean('email_on').notNull().default(false),
+	smsOn: boolean('sms_on').notNull().default(false),
+	/** The language of this person's e-mail and SMS. */
+	locale: text('locale').notNull().default('zh-CN'),
+	updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+});
+
+/**
+ * The in-app inbox: one row per event and staff member, written in the event's own transaction
+ * (the row is the delivery, so it happens exactly once with the event, or not at all). The text is
+ * made from the template when read, in the reader's language.
+ */
+export const notifications = pgTable(
+	'notifications',
+	{
+		id: bigserial('id', { mode: 'number' }).primaryKey(),
+		userId: integer('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		eventKey: text('event_key').notNull(),
+		event: text('event').notNull(),
+		suggestionId: integer('suggestion_id').references(() => suggestions.id),
+		params: jsonb('params').$type<Record<string, string>>().notNull().default({}),
+		readAt: timestamp('read_at', { withTimezone: true }),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [
+		unique('notifications_event_user_uq').on(t.eventKey, t.userId),
+		index('notifications_user_unread_idx')
+			.on(t.userId, t.id.desc())
+			.where(sql`${t.readAt} is null`),
+		index('notifications_user_idx').on(t.userId, t.id.desc())
+	]
+);
+
+/**
+ * The outbox of messages that leave the system (e-mail, SMS): written in the event's transaction,
+ * delivered by the `notification-delivery` job. One row per (event, recipient, channel) by the
+ * unique constraint. `state`: pending → sending (claimed under a lease; `handedAt` set the moment
+ * the message is handed to the provider) → sent; a lease that ran out before `handedAt` goes back
+ * to pending; one that ran out after it is resent only where the provider deduplicates (SMS, by
+ * the row's key), and otherwise (e-mail) marked `unconfirmed`, never sent twice. `recipient` is
+ * `u:<user id>` or `r:<response id>` (a proposer); the address is read at delivery, and `sentTo`
+ * keeps it as the log may show it (masked for a proposer).
+ */
+export const outbox = pgTable(
+	'outbox',
+	{
+		id: bigserial('id', { mode: 'number' }).primaryKey(),
+		eventKey: text('event_key').notNull(),
+		event: text('event').notNull(),
+		recipient: text('recipient').notNull(),
+		channel: text('channel').$type<'email' | 'sms'>().notNull(),
+		suggestionId: integer('suggestion_id').references(() => suggestions.id),
+		params: jsonb('params').$type<Record<string, string>>().notNull().default({}),
+		state: text('state')
+			.$type<'pending' | 'sending' | 'sent' | 'unconfirmed' | 'failed' | 'cancelled'>()
+			.notNull()
+			.default('pending'),
+		attempts: integer('attempts').notNull().default(0),
+		nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+		claim: text('claim'),
+		leaseUntil: timestamp('lease_until', { withTimezone: true }),
+		handedAt: timestamp('handed_at', { withTimezone: true }),
+		lastError: text('last_error'),
+		messageId: text('message_id'),
+		sentTo: text('sent_to'),
+		sentAt: timestamp('sent_at', { withTimezone: true }),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [
+		unique('outbox_event_recipient_channel_uq').on(t.eventKey, t.recipient, t.channel),
+		index('outbox_due_idx')
+			.on(t.nextAttemptAt)
+			.where(sql`${t.state} in ('pending', 'sending')`),
+		index('outbox_created_idx').on(t.id.desc()),
+		check(
+			'outbox_state_ck',
+			sql`${t.state} in ('pending', 'sending', 'sent', 'unconfirmed', 'failed', 'cancelled')`
+		),
+		check('outbox_channel_ck', sql`${t.channel} in ('email', 'sms')`)
+	]
+);
+
+/** The admin's wording of a notification, replacing the default in code for one event and language. */
+export const notificationTemplates = pgTable(
+	'notification_templates',
+	{
+		event: text('event').notNull(),
+		locale: text('locale').notNull(),
+		subject: text('subject').notNull(),
+		body: text('body').notNull(),
+		updatedBy: integer('updated_by').references(() => users.id),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [unique('notification_templates_uq').on(t.event, t.locale)]
+);
+
+/** A proposer who followed the stop link of a message: nothing more is sent for that receipt. */
+export const notificationStops = pgTable('notification_stops', {
+	responseId: bigint('response_id', { mode: 'number' })
+		.primaryKey()
+		.references(() => responses.id),
+	stoppedAt: timestamp('stopped_at', { withTimezone: true }).notNull().defaultNow()
+});
+
+export type OutboxRow = typeof outbox.$inferSelect;

@@ -2,7 +2,8 @@ import type { Database } from '../db';
 import { requestRetrainsThrough } from '../insight/categoriser-service';
 import { ServiceError } from '../platform/errors';
 import { recordAudit } from '../platform/audit';
-import { APP_JOBS, categoriserRetrain } from './kinds';
+import { onNotify } from '../notifications/notify';
+import { APP_JOBS, categoriserRetrain, notificationDelivery } from './kinds';
 import { jobQueueOf, startJobQueue, type JobQueue, type JobQueueOptions } from './queue';
 
 export { jobOverview, type JobOverview } from './job-view';
@@ -27,8 +28,13 @@ export async function startJobs(
 		return null;
 	}
 	const stopRequests = requestRetrainsThrough(db, () => queue.enqueue(categoriserRetrain.name));
+	// A notification written: deliver now rather than at the next minute's run.
+	onNotify(() => {
+		queue.enqueue(notificationDelivery.name).catch(() => {});
+	});
 	return {
 		async stop() {
+			onNotify(null);
 			stopRequests();
 			await queue.stop();
 		}

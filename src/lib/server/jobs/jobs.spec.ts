@@ -9,7 +9,13 @@ import { startChangeSignals, type ChangeSignals } from '../platform/change-signa
 import { makeActor } from '../test/actors';
 import { createTestDatabase, describeEachDatabase } from '../test/databases';
 import { jobOverview, retrainNow, startJobs } from './index';
-import { APP_JOBS, categoriserRetrain, dailyHousekeeping } from './kinds';
+import {
+	APP_JOBS,
+	categoriserRetrain,
+	dailyHousekeeping,
+	notificationDeadlines,
+	notificationDelivery
+} from './kinds';
 import { defineJob, jobQueueOf, startJobQueue, type AnyJobKind } from './queue';
 
 /** Polls `check` until it holds or `ms` have passed; answers whether it held. */
@@ -45,25 +51,27 @@ describeEachDatabase('job queue', (current) => {
 	it('installs its schema next to the app’s, a queue per kind, and registers the daily schedule', async () => {
 		const { db } = current();
 		await withQueue(db, APP_JOBS, async () => {
-			const [schedule] = await queryRows<{ name: string; cron: string; timezone: string }>(
+			const schedules = await queryRows<{ name: string; cron: string; timezone: string }>(
 				db,
-				sql`select name, cron, timezone from pgboss.schedule`
+				sql`select name, cron, timezone from pgboss.schedule order by name`
 			);
-			expect(schedule).toEqual({
-				name: dailyHousekeeping.name,
-				cron: '30 3 * * *',
-				timezone: 'Asia/Shanghai'
-			});
+			expect(schedules).toEqual([
+				{ name: dailyHousekeeping.name, cron: '30 3 * * *', timezone: 'Asia/Shanghai' },
+				{ name: notificationDeadlines.name, cron: '0 8 * * *', timezone: 'Asia/Shanghai' },
+				{ name: notificationDelivery.name, cron: '* * * * *', timezone: 'Asia/Shanghai' }
+			]);
 			const view = await jobOverview(db);
 			expect(view.installed).toBe(true);
 			expect(view.queues.map((q) => [q.name, q.policy, q.cron])).toEqual([
 				[categoriserRetrain.name, 'stately', null],
-				[dailyHousekeeping.name, 'short', '30 3 * * *']
+				[dailyHousekeeping.name, 'short', '30 3 * * *'],
+				[notificationDeadlines.name, 'short', '0 8 * * *'],
+				[notificationDelivery.name, 'short', '* * * * *']
 			]);
 		});
 		// A second start (another instance, a restart) finds everything in place.
 		await withQueue(db, APP_JOBS, async () => {
-			expect((await jobOverview(db)).queues).toHaveLength(2);
+			expect((await jobOverview(db)).queues).toHaveLength(APP_JOBS.length);
 		});
 	});
 

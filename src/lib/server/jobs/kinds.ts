@@ -1,6 +1,9 @@
 import { deleteEndedSessions } from '../auth/session';
 import { retrainCategoriser } from '../insight/categoriser-service';
 import { deleteEndedWindows } from '../intake/submission-limit';
+import { deadlineNotices } from '../notifications/deadlines';
+import { deliverDue } from '../notifications/delivery';
+import { transportsFromEnv } from '../notifications/transports';
 import { defineJob } from './queue';
 
 /**
@@ -41,5 +44,39 @@ export const dailyHousekeeping = defineJob({
 	}
 });
 
+/**
+ * Sends what waits in the notification outbox (notifications/delivery.ts). Each message keeps its
+ * own attempts and backoff in its outbox row, so this job does not fail for a message that could
+ * not go out; it is sent after each event (a wake-up) and runs every minute for the retries.
+ * `short`: one waits while one runs, however many events ask.
+ */
+export const notificationDelivery = defineJob({
+	name: 'notification-delivery',
+	policy: 'short',
+	schedule: { cron: '* * * * *' },
+	retryLimit: 2,
+	retryDelay: 30,
+	retryBackoff: true,
+	expireInSeconds: 10 * 60,
+	async run(db) {
+		return deliverDue(db, transportsFromEnv());
+	}
+});
+
+/** Every morning: deadlines within N working days, and overdue items, to their departments. */
+export const notificationDeadlines = defineJob({
+	name: 'notification-deadlines',
+	policy: 'short',
+	schedule: { cron: '0 8 * * *' },
+	async run(db) {
+		return deadlineNotices(db);
+	}
+});
+
 /** Every kind of background work the app runs; a new one is added here. */
-export const APP_JOBS = [categoriserRetrain, dailyHousekeeping];
+export const APP_JOBS = [
+	categoriserRetrain,
+	dailyHousekeeping,
+	notificationDelivery,
+	notificationDeadlines
+];

@@ -12,6 +12,7 @@ import {
 import { Conflict, Forbidden, Invalid, NotFound } from '../platform/errors';
 import { canWork, type Actor } from './actor';
 import { change, lockVisible, recordEvent } from './workflow';
+import { notify } from '../notifications/notify';
 
 /*
  * 回访 (follow-up satisfaction). A reply opens a round: for the campaign's `followUpDays` after the
@@ -66,6 +67,7 @@ async function reopenDissatisfied(
 		{ status: 'in_progress', round: s.followUpRound, comment, reopened: s.reopenedCount + 1 },
 		{ status: s.status, closedAt: s.closedAt }
 	);
+	await notify(tx, { event: 'reopened', suggestion: s, to: 'department', params: { comment } });
 }
 
 export interface ReceiptAnswer {

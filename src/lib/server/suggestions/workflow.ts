@@ -16,6 +16,7 @@ import { assertReviewer, canWork, settableStatuses, visibleTo, type Actor } from
 import { splitItem } from './items';
 import { assertPublishable } from './publishing';
 import { suggestionsChanged } from './changes';
+import { notify, proposersOf } from '../notifications/notify';
 
 /**
  * One entry in the item's history and the audit log, in the caller's transaction. The change is
@@ -181,6 +182,10 @@ export async function assign(
 				{ department: unit.name, deadline: input.deadline, status },
 				{ departmentId: s.departmentId, deadline: s.deadline, status: s.status }
 			);
+			const item = { ...s, departmentId: unit.id, deadline: input.deadline };
+			if (s.departmentId !== unit.id) {
+				await notify(tx, { event: 'assigned', suggestion: item, to: 'department' });
+			}
 		}
 	});
 }
@@ -247,6 +252,11 @@ export async function setStatus(
 			},
 			{ status: s.status, reply: s.reply, measures: s.measures }
 		);
+		if (kind === 'close') {
+			// Once per round: a closed item's status changed again tells no one twice.
+			const key = `answered:${s.id}:${s.followUpRound}`;
+			await notify(tx, { event: 'answered', suggestion: s, to: await proposersOf(tx, s.id), key });
+		}
 	});
 }
 

@@ -1,8 +1,10 @@
 import { requireUser } from '$lib/server/auth/guard';
+import { unreadCount } from '$lib/server/notifications/inbox';
 import type { LayoutServerLoad } from './$types';
 
-// Loads the user for the menu only; every page and action below checks its own role again.
-export const load: LayoutServerLoad = (event) => {
-	requireUser(event);
-	return {};
+// Loads the user for the menu (and their unread notifications) only; every page and action
+// below checks its own role again.
+export const load: LayoutServerLoad = async (event) => {
+	const user = requireUser(event);
+	return { unread: await unreadCount(event.locals.db, user.id) };
 };

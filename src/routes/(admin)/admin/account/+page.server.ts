@@ -5,15 +5,29 @@ import { requireUser } from '$lib/server/auth/guard';
 import { beginLoginAttempt, loginSucceeded } from '$lib/server/auth/login-throttle';
 import { handleForm } from '$lib/server/platform/form-actions';
 import { changeOwnPassword } from '$lib/server/org/users';
+import { channelChoice } from '$lib/schemas/notifications';
+import { channelsOf, saveChannels } from '$lib/server/notifications/inbox';
 import type { Actions, PageServerLoad } from './$types';
 
-// Every staff member's own account: who they are, and changing their password.
-export const load: PageServerLoad = (event) => {
-	requireUser(event);
-	return { changed: event.url.searchParams.get('changed') === '1' };
+// Every staff member's own account: who they are, changing their password, and how they are
+// notified (the in-app inbox always; e-mail and SMS by choice).
+export const load: PageServerLoad = async (event) => {
+	const user = requireUser(event);
+	return {
+		changed: event.url.searchParams.get('changed') === '1',
+		channelsSaved: event.url.searchParams.get('notifications') === '1',
+		channels: await channelsOf(event.locals.db, user.id)
+	};
 };
 
 export const actions: Actions = {
+	channels: async (event) => {
+		const user = requireUser(event);
+		return handleForm(event, channelChoice, async (input) => {
+			await saveChannels(event.locals.db, user.id, input);
+			redirect(303, '/admin/account?notifications=1');
+		});
+	},
 	password: async (event) => {
 		const user = requireUser(event);
 		const session = event.locals.session;
