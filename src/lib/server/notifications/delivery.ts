@@ -237,8 +237,8 @@ async function deliverOne(
 		return;
 	}
 	const template = await templateFor(db, row.event, address.locale);
-	const subject = render(template.subject, address.params);
-	const text = render(template.body, address.params);
+	const subject = render(template.subject, address.params, address.locale);
+	const text = render(template.body, address.params, address.locale);
 	const messageId =
 		row.channel === 'email' && transports.email
 			? `<outbox-${row.id}-${row.createdAt.getTime()}@${transports.email.domain}>`

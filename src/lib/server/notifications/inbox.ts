@@ -43,8 +43,8 @@ export async function listInbox(
 		items.push({
 			id: row.id,
 			event,
-			subject: render(t.subject, row.params),
-			body: render(t.body, row.params),
+			subject: render(t.subject, row.params, locale),
+			body: render(t.body, row.params, locale),
 			link: row.params.link ?? null,
 			read: row.readAt !== null,
 			createdAt: row.createdAt

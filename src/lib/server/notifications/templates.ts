@@ -205,11 +205,22 @@ export function checkTemplate(event: NotificationEvent, t: Template): Record<str
 	return errors;
 }
 
+/**
+ * Values stored as a code and said in the reader's language: a request's `{decision}` is stored
+ * as `approve` or `refuse` ("转办申请已同意", "Transfer approved").
+ */
+const WORDS: Record<Locale, Record<string, Record<string, string>>> = {
+	'zh-CN': { decision: { approve: '已同意', refuse: '未同意' } },
+	en: { decision: { approve: 'approved', refuse: 'refused' } }
+};
+
 /** A template filled in; a placeholder without a value reads as empty. */
-export function render(text: string, params: Record<string, string>): string {
-	return text.replace(PLACEHOLDER, (whole, name: string) =>
-		Object.hasOwn(params, name) ? params[name] : whole
-	);
+export function render(text: string, params: Record<string, string>, locale?: Locale): string {
+	return text.replace(PLACEHOLDER, (whole, name: string) => {
+		if (!Object.hasOwn(params, name)) return whole;
+		const word = locale ? WORDS[locale][name]?.[params[name]] : undefined;
+		return word ?? params[name];
+	});
 }
 
 /** The wording in force: the admin's for the event and language, or the default. */

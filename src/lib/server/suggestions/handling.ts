@@ -5,6 +5,8 @@ import { CLOSED_STATUSES } from '../../domain';
 import { EXTENSION_DECIDERS, hasRole, SUPERVISORS } from '../../roles';
 import { isUniqueViolation, type Database } from '../db';
 import { coHandlers, handlingRequests, suggestions, units, users } from '../db/schema';
+import { notify } from '../notifications/notify';
+import { handlersOf, leadersOf, reviewersOf, type Recipient } from '../notifications/recipients';
 import { Conflict, Forbidden, Invalid, NotFound } from '../platform/errors';
 import { assertReviewer, type Actor } from './actor';
 import { change, lockVisible, recordEvent } from './workflow';
@@ -88,6 +90,8 @@ export async function sendBack(db: Database, actor: Actor, id: number, reason: s
 			},
 			{ departmentId: s.departmentId, status: s.status }
 		);
+		// `s` is the item as it was: {department} names the department that sent it back.
+		await notify(tx, { event: 'sent_back', suggestion: s, to: 'reviewers', params: { reason } });
 	});
 }
 
@@ -119,6 +123,12 @@ export async function requestTransfer(
 			from: await unitName(tx, s.departmentId),
 			to: to.name,
 			reason: input.reason
+		});
+		await notify(tx, {
+			event: 'transfer_requested',
+			suggestion: s,
+			to: 'reviewers',
+			params: { department: to.name, reason: input.reason }
 		});
 		return request.id;
 	});
@@ -159,6 +169,22 @@ export async function requestExtension(
 			from: s.deadline,
 			to: input.deadline,
 			reason: input.reason
+		});
+		// Whoever may decide it, and the leader supervising the item (if still active).
+		const supervisor: Recipient[] =
+			s.supervisedAt && s.supervisedBy != null
+				? (
+						await tx
+							.select({ id: users.id })
+							.from(users)
+							.where(and(eq(users.id, s.supervisedBy), eq(users.active, true)))
+					).map((u) => ({ userId: u.id }))
+				: [];
+		await notify(tx, {
+			event: 'extension_requested',
+			suggestion: s,
+			to: [...(await reviewersOf(tx)), ...(await leadersOf(tx)), ...supervisor],
+			params: { deadline: input.deadline, reason: input.reason }
 		});
 		return request.id;
 	});
@@ -233,6 +259,24 @@ export async function decideRequest(
 				},
 				{ departmentId: s.departmentId, status: s.status }
 			);
+			// The asking department hears the decision; {department} is where it was to go.
+			await notify(tx, {
+				event: 'transfer_decided',
+				suggestion: s,
+				to: await handlersOf(tx, request.fromDepartmentId),
+				params: {
+					department: await unitName(tx, request.toDepartmentId),
+					decision: input.decision
+				}
+			});
+			// Approved: the new department is assigned the item, as `assign` in workflow.ts tells it.
+			if (to) {
+				await notify(tx, {
+					event: 'assigned',
+					suggestion: { ...s, departmentId: to.id },
+					to: 'department'
+				});
+			}
 			return;
 		}
 		if (approve) {
@@ -260,6 +304,12 @@ export async function decideRequest(
 			},
 			{ deadline: s.deadline, originalDeadline: s.originalDeadline }
 		);
+		await notify(tx, {
+			event: 'extension_decided',
+			suggestion: s,
+			to: await handlersOf(tx, request.fromDepartmentId),
+			params: { deadline: request.requestedDeadline ?? '', decision: input.decision }
+		});
 	});
 }
 
@@ -356,6 +406,18 @@ export async function setSupervised(
 			{ note: input.note.trim() },
 			{ supervisedNote: s.supervisedNote }
 		);
+		if (input.supervised) {
+			// The lead department and the leaders, but not the leader who did it.
+			const to = [...(await handlersOf(tx, s.departmentId)), ...(await leadersOf(tx))].filter(
+				(r) => !('userId' in r) || r.userId !== actor.id
+			);
+			await notify(tx, {
+				event: 'supervised',
+				suggestion: s,
+				to,
+				params: { note: input.note.trim() }
+			});
+		}
 	});
 }
 
