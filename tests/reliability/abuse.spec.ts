@@ -226,7 +226,10 @@ const SPECIAL: Record<string, Omit<Endpoint, 'path'> & { query?: string; skip?: 
 	'/admin/jobs retrain': { also: [200] },
 	// Its one field is the title: 'a\0b' is read as "ab" (NUL is dropped on reading, form-actions.ts),
 	// a title like any other. Control characters and line breaks are refused (suggestion.spec.ts).
-	'/admin/suggestions/[id] retitle': { also: [303] }
+	'/admin/suggestions/[id] retitle': { also: [303] },
+	// No fields either: any body is the proposer pressing "stop messages" for this receipt, which
+	// stops them (once; again is the same) and redirects back to the page saying so.
+	'/r/[code]/stop default': { also: [303] }
 };
 
 /** Every form action under src/routes (public, auth and admin), with [id] to fill in later. */

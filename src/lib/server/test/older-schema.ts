@@ -9,28 +9,61 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { sql } from 'drizzle-orm';
+import { is, sql } from 'drizzle-orm';
+import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
 import { migrationsFolder, queryRows, type Database, type DatabaseKind } from '../db';
+import * as schema from '../db/schema';
 import { seedDemo } from '../demo/seed';
 import { createTestDatabase } from './databases';
 
 /**
- * Columns of tables the demo seed writes that later migrations add (0014: campaigns.copied_from;
- * 0015: the follow-up window and rounds). A migration adding such a column adds it here.
+ * Today's demo seed into a database migrated only part of the way, for the tests of a migration's
+ * backfill. Today's seed writes every column of today's schema (Drizzle names each column of an
+ * insert, `default` for those not given), so the older schema is given, for the seed only, every
+ * table and column of today's schema it lacks — tables from their own CREATE TABLE statement in
+ * the migration that adds them, columns as plain nullable columns of their type — and they are
+ * taken away again before it migrates on.
  */
-const COLUMNS_ADDED_LATER = [
-	['campaigns', 'copied_from', 'integer'],
-	['campaigns', 'follow_up_days', 'integer not null default 15'],
-	['suggestions', 'follow_up_round', 'integer not null default 1'],
-	['suggestions', 'reopened_count', 'integer not null default 0']
-] as const;
-
-/**
- * Tables the demo seed writes that later migrations create (0015: follow_ups); they are made from
- * their own CREATE TABLE statement in the migration that adds them. A migration adding such a
- * table adds it here.
- */
-const TABLES_ADDED_LATER = ['follow_ups'] as const;
+async function seedDemoIntoOlderSchema(db: Database, allMigrations: string): Promise<void> {
+	const columnsPresent = async () =>
+		new Set(
+			(
+				await queryRows<{ table: string; column: string }>(
+					db,
+					sql`select table_name as table, column_name as column
+						from information_schema.columns where table_schema = 'public'`
+				)
+			).map((r) => `${r.table}.${r.column}`)
+		);
+	const configs = Object.values(schema)
+		.filter((t) => is(t, PgTable))
+		.map((t) => getTableConfig(t as PgTable));
+	const tables = new Set([...(await columnsPresent())].map((c) => c.split('.')[0]));
+	const addedTables: string[] = [];
+	for (const config of configs) {
+		if (tables.has(config.name)) continue;
+		await db.execute(sql.raw(createTableStatement(allMigrations, config.name)));
+		addedTables.push(config.name);
+	}
+	const columns = await columnsPresent();
+	const addedColumns: [string, string][] = [];
+	for (const config of configs) {
+		for (const column of config.columns) {
+			if (columns.has(`${config.name}.${column.name}`)) continue;
+			await db.execute(
+				sql.raw(`alter table "${config.name}" add column "${column.name}" ${column.getSQLType()}`)
+			);
+			if (!addedTables.includes(config.name)) addedColumns.push([config.name, column.name]);
+		}
+	}
+	await seedDemo(db, 'demo-password');
+	for (const table of addedTables.reverse()) {
+		await db.execute(sql.raw(`drop table "${table}" cascade`));
+	}
+	for (const [table, column] of addedColumns) {
+		await db.execute(sql.raw(`alter table "${table}" drop column "${column}"`));
+	}
+}
 
 /** The `CREATE TABLE` statement for `table` in the migrations folder (without its foreign keys). */
 function createTableStatement(folder: string, table: string): string {
@@ -38,51 +71,14 @@ function createTableStatement(folder: string, table: string): string {
 		for (const statement of readFileSync(path.join(folder, file), 'utf8').split(
 			'--> statement-breakpoint'
 		)) {
-			if (statement.includes(`CREATE TABLE "${table}"`)) return statement;
+			if (
+				new RegExp(`create (unlogged )?table (if not exists )?"?${table}"? `, 'i').test(statement)
+			) {
+				return statement;
+			}
 		}
 	}
 	throw new Error(`no migration creates the table ${table}`);
-}
-
-/**
- * Today's demo seed into a database migrated only part of the way, for the tests of a migration's
- * backfill: today's seed writes every column of today's schema, so the older schema is given the
- * columns it lacks for the seed, and they are taken away again before it migrates on.
- */
-async function seedDemoIntoOlderSchema(db: Database, allMigrations: string): Promise<void> {
-	const missing: (typeof COLUMNS_ADDED_LATER)[number][] = [];
-	for (const entry of COLUMNS_ADDED_LATER) {
-		const [table, column] = entry;
-		const found = await queryRows<{ n: number }>(
-			db,
-			sql`select count(*)::int as n from information_schema.columns
-				where table_name = ${table} and column_name = ${column}`
-		);
-		if (found[0].n === 0) {
-			missing.push(entry);
-		}
-	}
-	for (const [table, column, type] of missing) {
-		await db.execute(sql.raw(`alter table ${table} add column ${column} ${type}`));
-	}
-	const missingTables: string[] = [];
-	for (const table of TABLES_ADDED_LATER) {
-		const found = await queryRows<{ n: number }>(
-			db,
-			sql`select count(*)::int as n from information_schema.tables where table_name = ${table}`
-		);
-		if (found[0].n === 0) {
-			missingTables.push(table);
-			await db.execute(sql.raw(createTableStatement(allMigrations, table)));
-		}
-	}
-	await seedDemo(db, 'demo-password');
-	for (const table of missingTables) {
-		await db.execute(sql.raw(`drop table ${table}`));
-	}
-	for (const [table, column] of missing) {
-		await db.execute(sql.raw(`alter table ${table} drop column ${column}`));
-	}
 }
 
 /**
