@@ -96,6 +96,13 @@ test('退回: the handler sends an item back; it leaves the department and waits
 	const handler = await browser.newPage();
 	await logIn(handler, 'handler-a');
 	await handler.goto(href);
+	// A reason of spaces only is no reason: the transfer form says so at its reason field.
+	await handler.getByText('申请转办', { exact: true }).click();
+	await handler.locator('#h-transfer-to').selectOption({ label: '运维检修部' });
+	await handler.locator('#h-transfer-reason').fill('   ');
+	await handler.getByRole('button', { name: '提交转办申请' }).click();
+	await expect(handler.locator('#h-transfer-reason-error')).toBeVisible();
+	await expect(handler.locator('#h-transfer-reason')).toHaveAttribute('aria-invalid', 'true');
 	await handler.getByText('退回', { exact: true }).click();
 	await handler.locator('#h-back-reason').fill('线路杆塔属于运维检修部的职责。');
 	await expectFitsAndShoot(handler, 'handling-send-back-form');
