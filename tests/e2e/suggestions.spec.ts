@@ -138,11 +138,13 @@ test('the reviewer picks which item a merge keeps; the merged-away one leads to 
 	expect((await other.goto(`/admin/suggestions/${newer}`))?.status()).toBe(404);
 });
 
-test('a copy of an earlier suggestion shows it as the first hint before anyone categorises it', async ({
+test('a copy and a paraphrase of an earlier suggestion show it as a hint before anyone categorises them', async ({
 	browser
 }) => {
 	test.setTimeout(60_000);
 	await respond(browser, '建议开通手机支付宝、微信交电费！');
+	// The same wish in other words: no "same words", but the pair model still finds it.
+	await respond(browser, '希望能在手机上用微信或者支付宝缴纳电费，省得跑营业厅');
 	// Words no other suggestion shares: nothing is likely.
 	await respond(browser, '呵呵呵呵呵呵呵呵');
 
@@ -158,6 +160,12 @@ test('a copy of an earlier suggestion shows it as the first hint before anyone c
 	const first = copy.locator('[data-duplicates] a').first();
 	await expect(first).toHaveAttribute('href', original!);
 	await expect(first).toContainText('文字相同');
+
+	await reviewer.goto('/admin/suggestions?q=省得跑营业厅&status=new');
+	const paraphrase = reviewer.locator('[data-row]').filter({ hasText: '省得跑营业厅' });
+	const hint = paraphrase.locator(`[data-duplicates] a[href="${original}"]`);
+	await expect(hint).toHaveCount(1);
+	await expect(hint).not.toContainText('文字相同');
 
 	await reviewer.goto('/admin/suggestions?q=呵呵呵&status=new');
 	await expect(reviewer.locator('[data-row] [data-duplicates]')).toHaveText('可能重复：没有找到');

@@ -263,13 +263,14 @@ export const en: Messages = {
 		},
 		names: {
 			'categoriser-retrain': 'Categoriser retrain',
+			'pair-model-retrain': 'Duplicate model retrain (from the reviewers’ merges)',
 			'daily-housekeeping': 'Daily housekeeping (ended sessions, rate-limit counters)',
 			'notification-delivery': 'Send notifications (e-mail, SMS)',
 			'notification-deadlines': 'Deadline and overdue reminders'
 		},
-		runRetrain: 'Retrain the categoriser now',
+		runRetrain: 'Retrain the categoriser and the duplicate model now',
 		runRetrainHint:
-			'It retrains by itself when the model is 50 reviewer decisions behind; this trains it once now.',
+			'They retrain by themselves: the categoriser every 50 reviewer decisions, the duplicate model every 10 merges, unmerges or splits; this trains both once now.',
 		queued: 'Queued; it runs in a moment.',
 		alreadyQueued: 'A retrain is already waiting to run.'
 	},

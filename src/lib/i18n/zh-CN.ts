@@ -247,12 +247,14 @@ export const zhCN = {
 		},
 		names: {
 			'categoriser-retrain': '分类模型重新训练',
+			'pair-model-retrain': '查重模型重新训练（学习审核人员的合并）',
 			'daily-housekeeping': '每日清理（过期会话、限流计数）',
 			'notification-delivery': '发送通知（邮件、短信）',
 			'notification-deadlines': '到期和超期提醒'
 		},
-		runRetrain: '立即重新训练分类模型',
-		runRetrainHint: '模型落后 50 条审核决定时会自动重新训练；这里可立即训练一次。',
+		runRetrain: '立即重新训练分类模型和查重模型',
+		runRetrainHint:
+			'两个模型会自动重新训练：分类模型每 50 条审核决定一次，查重模型每 10 次合并、撤销合并或拆分一次；这里可立即各训练一次。',
 		queued: '已加入队列，马上运行。',
 		alreadyQueued: '已有一次重新训练在等待运行。'
 	},

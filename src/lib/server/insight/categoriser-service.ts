@@ -11,7 +11,7 @@ import {
 	type CategoriserJson
 } from './index';
 import { modelStored, modelChanges } from './model-changes';
-import type { Steps } from './steps';
+import { stoppable } from './steps';
 
 /** A full retrain runs when the stored model is this many reviewer decisions behind. */
 const RETRAIN_EVERY = 50;
@@ -271,16 +271,6 @@ export async function retrainCategoriser(
 	});
 	modelStored();
 	return { trained: true, decisions: count, examples: examples.length, model, stored };
-}
-
-function* stoppable<T>(steps: Steps<T>, signal?: AbortSignal): Steps<T> {
-	let step = steps.next();
-	while (!step.done) {
-		signal?.throwIfAborted();
-		yield;
-		step = steps.next();
-	}
-	return step.value;
 }
 
 /** Without a job queue: this process retrains in the background and takes the result at once. */

@@ -3,6 +3,8 @@ import type { Database } from '../db';
 import { areas, categories, responses, suggestionItems, suggestions } from '../db/schema';
 import { suggestionChanges as changes } from '../suggestions/changes';
 import { categoriserFor } from './categoriser-service';
+import { modelChanges } from './model-changes';
+import { pairModelFor } from './pair-model-service';
 import {
 	buildHintIndexSteps,
 	findHints,
@@ -61,6 +63,8 @@ interface KeptIndex {
 	size: number;
 	reviews: number;
 	intake: number;
+	/** `modelChanges.stored` when built: a new categoriser or pair model means a new index. */
+	models: number;
 	at: number;
 	/** A successor being built while this one keeps answering. */
 	refreshing: boolean;
@@ -74,20 +78,22 @@ function keptIndex(db: Database, key: string, where: ReturnType<typeof and>): Pr
 	}
 	const kept = byKey.get(key);
 	const now = Date.now();
-	const reviewed = kept !== undefined && kept.reviews === changes.reviews;
+	const reviewed =
+		kept !== undefined && kept.reviews === changes.reviews && kept.models === modelChanges.stored;
 	const current = reviewed && (kept.intake === changes.intake || kept.size >= SMALL_INDEX);
 	if (kept && current && now - kept.at < HINT_INDEX_MS) return kept.index;
 	const build = (): KeptIndex => {
 		const entry: KeptIndex = {
-			index: Promise.all([insightItems(db, where), categoriserFor(db)]).then(
-				([items, categoriser]) => {
+			index: Promise.all([insightItems(db, where), categoriserFor(db), pairModelFor(db)]).then(
+				([items, categoriser, pairModel]) => {
 					entry.size = items.length;
-					return runStepsPolitely(buildHintIndexSteps(items, { categoriser }));
+					return runStepsPolitely(buildHintIndexSteps(items, { categoriser, pairModel }));
 				}
 			),
 			size: kept?.size ?? 0,
 			reviews: changes.reviews,
 			intake: changes.intake,
+			models: modelChanges.stored,
 			at: now,
 			refreshing: false
 		};
@@ -184,12 +190,16 @@ export async function duplicateCandidates(
 
 /** The whole campaign grouped into candidate clusters, for one-click merging. */
 export async function possibleDuplicates(db: Database, campaignId: number) {
-	const [live, categoriser] = await Promise.all([
+	const [live, categoriser, pairModel] = await Promise.all([
 		insightItems(db, and(eq(suggestions.campaignId, campaignId), isNull(suggestions.mergedInto))),
-		categoriserFor(db)
+		categoriserFor(db),
+		pairModelFor(db)
 	]);
 	const items = await runStepsPolitely(predictCategoriesSteps(live, categoriser));
-	return clusterItems(items).map((c) => ({ ids: c.ids.map(Number), cohesion: c.cohesion }));
+	return clusterItems(items, { pairModel }).map((c) => ({
+		ids: c.ids.map(Number),
+		cohesion: c.cohesion
+	}));
 }
 
 /** Suggestions of earlier campaigns that match these ("raised before": a hint for the legacy nature). */

@@ -16,7 +16,9 @@ import {
 	withPredictedCategories
 } from './hints';
 import { runSteps } from './steps';
-import { trainPairModel, type PairTrainingItem, type PairTrainingOptions } from './pair-training';
+import { organisationPairModel, outOfFoldCategoriesSteps } from './pair-learning';
+import type { PairModel } from './pair-model';
+import type { PairTrainingItem, PairTrainingOptions } from './pair-training';
 import {
 	clusterRootsFromLinks,
 	computeMacroF1,
@@ -67,8 +69,13 @@ export function evaluateInsight(
 	let clusterOptions: ClusterOptions = { ...options.clusters };
 	if (train.length > 0) {
 		categoriser.train(train);
-		const pairModel = trainPairModel(withOutOfFoldCategories(train, options), options.pairTraining);
-		clusterOptions = { ...clusterOptions, pairModel };
+		// The organisation's own model, as the product fits it from its merges (pair-learning.ts).
+		const pairModel = organisationPairModel(
+			withOutOfFoldCategories(train, options),
+			'the training file',
+			options.pairTraining
+		);
+		if (pairModel) clusterOptions = { ...clusterOptions, pairModel };
 	}
 	const trainMs = performance.now() - trainStart;
 	const withDistributions = options.distributions ?? true;
@@ -88,7 +95,10 @@ export function evaluateInsight(
 	}));
 	const roots = clusterRootsFromLinks(evaluation);
 	const duplicates = measureDuplicates(items, roots, clusterOptions);
-	const arrival = measureArrival(evaluation, categoriser, options.titleOf ?? ((text) => text));
+	const arrival = measureArrival(evaluation, categoriser, {
+		titleOf: options.titleOf,
+		pairModel: clusterOptions.pairModel
+	});
 	return {
 		n: evaluation.length,
 		top1: round(computeTopKAccuracy(ranked, gold, 1)),
@@ -115,17 +125,32 @@ export function evaluateInsight(
  * given; each gets the queue's hints among all the items before it (an index of exactly those, as
  * the queue rebuilds it after every new answer while it is small), each with the categories the
  * categoriser (trained on the training set, as the organisation's model is on its decisions)
- * predicts. Recall: of the items that have an earlier duplicate, the share whose hints hold one.
+ * predicts, scored by the organisation's pair model (the built-in one without). Recall: of the
+ * items that have an earlier duplicate, the share whose hints hold one. With `reviewed`, the first
+ * that many items carry the category a reviewer gave them, and only the items from `from` on count.
  */
 export function measureArrival(
 	evaluation: readonly LabelledRecord[],
 	categoriser: Categoriser,
-	titleOf: (text: string) => string
+	options: {
+		titleOf?: (text: string) => string;
+		pairModel?: PairModel;
+		reviewed?: number;
+		from?: number;
+	} = {}
 ): { recall: number; msPerItem: number } {
 	const start = performance.now();
-	const items = evaluation.map((r) =>
+	const titleOf = options.titleOf ?? ((text: string) => text);
+	const reviewed = options.reviewed ?? 0;
+	const items = evaluation.map((r, i) =>
 		withPredictedCategories(
-			hintItem({ id: r.id, title: titleOf(r.text), texts: [r.text], township: r.township }),
+			hintItem({
+				id: r.id,
+				title: titleOf(r.text),
+				texts: [r.text],
+				township: r.township,
+				category: i < reviewed ? r.category : null
+			}),
 			categoriser
 		)
 	);
@@ -135,9 +160,12 @@ export function measureArrival(
 	let found = 0;
 	evaluation.forEach((record, i) => {
 		const root = rootOf(record);
-		if (seen.has(root)) {
+		if (seen.has(root) && i >= (options.from ?? 0)) {
 			eligible++;
-			const hints = findHints(runSteps(buildHintIndexSteps(items.slice(0, i))), items[i]);
+			const index = runSteps(
+				buildHintIndexSteps(items.slice(0, i), { pairModel: options.pairModel })
+			);
+			const hints = findHints(index, items[i]);
 			const earlier = new Map(evaluation.slice(0, i).map((r) => [r.id, rootOf(r)]));
 			if (hints.slice(0, HINTS_SHOWN).some((h) => earlier.get(h.id) === root)) found++;
 		}
@@ -147,7 +175,7 @@ export function measureArrival(
 	return { recall: eligible === 0 ? 0 : round(found / eligible), msPerItem: round(msPerItem) };
 }
 
-function measureDuplicates(
+export function measureDuplicates(
 	items: readonly InsightItem[],
 	roots: ReadonlyMap<string, string>,
 	options: ClusterOptions = {}
@@ -171,35 +199,24 @@ function measureDuplicates(
 	};
 }
 
-function round(value: number): number {
+export function round(value: number): number {
 	return Math.round(value * 1e4) / 1e4;
 }
 
 /**
  * Training items for the pair model, each with the category (and distribution) a categoriser
- * trained on the *other* folds predicts: at run time the duplicate finder sees predicted
- * categories, which are wrong now and then, so the pair model must learn how far to trust them.
+ * trained on the *other* folds predicts (see {@link outOfFoldCategoriesSteps}).
  */
 export function withOutOfFoldCategories(
 	records: readonly LabelledRecord[],
 	options: EvaluationOptions = {},
 	folds = 3
 ): PairTrainingItem[] {
-	const predicted: Array<ReturnType<Categoriser['distribution']>> = [];
-	for (let fold = 0; fold < folds; fold++) {
-		const categoriser = createCategoriser({ ...options.categoriser, calibrate: false });
-		categoriser.train(records.filter((_, i) => i % folds !== fold));
-		records.forEach((r, i) => {
-			if (i % folds === fold) predicted[i] = categoriser.distribution(r.text);
-		});
-	}
-	const withDistributions = options.distributions ?? true;
-	return records.map((r, i) => ({
-		id: r.id,
-		text: r.text,
-		township: r.township,
-		category: predicted[i][0]?.category ?? null,
-		categories: withDistributions ? predicted[i] : null,
-		duplicateOf: r.duplicateOf
-	}));
+	return runSteps(
+		outOfFoldCategoriesSteps(records, {
+			categoriser: options.categoriser,
+			distributions: options.distributions,
+			folds
+		})
+	);
 }

@@ -19,3 +19,14 @@ export async function runStepsPolitely<T>(steps: Steps<T>): Promise<T> {
 	}
 	return step.value;
 }
+
+/** The same steps, stopped between two of them once `signal` is aborted (shutdown). */
+export function* stoppable<T>(steps: Steps<T>, signal?: AbortSignal): Steps<T> {
+	let step = steps.next();
+	while (!step.done) {
+		signal?.throwIfAborted();
+		yield;
+		step = steps.next();
+	}
+	return step.value;
+}

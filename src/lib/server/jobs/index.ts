@@ -1,9 +1,10 @@
 import type { Database } from '../db';
 import { requestRetrainsThrough } from '../insight/categoriser-service';
+import { requestPairRetrainsThrough } from '../insight/pair-model-service';
 import { ServiceError } from '../platform/errors';
 import { recordAudit } from '../platform/audit';
 import { onNotify } from '../notifications/notify';
-import { APP_JOBS, categoriserRetrain, notificationDelivery } from './kinds';
+import { APP_JOBS, categoriserRetrain, notificationDelivery, pairModelRetrain } from './kinds';
 import { jobQueueOf, startJobQueue, type JobQueue, type JobQueueOptions } from './queue';
 
 export { jobOverview, type JobOverview } from './job-view';
@@ -28,6 +29,9 @@ export async function startJobs(
 		return null;
 	}
 	const stopRequests = requestRetrainsThrough(db, () => queue.enqueue(categoriserRetrain.name));
+	const stopPairRequests = requestPairRetrainsThrough(db, () =>
+		queue.enqueue(pairModelRetrain.name)
+	);
 	// A notification written: deliver now rather than at the next minute's run.
 	onNotify(() => {
 		queue.enqueue(notificationDelivery.name).catch(() => {});
@@ -36,19 +40,22 @@ export async function startJobs(
 		async stop() {
 			onNotify(null);
 			stopRequests();
+			stopPairRequests();
 			await queue.stop();
 		}
 	};
 }
 
 /**
- * An admin's "run now": a retrain even if the model is up to date. Answers false when one is
+ * An admin's "run now": a retrain of the categoriser and of the pair model even if they are up to date. Answers false when one is
  * already waiting to run (it will train on the same decisions).
  */
 export async function retrainNow(db: Database, actorId: number): Promise<boolean> {
 	const queue = jobQueueOf(db);
 	if (!queue) throw new ServiceError('jobs_unavailable', 503);
 	const id = await queue.enqueue(categoriserRetrain.name, { force: true });
+	// The duplicate model too: it learns from the same reviewers (a waiting one is not doubled).
+	await queue.enqueue(pairModelRetrain.name, { force: true });
 	if (id) {
 		await recordAudit(db, { actorId, action: 'job.run', entity: 'job', entityId: id });
 	}

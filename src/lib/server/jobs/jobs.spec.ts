@@ -14,7 +14,8 @@ import {
 	categoriserRetrain,
 	dailyHousekeeping,
 	notificationDeadlines,
-	notificationDelivery
+	notificationDelivery,
+	pairModelRetrain
 } from './kinds';
 import { defineJob, jobQueueOf, startJobQueue, type AnyJobKind } from './queue';
 
@@ -66,7 +67,8 @@ describeEachDatabase('job queue', (current) => {
 				[categoriserRetrain.name, 'stately', null],
 				[dailyHousekeeping.name, 'short', '30 3 * * *'],
 				[notificationDeadlines.name, 'short', '0 8 * * *'],
-				[notificationDelivery.name, 'short', '* * * * *']
+				[notificationDelivery.name, 'short', '* * * * *'],
+				[pairModelRetrain.name, 'stately', null]
 			]);
 		});
 		// A second start (another instance, a restart) finds everything in place.

@@ -1,5 +1,6 @@
 import { deleteEndedSessions } from '../auth/session';
 import { retrainCategoriser } from '../insight/categoriser-service';
+import { retrainPairModel } from '../insight/pair-model-service';
 import { deleteEndedWindows } from '../intake/submission-limit';
 import { deadlineNotices } from '../notifications/deadlines';
 import { deliverDue } from '../notifications/delivery';
@@ -26,6 +27,27 @@ export const categoriserRetrain = defineJob<{ force: boolean }>({
 			signal
 		});
 		return { trained, decisions, examples };
+	}
+});
+
+/**
+ * The organisation's pair model (insight/pair-model-service.ts), fitted on its reviewers' merges:
+ * asked for by a process that counts PAIR_RETRAIN_EVERY duplicate decisions since the stored one,
+ * or by an admin ("run now"). Runs once across processes; each then loads the stored model.
+ */
+export const pairModelRetrain = defineJob<{ force: boolean }>({
+	name: 'pair-model-retrain',
+	policy: 'stately',
+	retryLimit: 3,
+	retryDelay: 30,
+	retryBackoff: true,
+	expireInSeconds: 15 * 60,
+	async run(db, data, { signal }) {
+		const { trained, decisions, items } = await retrainPairModel(db, {
+			force: data.force === true,
+			signal
+		});
+		return { trained, decisions, items };
 	}
 });
 
@@ -76,6 +98,7 @@ export const notificationDeadlines = defineJob({
 /** Every kind of background work the app runs; a new one is added here. */
 export const APP_JOBS = [
 	categoriserRetrain,
+	pairModelRetrain,
 	dailyHousekeeping,
 	notificationDelivery,
 	notificationDeadlines

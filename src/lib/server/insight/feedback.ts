@@ -1,0 +1,141 @@
+/**
+ * The learning curve (issue 19, item 3): how the figures move as reviewers work through a new
+ * campaign. `npm run categorize -- --train F --eval F --feedback 0,25,50,100` replays the first N
+ * decisions of the eval file in arrival order as a reviewer makes them — for each item, its
+ * category (one decision) and, when an earlier item raised the same issue, the merge (another) —
+ * lets the models learn them as the product does, and measures the rest of the file.
+ *
+ * As the product: each category choice teaches the categoriser at once (`learn`, as
+ * `learnDecision`), and a full retrain on every decision follows once 50 have been made since
+ * (categoriser-service.ts); the organisation's pair model is fitted again once 10 duplicate
+ * decisions have been made (pair-model-service.ts), on the training file's merges and the
+ * replayed ones, with categories predicted out of fold.
+ */
+import { createCategoriser, type CategoriserOptions } from './categoriser';
+import { clusterRootsFromLinks, computeMacroF1, computeTopKAccuracy } from './metrics';
+import type { LabelledRecord } from './dataset';
+import { measureArrival, measureDuplicates, round, withOutOfFoldCategories } from './evaluation';
+import { organisationPairModel } from './pair-learning';
+import type { PairModel } from './pair-model';
+import type { InsightItem } from './duplicates';
+
+/** The product's retrain intervals (categoriser-service.ts, pair-model-service.ts). */
+const CATEGORISER_RETRAIN_EVERY = 50;
+const PAIR_RETRAIN_EVERY = 10;
+
+export interface FeedbackPoint {
+	/** Decisions asked for, and made (a whole item's decisions at a time). */
+	feedback: number;
+	decisions: number;
+	/** Items reviewed (categorised, merged); the figures are on the items after them. */
+	reviewed: number;
+	n: number;
+	top1: number;
+	top3: number;
+	macroF1: number;
+	dupRecallAt5Arrival: number;
+	dupPrecision: number;
+	dupRecall: number;
+	/** Where the pair model came from: the training file, or it plus the replayed merges. */
+	pairModel: string;
+}
+
+/** The items the first `decisions` decisions review, and the merges among them. */
+export function replayedDecisions(
+	evaluation: readonly LabelledRecord[],
+	decisions: number
+): { reviewed: number; made: number; merges: number } {
+	const rootOf = (r: LabelledRecord) => r.duplicateOf || r.id;
+	const seen = new Set<string>();
+	let made = 0;
+	let merges = 0;
+	let reviewed = 0;
+	for (const record of evaluation) {
+		if (made >= decisions) break;
+		made++;
+		if (seen.has(rootOf(record))) {
+			made++;
+			merges++;
+		}
+		seen.add(rootOf(record));
+		reviewed++;
+	}
+	return { reviewed, made, merges };
+}
+
+export function evaluateFeedback(
+	train: readonly LabelledRecord[],
+	evaluation: readonly LabelledRecord[],
+	feedback: number,
+	options: { titleOf?: (text: string) => string; categoriser?: CategoriserOptions } = {}
+): FeedbackPoint {
+	const { reviewed, made, merges } = replayedDecisions(evaluation, feedback);
+	const done = evaluation.slice(0, reviewed);
+	const rest = evaluation.slice(reviewed);
+
+	// The reviewer's merges: each reviewed item joins the first reviewed item of its issue.
+	const firstOf = new Map<string, string>();
+	const merged = done.map((r) => {
+		const root = r.duplicateOf || r.id;
+		const first = firstOf.get(root);
+		if (!first) firstOf.set(root, r.id);
+		return { ...r, duplicateOf: first ?? '' };
+	});
+
+	const categoriser = createCategoriser(options.categoriser);
+	if (done.length >= CATEGORISER_RETRAIN_EVERY) {
+		// A full retrain has run on every decision so far; those since the last one are learned.
+		const retrainedAt = done.length - (done.length % CATEGORISER_RETRAIN_EVERY);
+		categoriser.train([...train, ...done.slice(0, retrainedAt)]);
+		for (const r of done.slice(retrainedAt)) categoriser.learn(r);
+	} else {
+		if (train.length > 0) categoriser.train(train);
+		for (const r of done) categoriser.learn(r);
+	}
+
+	const fitted = merges >= PAIR_RETRAIN_EVERY;
+	const pairItems = fitted ? [...train, ...merged] : train;
+	const pairModel: PairModel | undefined =
+		pairItems.length > 0
+			? (organisationPairModel(withOutOfFoldCategories(pairItems), 'replay') ?? undefined)
+			: undefined;
+
+	const ranked = rest.map((r) => categoriser.suggest(r.text).map((s) => s.category));
+	const gold = rest.map((r) => r.category);
+	const items: InsightItem[] = rest.map((r, i) => ({
+		id: r.id,
+		text: r.text,
+		township: r.township,
+		category: ranked[i][0] ?? null,
+		categories: categoriser.distribution(r.text)
+	}));
+	const duplicates = measureDuplicates(items, clusterRootsFromLinks(rest), { pairModel });
+	const arrival = measureArrival(evaluation, categoriser, {
+		titleOf: options.titleOf,
+		pairModel,
+		reviewed,
+		from: reviewed
+	});
+	return {
+		feedback,
+		decisions: made,
+		reviewed,
+		n: rest.length,
+		top1: round(computeTopKAccuracy(ranked, gold, 1)),
+		top3: round(computeTopKAccuracy(ranked, gold, 3)),
+		macroF1: round(
+			computeMacroF1(
+				ranked.map((r) => r[0] ?? ''),
+				gold
+			)
+		),
+		dupRecallAt5Arrival: arrival.recall,
+		dupPrecision: duplicates.dupPrecision,
+		dupRecall: duplicates.dupRecall,
+		pairModel: !pairModel
+			? 'built-in'
+			: fitted
+				? `training file + ${merges} replayed merges`
+				: 'training file'
+	};
+}

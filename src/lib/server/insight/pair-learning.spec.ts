@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import type { LabelledRecord } from './dataset';
+import { replayedDecisions } from './feedback';
+import { duplicateClusters, MIN_PAIR_CLUSTERS, organisationPairModel } from './pair-learning';
+
+const PLACES = [
+	'官渡',
+	'沙市',
+	'大围山',
+	'永安',
+	'淳口',
+	'社港',
+	'古港',
+	'达浒',
+	'张坊',
+	'中和',
+	'龙伏'
+];
+const ISSUES = [
+	'变压器傍晚嗡嗡响还冒烟',
+	'电费到账太慢被停电',
+	'台区电压太低冰箱启动不了',
+	'抢修电话总是打不通',
+	'路灯坏了很久没人修',
+	'电线被树枝压着很危险',
+	'营业厅排队时间太长',
+	'停电不提前通知',
+	'电表读数和实际用电不符',
+	'线路老化经常跳闸',
+	'手机交电费不方便'
+];
+
+/** `clusters` issues said twice (in two townships' words), then singletons. */
+function items(clusters: number) {
+	const out = [];
+	for (let i = 0; i < ISSUES.length; i++) {
+		const root = `a${i}`;
+		out.push({ id: root, text: `${PLACES[i]}${ISSUES[i]}`, township: PLACES[i], category: 'c' });
+		out.push({
+			id: `b${i}`,
+			text: `建议解决${ISSUES[i]}的问题`,
+			township: PLACES[i],
+			category: 'c',
+			duplicateOf: i < clusters ? root : ''
+		});
+	}
+	return out;
+}
+
+describe('the organisation’s pair model', () => {
+	it('keeps the built-in model below ten merged duplicates, and fits one from ten', () => {
+		expect(duplicateClusters(items(MIN_PAIR_CLUSTERS - 1))).toBe(MIN_PAIR_CLUSTERS - 1);
+		expect(organisationPairModel(items(MIN_PAIR_CLUSTERS - 1))).toBeNull();
+		const model = organisationPairModel(items(MIN_PAIR_CLUSTERS));
+		expect(model?.source).toBe('the organisation’s merges: 22 items, 10 duplicate clusters');
+		expect(model?.weights.some((w) => w !== 0)).toBe(true);
+	});
+});
+
+describe('replaying reviewer decisions (--feedback)', () => {
+	const record = (id: string, duplicateOf = ''): LabelledRecord => ({
+		id,
+		text: id,
+		category: 'c',
+		duplicateOf,
+		township: null
+	});
+	const file = [record('A'), record('B', 'A'), record('C'), record('D', 'C'), record('E', 'A')];
+
+	it('counts a category choice per item and a merge per item with an earlier duplicate', () => {
+		expect(replayedDecisions(file, 0)).toEqual({ reviewed: 0, made: 0, merges: 0 });
+		expect(replayedDecisions(file, 1)).toEqual({ reviewed: 1, made: 1, merges: 0 });
+		// B is categorised and merged: both decisions go together.
+		expect(replayedDecisions(file, 2)).toEqual({ reviewed: 2, made: 3, merges: 1 });
+		expect(replayedDecisions(file, 8)).toEqual({ reviewed: 5, made: 8, merges: 3 });
+		expect(replayedDecisions(file, 100)).toEqual({ reviewed: 5, made: 8, merges: 3 });
+	});
+});

@@ -1,0 +1,223 @@
+import { and, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import type { Database } from '../db';
+import {
+	areas,
+	categories,
+	insightModels,
+	responses,
+	suggestionEvents,
+	suggestionItems,
+	suggestions
+} from '../db/schema';
+import { suggestionChanges as changes } from '../suggestions/changes';
+import { modelChanges, modelStored } from './model-changes';
+import {
+	MAX_PAIR_ITEMS,
+	organisationPairModel,
+	outOfFoldCategoriesSteps,
+	pairModelOrDefault
+} from './pair-learning';
+import { pairModelFromJSON, type PairModel } from './pair-model';
+import { runStepsPolitely, stoppable } from './steps';
+
+/**
+ * The duplicate decisions (merges, unmerges, splits) after which the organisation's pair model is
+ * fitted again: each one changes which items are duplicates of which.
+ */
+export const PAIR_RETRAIN_EVERY = 10;
+const DECISION_KINDS = ['merge', 'unmerge', 'split'];
+/** A model stored by another process is looked for at least this often. */
+const MODEL_RECHECK_MS = 10_000;
+/** Decisions are counted again after one in this process, and at least this often for others. */
+const DECISIONS_RECOUNT_MS = 30_000;
+/** A retrain asked of the job queue is not asked for again before this. */
+const REQUEST_AGAIN_MS = 60_000;
+
+interface Cached {
+	model: PairModel | null;
+	modelId: number;
+	/** Duplicate decisions counted when the stored model was fitted. */
+	decisions: number;
+	seen: number;
+	checkedAt: number;
+	counted: { n: number; reviews: number; at: number } | null;
+	retraining: Promise<void> | null;
+	requestedAt: number;
+}
+const cache = new WeakMap<Database, Cached>();
+const retrainRequests = new WeakMap<Database, () => Promise<unknown>>();
+
+/** Pair-model retrains for `db` are asked of `request` (the job queue) until the answer is called. */
+export function requestPairRetrainsThrough(
+	db: Database,
+	request: () => Promise<unknown>
+): () => void {
+	retrainRequests.set(db, request);
+	return () => {
+		if (retrainRequests.get(db) === request) retrainRequests.delete(db);
+	};
+}
+
+async function decisionCount(db: Database): Promise<number> {
+	const [row] = await db
+		.select({ n: sql<number>`count(*)::int` })
+		.from(suggestionEvents)
+		.where(inArray(suggestionEvents.kind, DECISION_KINDS));
+	return row.n;
+}
+
+async function storedModel(db: Database, newerThan = 0) {
+	const [row] = await db
+		.select()
+		.from(insightModels)
+		.where(and(eq(insightModels.kind, 'pair'), sql`${insightModels.id} > ${newerThan}`))
+		.orderBy(desc(insightModels.id))
+		.limit(1);
+	return row;
+}
+
+/**
+ * The pair model the duplicate hints and clusters use: the organisation's own once its reviewers
+ * have merged enough duplicates ({@link organisationPairModel}), else the built-in one. Never
+ * waits for a retrain: a job fits it when PAIR_RETRAIN_EVERY duplicate decisions have been made
+ * since, stores it in `insight_models` (kind `pair`), and every process loads it from there.
+ */
+export async function pairModelFor(db: Database): Promise<PairModel> {
+	let state = cache.get(db);
+	if (!state) {
+		const stored = await storedModel(db);
+		state = {
+			model: stored ? pairModelFromJSON(stored.model as PairModel) : null,
+			modelId: stored?.id ?? 0,
+			decisions: stored?.examples ?? 0,
+			seen: modelChanges.stored,
+			checkedAt: Date.now(),
+			counted: null,
+			retraining: null,
+			requestedAt: 0
+		};
+		cache.set(db, state);
+	}
+	const now = Date.now();
+	if (state.seen !== modelChanges.stored || now - state.checkedAt >= MODEL_RECHECK_MS) {
+		state.seen = modelChanges.stored;
+		state.checkedAt = now;
+		const newer = await storedModel(db, state.modelId);
+		if (newer) adopt(state, newer);
+	}
+	let counted = state.counted;
+	if (!counted || counted.reviews !== changes.reviews || now - counted.at >= DECISIONS_RECOUNT_MS) {
+		counted = { n: await decisionCount(db), reviews: changes.reviews, at: now };
+		state.counted = counted;
+	}
+	if (!state.retraining && counted.n - state.decisions >= PAIR_RETRAIN_EVERY) {
+		askForRetrain(db, state);
+	}
+	return pairModelOrDefault(state.model);
+}
+
+function adopt(state: Cached, stored: typeof insightModels.$inferSelect) {
+	const json = stored.model as PairModel | { none: true };
+	state.model = 'none' in json ? null : pairModelFromJSON(json);
+	state.modelId = stored.id;
+	state.decisions = stored.examples;
+}
+
+function askForRetrain(db: Database, state: Cached) {
+	const request = retrainRequests.get(db);
+	if (!request) {
+		state.retraining = retrainPairModel(db)
+			.then((result) => {
+				if (result.stored) adopt(state, result.stored);
+			})
+			.catch((e) => console.error('Xinkan: pair model retrain failed:', e))
+			.finally(() => (state.retraining = null));
+	} else if (Date.now() - state.requestedAt >= REQUEST_AGAIN_MS) {
+		state.requestedAt = Date.now();
+		request().catch((e: unknown) => {
+			state.requestedAt = 0;
+			console.error('Xinkan: could not ask for a pair model retrain:', e);
+		});
+	}
+}
+
+/** Waits for a retrain under way in this process (tests, scripts), then answers the model. */
+export async function pairModelSettled(db: Database): Promise<PairModel> {
+	await pairModelFor(db);
+	await cache.get(db)?.retraining;
+	return pairModelFor(db);
+}
+
+/**
+ * The reviewed items the pair model learns from: each answer of a categorised live suggestion,
+ * newest last, its cluster the suggestion holding it (answers merged into one suggestion are
+ * duplicates of each other; different suggestions are not).
+ */
+async function reviewedItems(db: Database) {
+	const rows = await db
+		.select({
+			id: suggestionItems.id,
+			text: suggestionItems.text,
+			suggestionId: suggestionItems.suggestionId,
+			category: categories.key,
+			township: areas.name
+		})
+		.from(suggestionItems)
+		.innerJoin(suggestions, eq(suggestionItems.suggestionId, suggestions.id))
+		.innerJoin(categories, eq(suggestions.categoryId, categories.id))
+		.innerJoin(responses, eq(suggestionItems.responseId, responses.id))
+		.leftJoin(areas, eq(responses.areaId, areas.id))
+		.where(and(isNull(suggestions.mergedInto), isNotNull(suggestions.categoryId)))
+		.orderBy(desc(suggestionItems.id))
+		.limit(MAX_PAIR_ITEMS);
+	return rows.reverse().map((r) => ({
+		id: `i${r.id}`,
+		text: r.text,
+		category: r.category,
+		township: r.township,
+		duplicateOf: `s${r.suggestionId}`
+	}));
+}
+
+export interface PairRetrainResult {
+	/** False when the stored model was within PAIR_RETRAIN_EVERY decisions: nothing was done. */
+	trained: boolean;
+	decisions: number;
+	/** Items learned from (0: too few merged duplicates, the built-in model stays). */
+	items: number;
+	stored?: typeof insightModels.$inferSelect;
+}
+
+/**
+ * Fits the organisation's pair model on its reviewers' merges and stores it (or stores that there
+ * are too few, so the count is not asked again at every view) — the retrain job's work, and this
+ * process's when there is no job queue. The categories it learns with are predicted out of fold,
+ * in steps between other requests; the fit itself runs at once (about 2–4 s at MAX_PAIR_ITEMS).
+ */
+export async function retrainPairModel(
+	db: Database,
+	options: { force?: boolean; signal?: AbortSignal } = {}
+): Promise<PairRetrainResult> {
+	const trainedAt = new Date();
+	const count = await decisionCount(db);
+	const latest = await storedModel(db);
+	if (!options.force && count - (latest?.examples ?? 0) < PAIR_RETRAIN_EVERY) {
+		return { trained: false, decisions: count, items: 0 };
+	}
+	const records = await reviewedItems(db);
+	const items = await runStepsPolitely(
+		stoppable(outOfFoldCategoriesSteps(records), options.signal)
+	);
+	options.signal?.throwIfAborted();
+	const model = organisationPairModel(items);
+	const stored = await db.transaction(async (tx) => {
+		await tx.delete(insightModels).where(eq(insightModels.kind, 'pair'));
+		const [row] = await tx
+			.insert(insightModels)
+			.values({ kind: 'pair', model: model ?? { none: true }, examples: count, trainedAt })
+			.returning();
+		return row;
+	});
+	modelStored();
+	return { trained: true, decisions: count, items: model ? items.length : 0, stored };
+}
