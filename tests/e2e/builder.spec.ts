@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { logIn } from './helpers';
+import { expectFitsAndShoot, logIn } from './helpers';
 
 test('an organiser builds a questionnaire by keyboard, publishes it and respondents see it', async ({
 	page
@@ -71,6 +71,33 @@ test('an organiser builds a questionnaire by keyboard, publishes it and responde
 	await expect(response).toContainText('您家里停过电吗？');
 	await expect(response).toContainText('很少');
 	await expect(page.getByRole('row', { name: /第 1 版/ })).toContainText('1');
+
+	// Version 1 read-only, compared with the draft; the draft starts again from it.
+	await page.getByRole('link', { name: '第 1 版' }).click();
+	await expect(page.getByRole('heading', { name: '第 1 版问卷（只读）' })).toBeVisible();
+	await expect(page.getByText('与当前草稿相同')).toHaveCount(0);
+	const changed = page.locator('[data-diff=changed] li');
+	await expect(changed).toHaveCount(1);
+	await expect(changed).toContainText('第 1 题 · 最近三个月停过电吗？');
+	await expect(changed).toContainText('改动：题目');
+	await expect(changed).toContainText('题目由“您家里停过电吗？”改为“最近三个月停过电吗？”');
+	const old = page.getByRole('region', { name: '这一版的问卷（只读预览）' });
+	await expect(old.getByRole('radio', { name: '很少' })).toBeDisabled();
+	await expectFitsAndShoot(page, 'questionnaire-version');
+	page.once('dialog', (dialog) => dialog.accept());
+	await page.getByRole('button', { name: '用这一版替换草稿' }).click();
+	await expect(page).toHaveURL(/\/questionnaire\?restored=1$/);
+	await expect(page.getByRole('status').first()).toHaveText('草稿已按第 1 版重新开始。');
+	await expect(page.getByRole('region', { name: /第 1 题/ }).getByLabel('题目')).toHaveValue(
+		'您家里停过电吗？'
+	);
+	await page.goto('/lang/en?next=/admin/campaigns/shegang-e2e/questionnaire/versions/2');
+	await expect(
+		page.getByRole('heading', { name: 'Questionnaire version 2 (read-only)' })
+	).toBeVisible();
+	await expect(page.locator('[data-diff=changed] li')).toContainText('Changed: wording');
+	await expectFitsAndShoot(page, 'questionnaire-version-en');
+	await page.goto('/lang/zh-CN?next=/admin');
 });
 
 test('a reviewer may read campaigns but not change them', async ({ page }) => {

@@ -177,6 +177,7 @@ export const en: Messages = {
 			'form_codes.generate': 'Generated form codes',
 			'questionnaire.save': 'Saved a questionnaire draft',
 			'questionnaire.publish': 'Published a questionnaire',
+			'questionnaire.draft_from_version': 'Started the questionnaire draft from an old version',
 			'response.correct': 'Corrected a response',
 			'unit.create': 'Created a unit',
 			'unit.update': 'Changed a unit',
@@ -492,6 +493,45 @@ export const en: Messages = {
 		created: 'Campaign created. You can now edit its questionnaire.',
 		liveVersion: (n: number) => `The public answers version ${n}.`,
 		notLiveYet: 'The campaign is still a draft: the public cannot see the form yet.'
+	},
+	versions: {
+		title: (n: number) => `Questionnaire version ${n} (read-only)`,
+		back: 'Back to the campaign overview',
+		publishedBy: (when: string, who: string | null) =>
+			who ? `Published ${when} by ${who}` : `Published ${when}`,
+		responses: (n: number) =>
+			`${n} responses were given on this version; a response always keeps its own version.`,
+		compareTitle: 'Compared with the current draft',
+		same: 'The current draft is the same as this version.',
+		added: 'Questions added in the draft',
+		removed: 'Questions removed in the draft',
+		changed: 'Questions changed in the draft',
+		moved: 'Questions moved in the draft',
+		questionAt: (n: number, title: string) => `Question ${n} · ${title}`,
+		movedFromTo: (from: number, to: number) => `question ${from} → question ${to}`,
+		renamed: (before: string, after: string) => `wording “${before}” became “${after}”`,
+		fields: {
+			type: 'type',
+			title: 'wording',
+			help: 'help text',
+			required: 'required or not',
+			options: 'options',
+			maxPicks: 'most picks',
+			labels: 'end labels',
+			scale: 'points on the scale',
+			bounds: 'number range',
+			satisfaction: 'counted in satisfaction',
+			when: 'condition'
+		},
+		changedFields: (fields: string[]) => `Changed: ${fields.join(', ')}`,
+		restoreTitle: 'Start the draft again from this version',
+		restoreHint:
+			'The current draft is replaced by this version’s questions (same question ids, so results and exports still line up); the public form does not change until you publish.',
+		restore: 'Replace the draft with this version',
+		restoreConfirm: 'The changes in the current draft will be replaced. Continue?',
+		restored: (n: number) => `The draft now starts from version ${n}.`,
+		preview: 'This version’s questionnaire (read-only preview)',
+		readOnly: 'Read-only: it cannot be filled in here.'
 	},
 	skipLogic: {
 		title: 'Show this question',

@@ -161,6 +161,7 @@ export const zhCN = {
 			'form_codes.generate': '生成问卷编号',
 			'questionnaire.save': '保存问卷草稿',
 			'questionnaire.publish': '发布问卷',
+			'questionnaire.draft_from_version': '以旧版本重新开始问卷草稿',
 			'response.correct': '更正答卷',
 			'unit.create': '新建单位',
 			'unit.update': '修改单位',
@@ -462,6 +463,44 @@ export const zhCN = {
 		created: '活动已创建。现在可以编辑问卷。',
 		liveVersion: (n: number) => `公众填写的是第 ${n} 版。`,
 		notLiveYet: '活动还是草稿，公众还看不到问卷。'
+	},
+	versions: {
+		title: (n: number) => `第 ${n} 版问卷（只读）`,
+		back: '返回活动概况',
+		publishedBy: (when: string, who: string | null) =>
+			who ? `${when} 由 ${who} 发布` : `${when} 发布`,
+		responses: (n: number) => `${n} 份答卷按这一版填写；答卷始终对应自己的版本。`,
+		compareTitle: '与当前草稿比较',
+		same: '当前草稿与这一版相同。',
+		added: '草稿中新增的题目',
+		removed: '草稿中已删除的题目',
+		changed: '草稿中改动的题目',
+		moved: '草稿中换了位置的题目',
+		questionAt: (n: number, title: string) => `第 ${n} 题 · ${title}`,
+		movedFromTo: (from: number, to: number) => `第 ${from} 题 → 第 ${to} 题`,
+		renamed: (before: string, after: string) => `题目由“${before}”改为“${after}”`,
+		fields: {
+			type: '题型',
+			title: '题目',
+			help: '说明',
+			required: '是否必答',
+			options: '选项',
+			maxPicks: '最多选几项',
+			labels: '两端说明',
+			scale: '分数档数',
+			bounds: '数字范围',
+			satisfaction: '是否计入满意度',
+			when: '显示条件'
+		},
+		changedFields: (fields: string[]) => `改动：${fields.join('、')}`,
+		restoreTitle: '以这一版重新开始草稿',
+		restoreHint:
+			'当前草稿会被这一版的题目替换（题目编号不变，结果和导出仍按题目对齐）；发布前，公众看到的问卷不变。',
+		restore: '用这一版替换草稿',
+		restoreConfirm: '当前草稿中的改动会被替换，确定吗？',
+		restored: (n: number) => `草稿已按第 ${n} 版重新开始。`,
+		preview: '这一版的问卷（只读预览）',
+		readOnly: '只读：不能在这里填写。'
 	},
 	skipLogic: {
 		title: '显示条件',

@@ -4,9 +4,9 @@ import { blankQuestion, type Question } from '../../questionnaire/types';
 import { campaignsChanged, publicCampaign } from './public-copy';
 import { campaignsForReview, getCampaign, latestVersion } from './queries';
 import { createCampaign, setCampaignStatus, updateCampaign } from './campaigns';
-import { publishQuestionnaire, saveDraft } from './questionnaire';
+import { draftFromVersion, getVersion, publishQuestionnaire, saveDraft } from './questionnaire';
 import type { Database } from '../db';
-import { responses } from '../db/schema';
+import { auditLog, responses } from '../db/schema';
 import { seedDemo } from '../demo/seed';
 import { submitPublicForm } from '../intake/public-form';
 import { describeEachDatabase } from '../test/databases';
@@ -191,6 +191,37 @@ describeEachDatabase('campaigns and questionnaire versions', (current) => {
 		await expect(createCampaign(db, null, settings('twice'))).rejects.toMatchObject({
 			fields: { slug: 'slug_taken' }
 		});
+	});
+
+	it('starts the draft again from an old version, audited, and publishes it as a new version', async () => {
+		const { db } = current();
+		await createCampaign(db, null, settings('restore'));
+		await saveDraft(db, null, 'restore', [question('a')]);
+		await publishQuestionnaire(db, null, 'restore');
+		await saveDraft(db, null, 'restore', [question('a', { title: '改过的' }), question('b')]);
+		await publishQuestionnaire(db, null, 'restore');
+		await saveDraft(db, null, 'restore', [question('c')]);
+
+		await draftFromVersion(db, null, 'restore', 1);
+		const campaign = await getCampaign(db, 'restore');
+		expect(campaign.draftQuestions).toEqual((await getVersion(db, campaign.id, 1)).questions);
+		const [audit] = await db
+			.select()
+			.from(auditLog)
+			.where(eq(auditLog.action, 'questionnaire.draft_from_version'));
+		expect(audit.after).toEqual({ version: 1, questions: 1 });
+		// Published again, it is version 3 with version 1's questions (same ids).
+		const v3 = await publishQuestionnaire(db, null, 'restore');
+		expect(v3.version).toBe(3);
+		expect(v3.questions.map((x) => [x.id, x.title])).toEqual([['a', '问题 a']]);
+
+		// No such version, or a malformed one: not found, and the draft is untouched.
+		for (const bad of [9, 0, -1, 1.5, NaN]) {
+			await expect(draftFromVersion(db, null, 'restore', bad)).rejects.toMatchObject({
+				status: 404
+			});
+		}
+		expect((await getCampaign(db, 'restore')).draftQuestions.map((x) => x.id)).toEqual(['a']);
 	});
 });
 

@@ -1,10 +1,10 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { checkQuestions } from '../../questionnaire/definition';
 import type { Question, QuestionOption } from '../../questionnaire/types';
 import { isUniqueViolation, type Database } from '../db';
 import { areas, campaigns, questionnaireVersions, respondentGroups, units } from '../db/schema';
 import { recordAudit } from '../platform/audit';
-import { Conflict, Invalid } from '../platform/errors';
+import { Conflict, Invalid, NotFound } from '../platform/errors';
 import { assertEditable } from './campaigns';
 import { campaignsChanged } from './public-copy';
 import { getCampaign, latestVersion } from './queries';
@@ -132,4 +132,50 @@ export async function publishQuestionnaire(db: Database, actorId: number | null,
 	} finally {
 		campaignsChanged(db);
 	}
+}
+
+/** One published version of a campaign's questionnaire, or NotFound. */
+export async function getVersion(db: Database, campaignId: number, version: number) {
+	if (!Number.isInteger(version) || version < 1) throw new NotFound();
+	const [row] = await db
+		.select()
+		.from(questionnaireVersions)
+		.where(
+			and(
+				eq(questionnaireVersions.campaignId, campaignId),
+				eq(questionnaireVersions.version, version)
+			)
+		);
+	if (!row) throw new NotFound();
+	return row;
+}
+
+/**
+ * Starts the draft again from an old version: the builder's working copy becomes that version's
+ * questions (same ids, so answers and results keep lining up); nothing published changes until
+ * the draft is published as a new version.
+ */
+export async function draftFromVersion(
+	db: Database,
+	actorId: number | null,
+	slug: string,
+	version: number
+): Promise<void> {
+	const campaign = await getCampaign(db, slug);
+	assertEditable(campaign);
+	const old = await getVersion(db, campaign.id, version);
+	await db.transaction(async (tx) => {
+		await tx
+			.update(campaigns)
+			.set({ draftQuestions: old.questions, updatedAt: new Date() })
+			.where(eq(campaigns.id, campaign.id));
+		await recordAudit(tx, {
+			actorId,
+			action: 'questionnaire.draft_from_version',
+			entity: 'campaign',
+			entityId: campaign.id,
+			after: { version: old.version, questions: old.questions.length }
+		});
+	});
+	campaignsChanged(db);
 }
