@@ -236,10 +236,17 @@ describeEachDatabase('notifications through the outbox', (current) => {
 		const [mail] = (await rowsOf(db, r.id)).filter((o) => o.channel === 'email');
 		expect(mail.state).toBe('pending');
 		expect(mail.lastError).toMatch(/ECONNREFUSED|connect/i);
+		// The log names the cause in the reader's language, the provider's words beside it.
+		const logged = async () => (await deliveryLog(db)).items.find((i) => i.id === mail.id)!;
+		expect((await logged()).problem).toEqual({
+			problem: 'providerError',
+			detail: mail.lastError
+		});
 		const none = await deliverDue(db, unset, { now: later(backoffMs(1)) });
 		expect(none.retrying).toBe(1);
 		const [again] = (await rowsOf(db, r.id)).filter((o) => o.channel === 'email');
 		expect(again.lastError).toMatch(/XINKAN_MAIL_FROM/);
+		expect((await logged()).problem).toEqual({ problem: 'mailFromMissing', detail: '' });
 		// Mended: it goes out.
 		clock += backoffMs(2);
 		expect((await deliverDue(db, transports(), { now: later() })).sent).toBe(1);
