@@ -1,6 +1,7 @@
 import { defineConfig } from '@playwright/test';
 import { E2E_ORIGIN } from './tests/e2e/accounts';
 import { OIDC_E2E_APP_ENV, OIDC_E2E_ISSUER } from './tests/e2e/oidc';
+import { SINK_APP_ENV, SINK_URL } from './tests/e2e/message-sink';
 
 // Debian's Chromium, never a downloaded browser (this machine cannot download one).
 const executablePath = process.env.XINKAN_CHROMIUM || '/usr/bin/chromium';
@@ -32,8 +33,8 @@ export default defineConfig({
 			]
 		}
 	},
-	// In order: the local OpenID provider first (sso.spec.ts signs in through it), then the app,
-	// told where the provider is.
+	// In order: the local OpenID provider first (sso.spec.ts signs in through it) and the message
+	// sink (SMTP and SMS, read by loop-story.spec.ts), then the app, told where both are.
 	webServer: [
 		{
 			command: 'node node_modules/tsx/dist/cli.mjs tests/e2e/oidc-provider.ts',
@@ -44,8 +45,16 @@ export default defineConfig({
 			stderr: 'pipe'
 		},
 		{
+			command: 'node node_modules/tsx/dist/cli.mjs tests/e2e/message-sink-server.ts',
+			url: `${SINK_URL}/received`,
+			reuseExistingServer: false,
+			timeout: 60_000,
+			stdout: 'ignore',
+			stderr: 'pipe'
+		},
+		{
 			command: 'node scripts/e2e-server.mjs',
-			env: OIDC_E2E_APP_ENV,
+			env: { ...OIDC_E2E_APP_ENV, ...SINK_APP_ENV },
 			url: `${E2E_ORIGIN}/healthz`,
 			reuseExistingServer: false,
 			// Not the default SIGKILL: the server removes its temporary database when it stops.

@@ -1454,6 +1454,24 @@ export const en: Messages = {
 			failed: 'Failed',
 			cancelled: 'Cancelled'
 		},
+		problems: {
+			emailNotConfigured:
+				'No mail server is configured (SMTP_URL or SMTP_HOST); it goes out once one is.',
+			smsNotConfigured: 'No SMS gateway is configured (XINKAN_SMS_URL); it goes out once one is.',
+			mailFromMissing: 'No sender address is set (XINKAN_MAIL_FROM).',
+			smtpSettings: 'The mail server settings are wrong: ',
+			workerStopped: 'The server stopped before sending; queued again.',
+			unconfirmed:
+				'The server stopped after handing it to the mail server: delivery cannot be confirmed, and it is not sent again.',
+			resent:
+				'The server stopped after handing it to the SMS gateway: sent again under the same key (counted once).',
+			channelOff: 'The recipient no longer receives this channel.',
+			noPhone: 'No phone number.',
+			stopped: 'The proposer asked for no more messages.',
+			unknownEvent: 'Unknown notification event: ',
+			refused: 'Refused by the provider, not retried: ',
+			providerError: 'Sending failed; it is retried: '
+		},
 		stopTitle: 'Stop messages',
 		stopIntro:
 			'You left a phone number, so we text you when your suggestion is answered. To receive nothing more, press the button.',

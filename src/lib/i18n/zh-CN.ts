@@ -1384,6 +1384,21 @@ export const zhCN = {
 			failed: '失败',
 			cancelled: '已取消'
 		},
+		problems: {
+			emailNotConfigured: '未配置邮件服务器（SMTP_URL 或 SMTP_HOST），配置后自动发出。',
+			smsNotConfigured: '未配置短信接口（XINKAN_SMS_URL），配置后自动发出。',
+			mailFromMissing: '未设置发件人地址（XINKAN_MAIL_FROM）。',
+			smtpSettings: '邮件服务器设置有误：',
+			workerStopped: '发送前服务中断，已重新排队。',
+			unconfirmed: '已交给邮件服务器后服务中断，无法确认是否送达，不会重发。',
+			resent: '已交给短信接口后服务中断，用同一幂等键重发（对方只计一条）。',
+			channelOff: '收件人已不再用这个渠道接收。',
+			noPhone: '没有联系电话。',
+			stopped: '群众已选择不再接收通知。',
+			unknownEvent: '未知的通知事件：',
+			refused: '对方拒收，不再重试：',
+			providerError: '发送失败，将自动重试：'
+		},
 		stopTitle: '不再接收通知',
 		stopIntro: '您留下了联系电话，我们会在意见有答复时发短信告诉您。不想再收到，请点击下面的按钮。',
 		stopButton: '不再给我发通知',

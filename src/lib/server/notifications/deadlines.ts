@@ -2,8 +2,10 @@ import { and, isNotNull, isNull, lte, notInArray } from 'drizzle-orm';
 import { CLOSED_STATUSES } from '../../domain';
 import type { Database } from '../db';
 import { suggestions } from '../db/schema';
+import { loadCalendar } from '../suggestions/service-levels';
 import { notify } from './notify';
-import { weekendsOnly, type WorkingCalendar } from './working-days';
+import { handlersOf, supervisorOf } from './recipients';
+import { holidayCalendar, type WorkingCalendar } from './working-days';
 
 /** How many working days ahead "deadline near" warns (XINKAN_DEADLINE_NOTICE_DAYS, default 2). */
 export function noticeDays(env: NodeJS.ProcessEnv = process.env): number {
@@ -18,7 +20,8 @@ export function chinaDay(now: Date): string {
 
 /**
  * The daily job: each open item with a department and a deadline is "near" when its deadline is
- * at most `days` working days away, and "overdue" once it has passed. Once per item and deadline
+ * at most `days` working days away (the admin's holiday calendar), and "overdue" once it has
+ * passed. Both go to the department's handlers and, on a supervised item, to its leader (督办). Once per item and deadline
  * (the key names both): running twice in a day, or on two instances, adds nothing, and a new
  * deadline (an extension) warns again.
  */
@@ -28,7 +31,7 @@ export async function deadlineNotices(
 ): Promise<{ near: number; overdue: number }> {
 	const today = chinaDay(options.now ?? new Date());
 	const days = options.days ?? noticeDays();
-	const calendar = options.calendar ?? weekendsOnly;
+	const calendar = options.calendar ?? holidayCalendar(await loadCalendar(db));
 	// Far enough ahead for `days` working days across weekends and a long holiday.
 	const horizon = new Date(Date.parse(`${today}T00:00:00Z`) + (days * 2 + 14) * 86_400_000)
 		.toISOString()
@@ -38,7 +41,9 @@ export async function deadlineNotices(
 			id: suggestions.id,
 			title: suggestions.title,
 			departmentId: suggestions.departmentId,
-			deadline: suggestions.deadline
+			deadline: suggestions.deadline,
+			supervisedAt: suggestions.supervisedAt,
+			supervisedBy: suggestions.supervisedBy
 		})
 		.from(suggestions)
 		.where(
@@ -55,23 +60,27 @@ export async function deadlineNotices(
 	let overdue = 0;
 	for (const s of open) {
 		const deadline = s.deadline!;
+		const to = async (tx: Database) => [
+			...(await handlersOf(tx, s.departmentId)),
+			...(await supervisorOf(tx, s))
+		];
 		if (deadline < today) {
-			const n = await db.transaction((tx) =>
+			const n = await db.transaction(async (tx) =>
 				notify(tx, {
 					event: 'overdue',
 					suggestion: s,
-					to: 'department',
+					to: await to(tx),
 					key: `overdue:${s.id}:${deadline}`
 				})
 			);
 			if (n) overdue++;
 		} else if (calendar.workingDaysUntil(today, deadline) <= days) {
 			const left = calendar.workingDaysUntil(today, deadline);
-			const n = await db.transaction((tx) =>
+			const n = await db.transaction(async (tx) =>
 				notify(tx, {
 					event: 'deadline_near',
 					suggestion: s,
-					to: 'department',
+					to: await to(tx),
 					params: { days: String(left) },
 					key: `deadline_near:${s.id}:${deadline}`
 				})

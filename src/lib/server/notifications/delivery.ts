@@ -10,6 +10,7 @@ import {
 	type OutboxRow
 } from '../db/schema';
 import { maskPersonalData } from '../platform/personal-data';
+import { DELIVERY_ERRORS, UNKNOWN_EVENT_PREFIX } from './delivery-errors';
 import { render, templateFor, isNotificationEvent } from './templates';
 import { PermanentFailure, type Transports } from './transports';
 
@@ -111,7 +112,7 @@ async function recoverExpired(db: Database, now: Date, counts: DeliveryCounts) {
 			state: 'pending',
 			claim: null,
 			leaseUntil: null,
-			lastError: 'worker stopped before sending'
+			lastError: DELIVERY_ERRORS.workerStopped
 		})
 		.where(and(expired, isNull(outbox.handedAt)))
 		.returning({ id: outbox.id });
@@ -122,7 +123,7 @@ async function recoverExpired(db: Database, now: Date, counts: DeliveryCounts) {
 			state: 'unconfirmed',
 			claim: null,
 			leaseUntil: null,
-			lastError: 'worker stopped after handing the e-mail to the SMTP server: not sent again'
+			lastError: DELIVERY_ERRORS.unconfirmed
 		})
 		.where(and(expired, isNotNull(outbox.handedAt), eq(outbox.channel, 'email')))
 		.returning({ id: outbox.id });
@@ -134,7 +135,7 @@ async function recoverExpired(db: Database, now: Date, counts: DeliveryCounts) {
 			claim: null,
 			leaseUntil: null,
 			nextAttemptAt: now,
-			lastError: 'worker stopped after handing the SMS over: sent again under the same key'
+			lastError: DELIVERY_ERRORS.resent
 		})
 		.where(and(expired, isNotNull(outbox.handedAt), eq(outbox.channel, 'sms')))
 		.returning({ id: outbox.id });
@@ -158,7 +159,7 @@ async function addressOf(
 			.where(eq(notificationSettings.userId, id));
 		const on = row.channel === 'email' ? c?.emailOn : c?.smsOn;
 		const to = (row.channel === 'email' ? c?.email : c?.phone) ?? '';
-		if (!on || !to) return { cancel: 'the recipient no longer receives this channel' };
+		if (!on || !to) return { cancel: DELIVERY_ERRORS.channelOff };
 		const params = { ...row.params };
 		if (params.link?.startsWith('/')) params.link = origin + params.link;
 		return { to, shown: to, locale: c.locale === 'en' ? 'en' : 'zh-CN', params };
@@ -172,8 +173,8 @@ async function addressOf(
 		.from(responses)
 		.leftJoin(notificationStops, eq(notificationStops.responseId, responses.id))
 		.where(eq(responses.id, id));
-	if (!r?.phone) return { cancel: 'no phone number' };
-	if (r.stopped != null) return { cancel: 'the proposer stopped messages' };
+	if (!r?.phone) return { cancel: DELIVERY_ERRORS.noPhone };
+	if (r.stopped != null) return { cancel: DELIVERY_ERRORS.stopped };
 	return {
 		to: r.phone,
 		shown: maskPersonalData(r.phone) === r.phone ? maskPhone(r.phone) : maskPersonalData(r.phone),
@@ -210,7 +211,7 @@ async function deliverOne(
 			.where(mine)
 			.returning({ id: outbox.id });
 	if (!isNotificationEvent(row.event)) {
-		await end({ state: 'failed', lastError: `unknown event ${row.event}` });
+		await end({ state: 'failed', lastError: `${UNKNOWN_EVENT_PREFIX}${row.event}` });
 		counts.failed++;
 		return;
 	}
@@ -233,7 +234,12 @@ async function deliverOne(
 		else counts.retrying++;
 	};
 	if (!transport) {
-		await retry(transports.problems[row.channel] ?? `${row.channel} is not configured`);
+		await retry(
+			transports.problems[row.channel] ??
+				(row.channel === 'email'
+					? DELIVERY_ERRORS.emailNotConfigured
+					: DELIVERY_ERRORS.smsNotConfigured)
+		);
 		return;
 	}
 	const template = await templateFor(db, row.event, address.locale);

@@ -1,6 +1,7 @@
 import { and, desc, eq, lt, sql } from 'drizzle-orm';
 import type { Database } from '../db';
 import { outbox, users } from '../db/schema';
+import { problemOf } from './delivery-errors';
 
 export const LOG_PAGE = 100;
 
@@ -50,6 +51,8 @@ export async function deliveryLog(db: Database, options: { before?: number; stat
 			state: r.state,
 			attempts: r.attempts,
 			lastError: r.lastError,
+			// Said in the reader's language on the page; a provider's own words as the detail.
+			problem: problemOf(r.lastError, r.state),
 			sentAt: r.sentAt,
 			nextAttemptAt: r.state === 'pending' ? r.nextAttemptAt : null,
 			createdAt: r.createdAt,

@@ -4,15 +4,18 @@ import type { Database } from '../db';
 import {
 	auditLog,
 	categories,
+	holidays,
 	notifications,
 	notificationTemplates,
 	outbox,
 	responses,
-	units
+	units,
+	users
 } from '../db/schema';
 import { seedDemo } from '../demo/seed';
 import { ServiceError } from '../platform/errors';
 import { answerFollowUp } from '../suggestions/follow-ups';
+import { setSupervised } from '../suggestions/handling';
 import type { Actor } from '../suggestions/actor';
 import { assign, categorise, setStatus } from '../suggestions/workflow';
 import { makeActor } from '../test/actors';
@@ -233,10 +236,17 @@ describeEachDatabase('notifications through the outbox', (current) => {
 		const [mail] = (await rowsOf(db, r.id)).filter((o) => o.channel === 'email');
 		expect(mail.state).toBe('pending');
 		expect(mail.lastError).toMatch(/ECONNREFUSED|connect/i);
+		// The log names the cause in the reader's language, the provider's words beside it.
+		const logged = async () => (await deliveryLog(db)).items.find((i) => i.id === mail.id)!;
+		expect((await logged()).problem).toEqual({
+			problem: 'providerError',
+			detail: mail.lastError
+		});
 		const none = await deliverDue(db, unset, { now: later(backoffMs(1)) });
 		expect(none.retrying).toBe(1);
 		const [again] = (await rowsOf(db, r.id)).filter((o) => o.channel === 'email');
 		expect(again.lastError).toMatch(/XINKAN_MAIL_FROM/);
+		expect((await logged()).problem).toEqual({ problem: 'mailFromMissing', detail: '' });
 		// Mended: it goes out.
 		clock += backoffMs(2);
 		expect((await deliverDue(db, transports(), { now: later() })).sent).toBe(1);
@@ -429,6 +439,52 @@ describeEachDatabase('notifications through the outbox', (current) => {
 		expect(mine.find((n) => n.event === 'deadline_near')!.params.days).toBe('2');
 		// Again the same day (or on another instance): nothing more.
 		expect(await deadlineNotices(db, { now, days: 2 })).toEqual({ near: 0, overdue: 0 });
+	});
+
+	it('deadlines count the admin’s holiday list, and reach the leader supervising the item', async () => {
+		const { db } = current();
+		const [leaderRow] = await db
+			.insert(users)
+			.values({ username: 'nt-leader', passwordHash: 'x', role: 'leader', unitId: null })
+			.returning();
+		const leader: Actor = { id: leaderRow.id, role: 'leader', unitId: null };
+		const holiday = await assigned(db, '端午节前后的检修停电通知得太晚。');
+		const watched = await assigned(db, '台区经理的电话总是打不通。');
+		// Friday 2030-06-07; the admin lists Monday 10 June as a day off (端午节): Wednesday the
+		// 12th is 2 working days away, not 3 as plain weekdays would count.
+		await db.insert(holidays).values({ day: '2030-06-10', kind: 'off', name: '端午节' });
+		try {
+			await assign(db, reviewer, [holiday.id], {
+				departmentId: other.unitId!,
+				deadline: '2030-06-12'
+			});
+			await assign(db, reviewer, [watched.id], {
+				departmentId: other.unitId!,
+				deadline: '2030-06-05'
+			});
+			await setSupervised(db, leader, watched.id, { supervised: true, note: '本月内解决。' });
+			await deadlineNotices(db, { now: new Date('2030-06-07T00:30:00Z'), days: 2 });
+		} finally {
+			await db.delete(holidays).where(eq(holidays.day, '2030-06-10'));
+		}
+		const toHandler = await db
+			.select()
+			.from(notifications)
+			.where(eq(notifications.userId, other.id));
+		const near = toHandler.find(
+			(n) => n.event === 'deadline_near' && n.suggestionId === holiday.id
+		);
+		expect(near?.params.days).toBe('2');
+		expect(toHandler.some((n) => n.event === 'overdue' && n.suggestionId === watched.id)).toBe(
+			true
+		);
+		// The supervising leader has the overdue reminder of the supervised item only.
+		const toLeader = await db
+			.select()
+			.from(notifications)
+			.where(eq(notifications.userId, leader.id));
+		const reminders = toLeader.filter((n) => ['deadline_near', 'overdue'].includes(n.event));
+		expect(reminders.map((n) => [n.event, n.suggestionId])).toEqual([['overdue', watched.id]]);
 	});
 
 	it('templates: an unknown placeholder is refused with a field message and changes nothing; an override is used', async () => {

@@ -25,6 +25,19 @@ export async function reviewersOf(tx: Database): Promise<Recipient[]> {
 	return rows.map((r) => ({ userId: r.id }));
 }
 
+/** The leader supervising an item (督办), while it is supervised and they are active. */
+export async function supervisorOf(
+	tx: Database,
+	s: { supervisedAt: Date | null; supervisedBy: number | null }
+): Promise<Recipient[]> {
+	if (!s.supervisedAt || s.supervisedBy == null) return [];
+	const rows = await tx
+		.select({ id: users.id })
+		.from(users)
+		.where(and(eq(users.id, s.supervisedBy), eq(users.active, true)));
+	return rows.map((r) => ({ userId: r.id }));
+}
+
 /** The active leaders: supervised items' reminders reach them too. */
 export async function leadersOf(tx: Database): Promise<Recipient[]> {
 	const rows = await tx

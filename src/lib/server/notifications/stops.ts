@@ -2,6 +2,7 @@ import { and, eq, inArray, like } from 'drizzle-orm';
 import type { Database } from '../db';
 import { notificationStops, outbox } from '../db/schema';
 import { recordAudit } from '../platform/audit';
+import { DELIVERY_ERRORS } from './delivery-errors';
 
 /** Whether the proposer of this response stopped messages. */
 export async function isStopped(db: Database, responseId: number): Promise<boolean> {
@@ -25,7 +26,7 @@ export async function stopMessages(db: Database, responseId: number): Promise<vo
 			.returning();
 		await tx
 			.update(outbox)
-			.set({ state: 'cancelled', lastError: 'the proposer stopped messages' })
+			.set({ state: 'cancelled', lastError: DELIVERY_ERRORS.stopped })
 			.where(
 				and(
 					eq(outbox.recipient, `r:${responseId}`),

@@ -1,4 +1,5 @@
 import nodemailer from 'nodemailer';
+import { DELIVERY_ERRORS, SMTP_SETTINGS_PREFIX } from './delivery-errors';
 
 /** One e-mail, with the Message-ID that names its outbox row (the same on every attempt). */
 export interface EmailMessage {
@@ -119,7 +120,7 @@ export function transportsFromEnv(env: NodeJS.ProcessEnv = process.env): Transpo
 	let email: Transports['email'] = null;
 	const from = env.XINKAN_MAIL_FROM || env.SMTP_FROM || '';
 	if (env.SMTP_URL || env.SMTP_HOST) {
-		if (!from) problems.email = 'XINKAN_MAIL_FROM is not set';
+		if (!from) problems.email = DELIVERY_ERRORS.mailFromMissing;
 		else {
 			try {
 				email = smtpTransport({
@@ -132,12 +133,12 @@ export function transportsFromEnv(env: NodeJS.ProcessEnv = process.env): Transpo
 					from
 				});
 			} catch (e) {
-				problems.email = `SMTP settings: ${(e as Error).message}`;
+				problems.email = `${SMTP_SETTINGS_PREFIX}${(e as Error).message}`;
 			}
 		}
-	} else problems.email = 'e-mail is not configured (SMTP_URL or SMTP_HOST)';
+	} else problems.email = DELIVERY_ERRORS.emailNotConfigured;
 	let sms: Transports['sms'] = null;
 	if (env.XINKAN_SMS_URL) sms = httpSmsTransport(env.XINKAN_SMS_URL, env.XINKAN_SMS_TOKEN ?? '');
-	else problems.sms = 'SMS is not configured (XINKAN_SMS_URL)';
+	else problems.sms = DELIVERY_ERRORS.smsNotConfigured;
 	return { email, sms, problems };
 }

@@ -1,7 +1,9 @@
+import { workingDaysBetween, type WorkCalendar } from '../../working-days';
+
 /**
- * The seam for working days. Today weekends only; the holiday-aware calendar (China's 调休 and the
- * admin's holiday list) replaces `weekendsOnly` where `deadlineNotices` is called — the rest of the
- * notifications only ask "how many working days from today until this date".
+ * The seam for working days: the notifications only ask "how many working days from today until
+ * this date". `deadlineNotices` asks the admin's holiday list (`holidayCalendar`); `weekendsOnly`
+ * is what a calendar with no holidays gives.
  */
 export interface WorkingCalendar {
 	/**
@@ -25,3 +27,10 @@ export const weekendsOnly: WorkingCalendar = {
 		return n;
 	}
 };
+
+/** China's working days with the admin's holiday list and 调休 days (src/lib/working-days.ts). */
+export function holidayCalendar(calendar: WorkCalendar): WorkingCalendar {
+	return {
+		workingDaysUntil: (from, to) => Math.max(0, workingDaysBetween(from, to, calendar))
+	};
+}

@@ -16,7 +16,9 @@ import {
 } from '../db/schema';
 import { NotFound } from '../platform/errors';
 import { canSeeContact } from '../../roles';
+import { addWorkingDays } from '../../working-days';
 import { readableBy, visibleTo, type Actor } from './actor';
+import { loadCalendar } from './service-levels';
 
 export interface QueueFilter {
 	campaignId?: number;
@@ -252,12 +254,16 @@ export async function survivorOf(db: Database, actor: Actor, id: number): Promis
 	return row?.id ?? null;
 }
 
+/** "Near the deadline" in a handler's inbox: due within this many working days (about a week). */
+export const INBOX_NEAR_WORKING_DAYS = 5;
+
 /**
- * A handler's inbox: new assignments, items near or past their deadline, plans whose target date
- * has passed, others' comments.
+ * A handler's inbox: new assignments, items near (China's working days, the admin's holiday list)
+ * or past their deadline, plans whose target date has passed, others' comments.
  */
-export async function handlerInbox(db: Database, actor: Actor) {
-	const soon = localDate(new Date(Date.now() + 7 * 86_400_000));
+export async function handlerInbox(db: Database, actor: Actor, options: { today?: string } = {}) {
+	const today = options.today ?? localDate(new Date());
+	const soon = addWorkingDays(today, INBOX_NEAR_WORKING_DAYS, await loadCalendar(db));
 	const mine = and(visibleTo(actor), sql`${suggestions.status} not in (${closedList})`);
 	const base = {
 		id: suggestions.id,
