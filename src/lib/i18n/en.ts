@@ -365,6 +365,8 @@ export const en: Messages = {
 		byNone: 'No comparison',
 		byQuestion: (title: string) => `Question: ${title}`,
 		minN: 'Smallest group shown as reliable',
+		answeredShown: (answered: number, shown: number) =>
+			`Shown to ${shown} (skip logic): ${answered} answered, ${shown - answered} did not`,
 		answered: (answered: number, asked: number) =>
 			`${answered} answered, ${asked - answered} did not`,
 		option: 'Option',

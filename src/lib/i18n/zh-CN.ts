@@ -343,6 +343,8 @@ export const zhCN = {
 		byNone: '不分组',
 		byQuestion: (title: string) => `按题目：${title}`,
 		minN: '最少样本数',
+		answeredShown: (answered: number, shown: number) =>
+			`按显示条件，本题向 ${shown} 人显示：${answered} 人作答，${shown - answered} 人未作答`,
 		answered: (answered: number, asked: number) =>
 			`${answered} 人作答，${asked - answered} 人未作答`,
 		option: '选项',

@@ -90,8 +90,13 @@ export interface QuestionResult {
 	title: string;
 	/** Responses in the filter whose version asks this question and that answered it. */
 	answered: number;
-	/** Responses in the filter whose version asks this question (answered + not answered). */
+	/**
+	 * Responses in the filter whose version asks this question (answered + not answered); under skip
+	 * logic, only those it was shown to.
+	 */
 	asked: number;
+	/** Some version shows it only when earlier answers match (skip logic): `asked` is "shown to". */
+	conditional?: boolean;
 	/**
 	 * Choice, rating and organisation questions: one entry per option (ratings: '1'…'5', or as
 	 * many points as the scale has; recommendations '0'…'10'); number and date questions: one

@@ -337,6 +337,7 @@ export const campaignResults = z
 				title: z.string(),
 				answered: z.int(),
 				asked: z.int(),
+				conditional: z.boolean().optional(),
 				options: z.array(option),
 				mean: z.number().nullable(),
 				top2: z.number().nullable(),

@@ -8,7 +8,10 @@ import { eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { type Database } from '../db';
 import { responses, users } from '../db/schema';
+import { getCampaign } from '../campaigns/queries';
 import { enterPaperForm } from '../returns/paper-entry';
+import { countedResults } from '../results/results';
+import { readResultsQuery, resultsQuestions } from '../results/query';
 import { describeEachDatabase } from '../test/databases';
 import { openSkipLogicCampaign } from '../test/skip-logic';
 import { createFastPath } from './fast-path';
@@ -227,5 +230,59 @@ describeEachDatabase('skip logic', (current) => {
 		const outcome = await enterPaperForm(db, SLUG, clerk.id, entry);
 		if (outcome.kind !== 'stored') throw new Error(JSON.stringify(outcome));
 		expect(await storedAnswers(db, outcome.receiptCode)).toEqual({ sat: 'ok', repair: 3 });
+	});
+
+	it('counts a conditional question against those it was shown to, from responses and tallies alike', async () => {
+		const { db } = current();
+		const slug = 'skip-logic-results';
+		await openSkipLogicCampaign(db, slug);
+		const answers: [string, string][][] = [
+			[
+				['q_sat', 'ok'],
+				['q_repair', '4']
+			],
+			[
+				['q_sat', 'bad'],
+				['q_why', '排队太久'],
+				['q_repair', '1'],
+				['q_slow', '等了一天']
+			],
+			[
+				['q_sat', 'meh'],
+				['q_why', '电压不稳'],
+				['q_repair', '5']
+			],
+			[
+				['q_sat', 'ok'],
+				['q_repair', '2'],
+				['q_slow', '电话打不通']
+			]
+		];
+		for (const fields of answers) {
+			const outcome = await submitPublicForm(
+				db,
+				slug,
+				formData(entries(newSubmissionToken(), fields)),
+				`10.18.2.${++client}`
+			);
+			expect(outcome.kind).toBe('stored');
+		}
+		const campaignId = (await getCampaign(db, slug)).id;
+		const query = readResultsQuery(new URLSearchParams(), await resultsQuestions(db, campaignId));
+		for (const source of ['scan', 'tallies'] as const) {
+			const results = await countedResults(db, campaignId, query, source);
+			const figures = Object.fromEntries(
+				results.questions.map((q) => [q.id, [q.asked, q.answered, q.conditional ?? false]])
+			);
+			expect(figures, source).toEqual({
+				sat: [4, 4, false],
+				// Shown to the two who were not satisfied, not "2 of 4 did not answer".
+				why: [2, 2, true],
+				repair: [4, 4, false],
+				// Shown to the two who rated repairs 2 or less.
+				slow: [2, 2, true],
+				idea: [4, 0, false]
+			});
+		}
 	});
 });

@@ -4,6 +4,7 @@
 import { asc, eq } from 'drizzle-orm';
 import { CHANNELS, type Channel } from '../../domain';
 import { idParam, isCalendarDate, isId } from '../../input-checks';
+import type { Condition } from '../../questionnaire/conditions';
 import type { Question, QuestionOption } from '../../questionnaire/types';
 import type { BreakdownKey, ResultsFilter, ResultsQuery } from '../../results/types';
 import type { Database } from '../db';
@@ -18,6 +19,11 @@ export interface ResultQuestion {
 	question: Question;
 	/** Ids of the questionnaire versions that hold this question. */
 	versionIds: Set<number>;
+	/**
+	 * Skip logic: the condition under which each version shows the question (versions that show it
+	 * to everyone are absent). Only those it was shown to were asked it.
+	 */
+	conditions?: Map<number, Condition>;
 }
 
 export interface VersionQuestions {
@@ -41,14 +47,17 @@ export function lineUpQuestions(versions: VersionQuestions[]): ResultQuestion[] 
 				continue;
 			}
 			const seen = byId.get(q.id);
+			const condition = q.when?.rules.length ? q.when : undefined;
 			if (!seen) {
 				byId.set(q.id, {
 					question: { ...q, options: [...q.options] },
-					versionIds: new Set([v.id])
+					versionIds: new Set([v.id]),
+					...(condition ? { conditions: new Map([[v.id, condition]]) } : {})
 				});
 				continue;
 			}
 			seen.versionIds.add(v.id);
+			if (condition) (seen.conditions ??= new Map()).set(v.id, condition);
 			const known = new Set(seen.question.options.map((o) => o.id));
 			seen.question.options.push(...q.options.filter((o: QuestionOption) => !known.has(o.id)));
 		}

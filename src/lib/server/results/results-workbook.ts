@@ -62,7 +62,9 @@ export async function resultsWorkbook(
 		r.questions.forEach((q, i) => {
 			sheet.addRow([]);
 			sheet.addRow([`${i + 1}. ${q.title}`]).font = { bold: true };
-			sheet.addRow([m.results.answered(q.answered, q.asked)]);
+			sheet.addRow([
+				(q.conditional ? m.results.answeredShown : m.results.answered)(q.answered, q.asked)
+			]);
 			if (q.options.length === 0) {
 				sheet.addRow([m.results.textAnswers(q.answered)]);
 				return;

@@ -8,6 +8,7 @@
 // talliesAnswer for what falls back to that scan). Both give the same rows.
 import { eq, sql, type SQL } from 'drizzle-orm';
 import { CHANNELS, type Channel } from '../../domain';
+import type { Condition } from '../../questionnaire/conditions';
 import { messages } from '../../i18n';
 import {
 	NPS_LEVELS,
@@ -76,9 +77,10 @@ const OTHER_TEXTS_LISTED = 200;
 const TEXT_TYPES = new Set(['short_text', 'long_text', 'suggestion']);
 
 /** One row of the counting statement: n responses per version and breakdown value (part 'n'), per
- * question answered (part 'a'), or per question and answer value (part 'v'). */
+ * question answered (part 'a'), or per question and answer value (part 'v'); of countShown, per
+ * conditional question the responses it was shown to (part 's'). */
 type CountRow = {
-	part: 'n' | 'a' | 'v';
+	part: 'n' | 'a' | 'v' | 's';
 	q: string | null;
 	version_id: number;
 	b: string | null;
@@ -308,6 +310,65 @@ async function countAnswers(
 }
 
 /**
+ * A condition (skip logic) as SQL on a stored response's answers: the server stores no answer to a
+ * question it hid, so a rule on a hidden question does not hold here either — as in
+ * `visibleQuestionIds`.
+ */
+function conditionSql(condition: Condition): SQL {
+	const rules = condition.rules.map((rule) => {
+		const answer = sql`r.answers -> ${rule.question}`;
+		const text = sql`r.answers ->> ${rule.question}`;
+		const isNumber = sql`jsonb_typeof(${answer}) = 'number'`;
+		switch (rule.op) {
+			case 'eq':
+				return typeof rule.value === 'number'
+					? sql`(${isNumber} and (${text})::numeric = ${rule.value})`
+					: sql`(${answer} = to_jsonb(${rule.value}::text) or (jsonb_typeof(${answer}) = 'array' and jsonb_exists(${answer}, ${rule.value})))`;
+			case 'in': {
+				const values = sql`array[${sql.join(
+					rule.value.map((v) => sql`${v}::text`),
+					sql`, `
+				)}]::text[]`;
+				return sql`((jsonb_typeof(${answer}) = 'string' and ${text} = any(${values})) or (jsonb_typeof(${answer}) = 'array' and jsonb_exists_any(${answer}, ${values})))`;
+			}
+			case 'lte':
+				return sql`(${isNumber} and (${text})::numeric <= ${rule.value})`;
+			case 'gte':
+				return sql`(${isNumber} and (${text})::numeric >= ${rule.value})`;
+		}
+	});
+	if (!rules.length) return sql`true`;
+	return sql`(${sql.join(rules, condition.combine === 'any' ? sql` or ` : sql` and `)})`;
+}
+
+/**
+ * For questions some version shows only under a condition: the responses of that version it was
+ * shown to, per breakdown value (part 's'). Read from the responses, not the tallies.
+ */
+async function countShown(
+	db: Database,
+	where: SQL,
+	by: BreakdownKey | undefined,
+	questions: ResultQuestion[]
+): Promise<CountRow[]> {
+	const parts = questions.flatMap((q) =>
+		[...(q.conditions ?? [])].map(
+			([versionId, condition]) => sql`select 's' as part, ${q.question.id}::text as q,
+				r.version_id, r.b, null::text as val, count(*)::int as n
+			from r where r.version_id = ${versionId} and ${conditionSql(condition)}
+			group by r.version_id, r.b`
+		)
+	);
+	if (!parts.length) return [];
+	return queryRows<CountRow>(
+		db,
+		sql`with r as (select r.version_id, ${breakdownColumn(by)} as b, r.answers
+			from responses r where ${where})
+		${sql.join(parts, sql` union all `)}`
+	);
+}
+
+/**
  * The rows of countAnswers from answer_tallies (summed over their cells): responses where the
  * question is null, answered where the value is null, each value otherwise. Only for a query
  * talliesAnswer accepts; `where` is on the tally rows.
@@ -424,13 +485,23 @@ export async function countedResults(
 	// The satisfaction index is a mean of each respondent's own score: it reads the responses
 	// themselves (the tallies count answers, not respondents' scores), and only when a question
 	// is marked.
-	const [rows, satisfaction, others] = await Promise.all([
+	const [rows, satisfaction, others, shownRows] = await Promise.all([
 		fromTallies
 			? countTallies(db, sql.join([...where, ...monthsWithin(query.filter)], sql` and `), by)
 			: countAnswers(db, responsesWhere, by, questions),
 		satisfactionIndex(db, responsesWhere, questions, org, minN),
-		otherTexts(db, responsesWhere, questions)
+		otherTexts(db, responsesWhere, questions),
+		countShown(db, responsesWhere, by, questions)
 	]);
+	// Question → breakdown value → version → responses it was shown to (conditional versions only).
+	const shown = new Map<string, Map<string | null, Map<number, number>>>();
+	for (const row of shownRows) {
+		const byB = shown.get(row.q!) ?? new Map<string | null, Map<number, number>>();
+		const byVersion = byB.get(row.b) ?? new Map<number, number>();
+		byVersion.set(Number(row.version_id), Number(row.n));
+		byB.set(row.b, byVersion);
+		shown.set(row.q!, byB);
+	}
 
 	// Responses per breakdown value and version: n, the cells, and how many were asked each question.
 	const perVersion = new Map<string | null, Map<number, number>>();
@@ -462,9 +533,16 @@ export async function countedResults(
 		}
 	}
 	const cells = cellsOf(new Set(perVersion.keys()), by, org, questions);
+	// Asked: the responses whose version holds the question and, under skip logic, showed it.
 	const asked = (q: ResultQuestion, b: string | null) =>
 		[...(perVersion.get(b) ?? new Map<number, number>())].reduce(
-			(sum, [version, count]) => sum + (q.versionIds.has(version) ? count : 0),
+			(sum, [version, count]) =>
+				sum +
+				(!q.versionIds.has(version)
+					? 0
+					: q.conditions?.has(version)
+						? (shown.get(q.question.id)?.get(b)?.get(version) ?? 0)
+						: count),
 			0
 		);
 
@@ -600,6 +678,7 @@ function questionResult(
 		title: question.title,
 		answered: all.answered,
 		asked: cells.reduce((sum, c) => sum + askedIn(q, c.raw), 0),
+		...(q.conditions?.size ? { conditional: true } : {}),
 		options: all.options,
 		mean: all.mean,
 		top2: rating ? share(all.counts.at(-2)! + all.counts.at(-1)!, all.answered) : null,
