@@ -1,6 +1,6 @@
 import { and, asc, eq, ne } from 'drizzle-orm';
 import { hasRole, ORGANISERS } from '../../roles';
-import type { Question } from '../../questionnaire/types';
+import type { OfflineKit } from '../../offline/kit';
 import { getCampaign, latestVersion } from '../campaigns/queries';
 import type { Database } from '../db';
 import { distributions, formCodes, questionnaireVersions, responses } from '../db/schema';
@@ -16,16 +16,6 @@ import { enterPaperForm } from './paper-entry';
  * device gave the form when it was typed (unique per campaign, `recordResponse`): whatever the
  * number of retries after a lost answer, the first stored response answers them all.
  */
-
-export interface OfflineKit {
-	campaign: { slug: string; title: string; status: string };
-	version: { id: number; number: number };
-	questions: Question[];
-	/** The printed codes of the clerk's plan rows, and whether each was used when this was read. */
-	codes: { code: string; used: boolean }[];
-	/** Server time: the device's clock is never used to decide anything. */
-	at: string;
-}
 
 /**
  * The clerk's plan rows: every paper-like row of the campaign, or only their unit's rows when a
