@@ -9,6 +9,9 @@ const config = {
 		adapter: adapter({ precompress: true }),
 		// Small stylesheets go inline: fewer round trips for a phone on weak 3G.
 		inlineStyleThreshold: 4096,
+		// Offline paper entry: the entry page registers the worker itself, scoped to that page, so
+		// no other page (the public form above all) carries a registration script or is controlled.
+		serviceWorker: { register: false },
 		csp: {
 			mode: 'auto',
 			directives: {

@@ -13,7 +13,9 @@ export const E2E_USERS = [
 	{ username: 'handler-b', role: 'handler', unit: '运维检修部' },
 	{ username: 'leader1', role: 'leader', unit: null },
 	// Changes its own password (auth.spec.ts): nobody else logs in with it.
-	{ username: 'account-e2e', role: 'clerk', unit: null }
+	{ username: 'account-e2e', role: 'clerk', unit: null },
+	// Types forms offline (offline-entry.spec.ts): its count of the day is its own.
+	{ username: 'clerk-offline', role: 'clerk', unit: null }
 ] as const;
 
 /**

@@ -111,6 +111,10 @@ export const EXPECTED: Record<string, Expectation> = {
 	'PAGE /(admin)/admin/campaigns/[slug]/distribution/[id]/print': staff(ORG),
 	'PAGE /(admin)/admin/campaigns/[slug]/entry': staff(['clerk', 'organiser']),
 	'ACTION /(admin)/admin/campaigns/[slug]/entry ?/default': staff(['clerk', 'organiser']),
+	// Offline entry: what the clerk's device keeps, its web app manifest, and a queued form sent.
+	'GET /(admin)/admin/campaigns/[slug]/entry/offline': staff(['clerk', 'organiser']),
+	'GET /(admin)/admin/campaigns/[slug]/entry/manifest.webmanifest': staff(['clerk', 'organiser']),
+	'POST /(admin)/admin/campaigns/[slug]/entry/queue': staff(['clerk', 'organiser']),
 	'PAGE /(admin)/admin/campaigns/[slug]/questionnaire': staff(ORG),
 	'ACTION /(admin)/admin/campaigns/[slug]/questionnaire ?/save': staff(ORG),
 	'ACTION /(admin)/admin/campaigns/[slug]/questionnaire ?/publish': staff(ORG),

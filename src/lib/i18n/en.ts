@@ -757,7 +757,41 @@ export const en: Messages = {
 		saved: (code: string) => `Saved, receipt code ${code}. Next form, please.`,
 		count: (n: number) => `You have entered ${n} forms today`,
 		picked: 'Chosen: ',
-		seeEntered: 'See the entered response'
+		seeEntered: 'See the entered response',
+		offline: {
+			appShortName: 'Form entry',
+			ready:
+				'This device can enter forms offline: without a network they are kept here and sent when it returns.',
+			noNetwork:
+				'No network now. Forms you enter are kept on this device and sent when the network returns.',
+			queued: 'Kept on this device; it will be sent when online. Next form, please.',
+			waiting: (n: number) => `${n} waiting`,
+			sent: (n: number) => `${n} sent`,
+			refused: (n: number) => `${n} refused`,
+			sendNow: 'Send now',
+			sending: 'Sending…',
+			signedOut: 'Your session has ended; the waiting forms are kept. Sign in again to send them.',
+			refusedTitle: 'Refused forms (correct and save again, or discard)',
+			noCode: 'no code',
+			enteredAt: (time: string) => `entered ${time}`,
+			reasons: {
+				form_code_entered: 'code already used',
+				archived: 'campaign archived',
+				draft: 'campaign not published',
+				version_replaced: 'questionnaire replaced',
+				invalid: 'answers to correct'
+			},
+			correct: 'Correct',
+			discard: 'Discard',
+			discardConfirm: 'Discard this form? What was typed is deleted from this device.',
+			correcting: 'Correcting a refused form: fix it and save (Enter) to send it again.',
+			stopCorrecting: 'Stop correcting',
+			newVersion:
+				'A new version of the questionnaire was published: reload this page and enter forms against it.',
+			reload: 'Reload this page',
+			logoutWaiting: (n: number) =>
+				`${n} forms on this device have not been sent yet. They stay here after you sign out and are sent the next time you sign in and open the entry page. Sign out?`
+		}
 	},
 	responses: {
 		title: 'Responses',
@@ -1225,6 +1259,9 @@ export const en: Messages = {
 		tryAgain: 'Try again'
 	},
 	errors: {
+		form_code_queued: 'A form with this code is already waiting on this device.',
+		version_replaced:
+			'This form was entered against a questionnaire version that has since been replaced; nothing was changed. Check it against the new version and save again, or discard it.',
 		holiday_weekend: 'A weekend day is off anyway: list weekdays off only.',
 		workday_weekday: 'A make-up working day (调休) is a Saturday or Sunday.',
 		same_department: 'The item is already with this department.',

@@ -720,7 +720,38 @@ export const zhCN = {
 		saved: (code: string) => `已保存，查询码 ${code}。请录入下一份。`,
 		count: (n: number) => `今天您已录入 ${n} 份`,
 		picked: '已选：',
-		seeEntered: '查看已录入的答卷'
+		seeEntered: '查看已录入的答卷',
+		offline: {
+			appShortName: '问卷录入',
+			ready: '这台设备已可离线录入：没有网络时问卷先保存在这里，联网后自动发送。',
+			noNetwork: '现在没有网络。录入的问卷保存在这台设备上，联网后自动发送。',
+			queued: '已保存在这台设备上，联网后发送。请录入下一份。',
+			waiting: (n: number) => `待发送 ${n} 份`,
+			sent: (n: number) => `已发送 ${n} 份`,
+			refused: (n: number) => `被退回 ${n} 份`,
+			sendNow: '立即发送',
+			sending: '正在发送…',
+			signedOut: '登录已失效，待发送的问卷没有丢失：请重新登录后再发送。',
+			refusedTitle: '被退回的问卷（请更正后重新保存，或放弃）',
+			noCode: '无编号',
+			enteredAt: (time: string) => `录入于 ${time}`,
+			reasons: {
+				form_code_entered: '编号已用过',
+				archived: '活动已归档',
+				draft: '活动尚未发布',
+				version_replaced: '问卷已换新版本',
+				invalid: '内容有误'
+			},
+			correct: '更正',
+			discard: '放弃',
+			discardConfirm: '放弃这份问卷？录入的内容将从这台设备上删除。',
+			correcting: '正在更正一份被退回的问卷：改好后保存（回车），它会重新发送。',
+			stopCorrecting: '不更正了',
+			newVersion: '问卷已经发布了新版本：请刷新本页，再按新版本录入。',
+			reload: '刷新本页',
+			logoutWaiting: (n: number) =>
+				`还有 ${n} 份问卷保存在这台设备上，还没有发送。退出后它们仍留在这里，下次用您的账号登录并打开录入页面时会发送。确定退出吗？`
+		}
 	},
 	responses: {
 		title: '答卷',
@@ -1170,6 +1201,9 @@ export const zhCN = {
 		tryAgain: '再查一次'
 	},
 	errors: {
+		form_code_queued: '这个编号已经在这台设备待发送的问卷里了。',
+		version_replaced:
+			'录入时用的问卷版本已被新版本替换，系统没有改动这份问卷：请按新版本核对更正后再保存，或放弃。',
 		holiday_weekend: '周末本来就休息，不必列为放假日。',
 		workday_weekday: '调休上班日应是周六或周日。',
 		same_department: '不能转办给本部室。',

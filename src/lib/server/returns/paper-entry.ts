@@ -35,16 +35,23 @@ export async function loadEntry(db: Database, slug: string, clerkId: number) {
 	const { campaign, version } = await entryTarget(db, slug);
 	return {
 		questions: version.questions,
+		versionId: version.id,
 		enteredToday: await countEnteredToday(db, campaign.id, clerkId)
 	};
 }
 
-/** One typed-in paper form: the same checks and the same exactly-once storage as the web form. */
+/**
+ * One typed-in paper form: the same checks and the same exactly-once storage as the web form.
+ * `versionId` is the questionnaire version the clerk's screen showed (the entry page's hidden
+ * field, or a form queued offline): when a newer version has replaced it the form is refused with
+ * that reason, never read against questions the clerk did not see.
+ */
 export async function enterPaperForm(
 	db: Database,
 	slug: string,
 	clerkId: number,
-	entry: FormData
+	entry: FormData,
+	options: { versionId?: number } = {}
 ): Promise<EntryOutcome> {
 	const { campaign, version } = await entryTarget(db, slug);
 	const { form, errors: numberErrors, typed } = entryToForm(version.questions, entry);
@@ -73,6 +80,9 @@ export async function enterPaperForm(
 		}
 		// Said at once with any other mistakes; a race for the code is still caught when storing.
 		return alreadyEntered(formCode.responseId, errors, typed, token);
+	}
+	if (options.versionId !== undefined && options.versionId !== version.id) {
+		errors.version = 'version_replaced';
 	}
 	if (Object.keys(errors).length) return { kind: 'invalid', errors, typed, token };
 	try {

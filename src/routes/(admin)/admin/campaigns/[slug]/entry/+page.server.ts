@@ -17,12 +17,12 @@ export const actions: Actions = {
 	default: async (event) => {
 		const clerk = requireRole(event, ...CLERKS);
 		const m = messages(event.locals.locale);
-		const outcome = await enterPaperForm(
-			event.locals.db,
-			event.params.slug,
-			clerk.id,
-			await readForm(event)
-		);
+		const entry = await readForm(event);
+		// The version the page showed: a form typed against replaced questions is refused, not reread.
+		const shown = Number(entry.get('version_id'));
+		const outcome = await enterPaperForm(event.locals.db, event.params.slug, clerk.id, entry, {
+			versionId: Number.isInteger(shown) && shown > 0 ? shown : undefined
+		});
 		if (outcome.kind === 'invalid') {
 			return fail(400, {
 				errors: errorTexts(m, outcome.errors),
