@@ -162,6 +162,12 @@ export const en: Messages = {
 		filter: 'Filter',
 		data: 'Data',
 		actions: {
+			'webhook.create': 'Created a webhook',
+			'webhook.update': 'Changed a webhook',
+			'webhook.enable': 'Enabled a webhook',
+			'webhook.disable': 'Disabled a webhook',
+			'webhook.delete': 'Deleted a webhook',
+			'webhook.test': 'Sent a webhook test event',
 			'api_token.create': 'Created an API token',
 			'api_token.revoke': 'Revoked an API token',
 			'job.run': 'Ran a background job now',
@@ -219,6 +225,7 @@ export const en: Messages = {
 			'holiday.delete': 'Deleted a holiday'
 		},
 		entities: {
+			webhook: 'Webhook',
 			api_token: 'API token',
 			sso: 'Organisation sign-in',
 			area: 'Area',
@@ -265,7 +272,8 @@ export const en: Messages = {
 			'categoriser-retrain': 'Categoriser retrain',
 			'daily-housekeeping': 'Daily housekeeping (ended sessions, rate-limit counters)',
 			'notification-delivery': 'Send notifications (e-mail, SMS)',
-			'notification-deadlines': 'Deadline and overdue reminders'
+			'notification-deadlines': 'Deadline and overdue reminders',
+			'webhook-delivery': 'Send webhook events'
 		},
 		runRetrain: 'Retrain the categoriser now',
 		runRetrainHint:
@@ -1369,7 +1377,8 @@ export const en: Messages = {
 			transfer_decided: 'Transfer decided',
 			extension_requested: 'Extension requested',
 			extension_decided: 'Extension decided',
-			supervised: 'Supervised'
+			supervised: 'Supervised',
+			webhook_disabled: 'Webhook disabled'
 		},
 		channels: 'How you are notified',
 		channelsHint: 'In-app notifications are always on; add e-mail or SMS if you like.',

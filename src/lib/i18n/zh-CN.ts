@@ -146,6 +146,12 @@ export const zhCN = {
 		filter: '筛选',
 		data: '数据',
 		actions: {
+			'webhook.create': '新建 Webhook',
+			'webhook.update': '修改 Webhook',
+			'webhook.enable': '启用 Webhook',
+			'webhook.disable': '停用 Webhook',
+			'webhook.delete': '删除 Webhook',
+			'webhook.test': '发送 Webhook 测试事件',
 			'api_token.create': '创建 API 令牌',
 			'api_token.revoke': '吊销 API 令牌',
 			'job.run': '立即运行后台任务',
@@ -203,6 +209,7 @@ export const zhCN = {
 			'holiday.delete': '删除节假日'
 		},
 		entities: {
+			webhook: 'Webhook',
 			api_token: 'API 令牌',
 			sso: '单位账号登录',
 			area: '区域',
@@ -249,7 +256,8 @@ export const zhCN = {
 			'categoriser-retrain': '分类模型重新训练',
 			'daily-housekeeping': '每日清理（过期会话、限流计数）',
 			'notification-delivery': '发送通知（邮件、短信）',
-			'notification-deadlines': '到期和超期提醒'
+			'notification-deadlines': '到期和超期提醒',
+			'webhook-delivery': '发送 Webhook 事件'
 		},
 		runRetrain: '立即重新训练分类模型',
 		runRetrainHint: '模型落后 50 条审核决定时会自动重新训练；这里可立即训练一次。',
@@ -1299,7 +1307,8 @@ export const zhCN = {
 			transfer_decided: '转办审核',
 			extension_requested: '申请延期',
 			extension_decided: '延期审核',
-			supervised: '督办'
+			supervised: '督办',
+			webhook_disabled: 'Webhook 停用'
 		},
 		channels: '接收通知的方式',
 		channelsHint: '站内通知始终开启；邮件和短信可按需选择。',

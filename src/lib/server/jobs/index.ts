@@ -3,7 +3,8 @@ import { requestRetrainsThrough } from '../insight/categoriser-service';
 import { ServiceError } from '../platform/errors';
 import { recordAudit } from '../platform/audit';
 import { onNotify } from '../notifications/notify';
-import { APP_JOBS, categoriserRetrain, notificationDelivery } from './kinds';
+import { onWebhookEvent } from '../webhooks/events';
+import { APP_JOBS, categoriserRetrain, notificationDelivery, webhookDelivery } from './kinds';
 import { jobQueueOf, startJobQueue, type JobQueue, type JobQueueOptions } from './queue';
 
 export { jobOverview, type JobOverview } from './job-view';
@@ -32,9 +33,13 @@ export async function startJobs(
 	onNotify(() => {
 		queue.enqueue(notificationDelivery.name).catch(() => {});
 	});
+	onWebhookEvent(() => {
+		queue.enqueue(webhookDelivery.name).catch(() => {});
+	});
 	return {
 		async stop() {
 			onNotify(null);
+			onWebhookEvent(null);
 			stopRequests();
 			await queue.stop();
 		}

@@ -14,7 +14,8 @@ import {
 	categoriserRetrain,
 	dailyHousekeeping,
 	notificationDeadlines,
-	notificationDelivery
+	notificationDelivery,
+	webhookDelivery
 } from './kinds';
 import { defineJob, jobQueueOf, startJobQueue, type AnyJobKind } from './queue';
 
@@ -58,7 +59,8 @@ describeEachDatabase('job queue', (current) => {
 			expect(schedules).toEqual([
 				{ name: dailyHousekeeping.name, cron: '30 3 * * *', timezone: 'Asia/Shanghai' },
 				{ name: notificationDeadlines.name, cron: '0 8 * * *', timezone: 'Asia/Shanghai' },
-				{ name: notificationDelivery.name, cron: '* * * * *', timezone: 'Asia/Shanghai' }
+				{ name: notificationDelivery.name, cron: '* * * * *', timezone: 'Asia/Shanghai' },
+				{ name: webhookDelivery.name, cron: '* * * * *', timezone: 'Asia/Shanghai' }
 			]);
 			const view = await jobOverview(db);
 			expect(view.installed).toBe(true);
@@ -66,7 +68,8 @@ describeEachDatabase('job queue', (current) => {
 				[categoriserRetrain.name, 'stately', null],
 				[dailyHousekeeping.name, 'short', '30 3 * * *'],
 				[notificationDeadlines.name, 'short', '0 8 * * *'],
-				[notificationDelivery.name, 'short', '* * * * *']
+				[notificationDelivery.name, 'short', '* * * * *'],
+				[webhookDelivery.name, 'short', '* * * * *']
 			]);
 		});
 		// A second start (another instance, a restart) finds everything in place.
