@@ -838,6 +838,7 @@ export const en: Messages = {
 		personal: 'Personal data',
 		yes: 'Yes',
 		no: 'No',
+		edit: 'Settings',
 		settings: 'Settings and delivery log',
 		back: 'Back to webhooks'
 	},

@@ -796,6 +796,7 @@ export const zhCN = {
 		personal: '个人信息',
 		yes: '是',
 		no: '否',
+		edit: '修改设置',
 		settings: '设置和发送记录',
 		back: '返回 Webhook 列表'
 	},

@@ -18,7 +18,7 @@ import { postToTarget, type PostOutcome } from './target';
 
 /** A claimed delivery is this worker's for this long: far longer than one request may take. */
 export const LEASE_MS = 2 * 60_000;
-/** Attempts of one event to one endpoint before it is given up: about 4 hours of retries. */
+/** Attempts of one event to one endpoint before it is given up: about 3 hours of retries. */
 export const MAX_ATTEMPTS = 10;
 /** Events given up in a row (no 2xx in between) before the endpoint is disabled. */
 export const DISABLE_AFTER = 10;
