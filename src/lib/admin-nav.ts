@@ -43,6 +43,7 @@ export const ADMIN_NAV: NavItem[] = [
 	{ href: '/admin/areas', label: (m) => m.nav.areas, roles: ORGANISERS },
 	{ href: '/admin/groups', label: (m) => m.nav.groups, roles: ORGANISERS },
 	{ href: '/admin/tokens', label: (m) => m.nav.tokens, roles: [] },
+	{ href: '/admin/webhooks', label: (m) => m.nav.webhooks, roles: [] },
 	{ href: '/admin/audit', label: (m) => m.nav.audit, roles: [] },
 	{ href: '/admin/jobs', label: (m) => m.nav.jobs, roles: [] }
 ];

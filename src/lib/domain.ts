@@ -20,6 +20,22 @@ export type AreaKind = (typeof AREA_KINDS)[number];
 export const API_SCOPES = ['returns', 'suggestions', 'results', 'responses', 'contact'] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
 
+/** What a webhook endpoint may ask to be told about (webhooks/, the admin's endpoint form). */
+export const WEBHOOK_EVENTS = [
+	'response.created',
+	'suggestion.created',
+	'suggestion.categorised',
+	'suggestion.assigned',
+	'suggestion.answered',
+	'suggestion.reopened',
+	'campaign.opened',
+	'campaign.closed',
+	'followup.answered'
+] as const;
+export type WebhookEventType = (typeof WEBHOOK_EVENTS)[number];
+/** The admin's "send test event": sent to one endpoint, whatever events it chose. */
+export const WEBHOOK_TEST_EVENT = 'webhook.test';
+
 export const CAMPAIGN_STATUSES = ['draft', 'open', 'closed', 'archived'] as const;
 export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
 

@@ -220,6 +220,12 @@ const SPECIAL: Record<string, Omit<Endpoint, 'path'> & { query?: string; skip?: 
 	'/logout default': { skip: 'its own test below: it only ever redirects or refuses' },
 	'/admin/campaigns/[slug]/distribution codes': { query: '&row=1' },
 	'/admin/tokens create': { also: [200], creates: 'api_tokens' },
+	'/admin/webhooks create': { also: [200], creates: 'webhook_endpoints' },
+	// No fields: any body enables, disables or tests webhook 1 (when an abuse run made one).
+	'/admin/webhooks/[id] enable': { also: [200] },
+	'/admin/webhooks/[id] disable': { also: [200] },
+	'/admin/webhooks/[id] test': { also: [200] },
+	'/admin/webhooks/[id] save': { also: [200] },
 	// It takes no fields, so any body is a well-formed request to undo the item's last merge.
 	'/admin/suggestions/[id] unmerge': { also: [200, 303] },
 	// No fields either: any body asks for a retrain, queued at most once (the job is stately).

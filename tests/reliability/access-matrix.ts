@@ -176,6 +176,14 @@ export const EXPECTED: Record<string, Expectation> = {
 	'PAGE /(admin)/admin/tokens': staff(ADMIN_ONLY),
 	'ACTION /(admin)/admin/tokens ?/create': staff(ADMIN_ONLY),
 	'ACTION /(admin)/admin/tokens ?/revoke': staff(ADMIN_ONLY),
+	'PAGE /(admin)/admin/webhooks': staff(ADMIN_ONLY),
+	'ACTION /(admin)/admin/webhooks ?/create': staff(ADMIN_ONLY),
+	'PAGE /(admin)/admin/webhooks/[id]': staff(ADMIN_ONLY),
+	'ACTION /(admin)/admin/webhooks/[id] ?/save': staff(ADMIN_ONLY),
+	'ACTION /(admin)/admin/webhooks/[id] ?/enable': staff(ADMIN_ONLY),
+	'ACTION /(admin)/admin/webhooks/[id] ?/disable': staff(ADMIN_ONLY),
+	'ACTION /(admin)/admin/webhooks/[id] ?/test': staff(ADMIN_ONLY),
+	'ACTION /(admin)/admin/webhooks/[id] ?/delete': staff(ADMIN_ONLY),
 	'PAGE /(admin)/admin/units': staff(ORG),
 	'ACTION /(admin)/admin/units ?/save': staff(ORG),
 	'PAGE /(admin)/admin/users': staff(ADMIN_ONLY),
@@ -283,6 +291,7 @@ export interface Params {
 	responseId: number;
 	distributionId: number;
 	userId: number;
+	webhookId: number;
 }
 
 /** A concrete address for a route id: groups dropped, parameters filled with existing rows. */
@@ -304,7 +313,9 @@ export function urlFor(routeId: string, p: Params): string {
 							? p.distributionId
 							: prev === 'users'
 								? p.userId
-								: null;
+								: prev === 'webhooks'
+									? p.webhookId
+									: null;
 			if (id === null) throw new Error(`no value for [id] after ${prev} in ${routeId}`);
 			out.push(String(id));
 		} else if (s.startsWith('[')) throw new Error(`no value for ${s} in ${routeId}`);

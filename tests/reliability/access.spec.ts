@@ -127,7 +127,12 @@ beforeAll(async () => {
 					sql`select id as v from distributions where campaign_id = ${campaign} order by id limit 1`
 				)
 			),
-			userId: Number(await one(sql`select id as v from users where username = 'clerk1'`))
+			userId: Number(await one(sql`select id as v from users where username = 'clerk1'`)),
+			webhookId: Number(
+				await one(sql`insert into webhook_endpoints (url, events, secret)
+					values ('https://hooks.example.org/xinkan', '{campaign.opened}', 'whsec_access')
+					returning id as v`)
+			)
 		};
 		const responseId = Number(
 			await one(sql`select response_id as v from suggestion_items

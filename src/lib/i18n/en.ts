@@ -20,6 +20,7 @@ export const en: Messages = {
 		areas: 'Areas',
 		groups: 'Respondent groups',
 		audit: 'Audit log',
+		webhooks: 'Webhooks',
 		tokens: 'API tokens',
 		jobs: 'Background jobs',
 		holidays: 'Holidays',
@@ -162,6 +163,12 @@ export const en: Messages = {
 		filter: 'Filter',
 		data: 'Data',
 		actions: {
+			'webhook.create': 'Created a webhook',
+			'webhook.update': 'Changed a webhook',
+			'webhook.enable': 'Enabled a webhook',
+			'webhook.disable': 'Disabled a webhook',
+			'webhook.delete': 'Deleted a webhook',
+			'webhook.test': 'Sent a webhook test event',
 			'api_token.create': 'Created an API token',
 			'api_token.revoke': 'Revoked an API token',
 			'job.run': 'Ran a background job now',
@@ -220,6 +227,7 @@ export const en: Messages = {
 			'holiday.delete': 'Deleted a holiday'
 		},
 		entities: {
+			webhook: 'Webhook',
 			api_token: 'API token',
 			sso: 'Organisation sign-in',
 			area: 'Area',
@@ -267,7 +275,8 @@ export const en: Messages = {
 			'pair-model-retrain': 'Duplicate model retrain (from the reviewers’ merges)',
 			'daily-housekeeping': 'Daily housekeeping (ended sessions, rate-limit counters)',
 			'notification-delivery': 'Send notifications (e-mail, SMS)',
-			'notification-deadlines': 'Deadline and overdue reminders'
+			'notification-deadlines': 'Deadline and overdue reminders',
+			'webhook-delivery': 'Send webhook events'
 		},
 		runRetrain: 'Retrain the categoriser and the duplicate model now',
 		runRetrainHint:
@@ -841,6 +850,75 @@ export const en: Messages = {
 		document: 'OpenAPI 3.1 document (JSON)',
 		tokens: 'Make a token on the API tokens page'
 	},
+	webhooks: {
+		title: 'Webhooks',
+		intro:
+			'When one of the events below happens, it is sent as JSON to the registered address, signed with the secret (X-Xinkan-Signature). A receiver should check the signature, refuse a request whose timestamp is more than 5 minutes from its own clock, and drop repeats by X-Xinkan-Delivery.',
+		url: 'Address (URL)',
+		urlHint:
+			'A full address starting with https:// or http://. Redirects are not followed; no answer within 5 seconds counts as a failure.',
+		events: 'Events to send',
+		eventNames: {
+			'response.created': 'Response received',
+			'suggestion.created': 'New suggestion',
+			'suggestion.categorised': 'Suggestion categorised',
+			'suggestion.assigned': 'Suggestion assigned',
+			'suggestion.answered': 'Suggestion answered',
+			'suggestion.reopened': 'Suggestion reopened',
+			'campaign.opened': 'Campaign opened',
+			'campaign.closed': 'Campaign closed',
+			'followup.answered': 'Follow-up answered',
+			'webhook.test': 'Test event'
+		},
+		personalData:
+			"May receive personal data (respondents' names and phone numbers, unmasked titles, replies and comments)",
+		personalDataHint:
+			'Tick only for a system allowed to handle respondents’ personal data; otherwise no contact details are sent and phone numbers, names and the like are masked in texts.',
+		allowPrivate: 'Allow private-network targets (this machine, 10.x, 172.16–31.x, 192.168.x …)',
+		allowPrivateHint:
+			'Refused by default, so that a webhook cannot be used to reach internal services.',
+		create: 'Register webhook',
+		created: 'New secret (shown only this once: copy it to the receiver now):',
+		save: 'Save changes',
+		saved: 'Saved.',
+		empty: 'No webhooks registered yet.',
+		status: 'Status',
+		enabled: 'Enabled',
+		disabledByAdmin: 'Disabled',
+		disabledByFailures: 'Disabled automatically after repeated failures',
+		enable: 'Enable',
+		disable: 'Disable',
+		delete: 'Delete this webhook',
+		deleteConfirm: 'Yes, delete it',
+		deleteHint: 'Its delivery log goes with it, and waiting events are not sent.',
+		sendTest: 'Send test event',
+		testSent: 'The test event is queued; reload this page in a few seconds to see the result.',
+		log: 'Delivery log',
+		logIntro:
+			'One line per attempt, newest first. A failure is retried after 30 seconds, doubling up to an hour, at most 10 times; when 10 events in a row could not be delivered the webhook is disabled and the admins are told.',
+		logNone: 'Nothing delivered yet.',
+		waiting: (n: number) => `${n} event${n === 1 ? '' : 's'} waiting`,
+		event: 'Event',
+		time: 'Time',
+		attempt: 'Attempt',
+		result: 'Result',
+		duration: 'Duration',
+		ms: (n: number) => `${n} ms`,
+		ok: (status: number) => `Delivered (${status})`,
+		failure: {
+			timeout: 'No answer in time',
+			redirect: 'Redirect (not followed)',
+			private_target: 'Private-network address refused',
+			status: 'Error answer',
+			network: 'Could not connect'
+		},
+		personal: 'Personal data',
+		yes: 'Yes',
+		no: 'No',
+		edit: 'Settings',
+		settings: 'Settings and delivery log',
+		back: 'Back to webhooks'
+	},
 	tokens: {
 		title: 'API tokens',
 		intro:
@@ -1338,6 +1416,11 @@ export const en: Messages = {
 			'The server is stopping: this was not finished and nothing was saved. Please try again shortly.',
 		entry_number: 'Type one of the listed numbers.',
 		token_name: 'Please say what the token is for.',
+		webhook_confirm_delete: 'Tick “Yes, delete it” first.',
+		webhook_url:
+			'Enter a full address starting with https:// or http:// (no user name or password).',
+		webhook_events: 'Choose at least one event.',
+		webhook_disabled: 'This webhook is disabled: enable it first.',
 		token_scopes: 'Choose at least one thing the token may read.',
 		token_contact_needs_responses: 'Contact details come with responses: tick Responses as well.',
 		token_expiry_past: 'The last day cannot be before today.',
@@ -1449,7 +1532,8 @@ export const en: Messages = {
 			transfer_decided: 'Transfer decided',
 			extension_requested: 'Extension requested',
 			extension_decided: 'Extension decided',
-			supervised: 'Supervised'
+			supervised: 'Supervised',
+			webhook_disabled: 'Webhook disabled'
 		},
 		channels: 'How you are notified',
 		channelsHint: 'In-app notifications are always on; add e-mail or SMS if you like.',

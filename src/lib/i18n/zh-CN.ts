@@ -19,6 +19,7 @@ export const zhCN = {
 		areas: '区域',
 		groups: '对象类别',
 		audit: '操作日志',
+		webhooks: 'Webhook',
 		tokens: 'API 令牌',
 		jobs: '后台任务',
 		holidays: '节假日',
@@ -146,6 +147,12 @@ export const zhCN = {
 		filter: '筛选',
 		data: '数据',
 		actions: {
+			'webhook.create': '新建 Webhook',
+			'webhook.update': '修改 Webhook',
+			'webhook.enable': '启用 Webhook',
+			'webhook.disable': '停用 Webhook',
+			'webhook.delete': '删除 Webhook',
+			'webhook.test': '发送 Webhook 测试事件',
 			'api_token.create': '创建 API 令牌',
 			'api_token.revoke': '吊销 API 令牌',
 			'job.run': '立即运行后台任务',
@@ -204,6 +211,7 @@ export const zhCN = {
 			'holiday.delete': '删除节假日'
 		},
 		entities: {
+			webhook: 'Webhook',
 			api_token: 'API 令牌',
 			sso: '单位账号登录',
 			area: '区域',
@@ -251,7 +259,8 @@ export const zhCN = {
 			'pair-model-retrain': '查重模型重新训练（学习审核人员的合并）',
 			'daily-housekeeping': '每日清理（过期会话、限流计数）',
 			'notification-delivery': '发送通知（邮件、短信）',
-			'notification-deadlines': '到期和超期提醒'
+			'notification-deadlines': '到期和超期提醒',
+			'webhook-delivery': '发送 Webhook 事件'
 		},
 		runRetrain: '立即重新训练分类模型和查重模型',
 		runRetrainHint:
@@ -799,6 +808,72 @@ export const zhCN = {
 		document: 'OpenAPI 3.1 文档（JSON）',
 		tokens: '在“API 令牌”页面创建令牌'
 	},
+	webhooks: {
+		title: 'Webhook',
+		intro:
+			'发生下列事件时，把事件以 JSON 发送到登记的地址，并用密钥签名（X-Xinkan-Signature）。接收方应核对签名、拒绝时间戳与本机时间相差 5 分钟以上的请求，并按 X-Xinkan-Delivery 去重。',
+		url: '接收地址（URL）',
+		urlHint: '以 https:// 或 http:// 开头的完整地址。不跟随重定向；5 秒内没有应答算作失败。',
+		events: '发送哪些事件',
+		eventNames: {
+			'response.created': '收到答卷',
+			'suggestion.created': '新的意见建议',
+			'suggestion.categorised': '意见已归类',
+			'suggestion.assigned': '意见已交办',
+			'suggestion.answered': '意见已答复',
+			'suggestion.reopened': '意见重新办理',
+			'campaign.opened': '活动开始',
+			'campaign.closed': '活动结束',
+			'followup.answered': '回访结果',
+			'webhook.test': '测试事件'
+		},
+		personalData: '可以接收个人信息（群众的姓名和电话，未遮盖的标题、答复和意见）',
+		personalDataHint:
+			'只给获准处理群众个人信息的系统勾选；不勾选时不发送联系方式，文字中的电话、姓名等会被遮盖。',
+		allowPrivate: '允许发往内网地址（本机、10.x、172.16–31.x、192.168.x 等）',
+		allowPrivateHint: '默认拒绝，以免被用来访问单位内部的服务。',
+		create: '登记 Webhook',
+		created: '新密钥（只显示这一次，请立即复制到接收方）：',
+		save: '保存修改',
+		saved: '已保存。',
+		empty: '还没有登记 Webhook。',
+		status: '状态',
+		enabled: '启用中',
+		disabledByAdmin: '已停用',
+		disabledByFailures: '连续失败，已自动停用',
+		enable: '启用',
+		disable: '停用',
+		delete: '删除这个 Webhook',
+		deleteConfirm: '确认删除',
+		deleteHint: '删除后它的发送记录一并删除，等待中的事件不再发送。',
+		sendTest: '发送测试事件',
+		testSent: '测试事件已加入发送队列，几秒后刷新本页查看结果。',
+		log: '发送记录',
+		logIntro:
+			'每次尝试一行，最新的在前。失败后自动重试，间隔从 30 秒起逐次加倍（最长一小时），最多 10 次；连续 10 个事件都未能送达时自动停用，并通知管理员。',
+		logNone: '还没有发送记录。',
+		waiting: (n: number) => `${n} 个事件等待发送`,
+		event: '事件',
+		time: '时间',
+		attempt: '第几次',
+		result: '结果',
+		duration: '耗时',
+		ms: (n: number) => `${n} 毫秒`,
+		ok: (status: number) => `成功（${status}）`,
+		failure: {
+			timeout: '超时没有应答',
+			redirect: '对方要求重定向（不跟随）',
+			private_target: '内网地址，已拒绝',
+			status: '对方返回错误',
+			network: '无法连接'
+		},
+		personal: '个人信息',
+		yes: '是',
+		no: '否',
+		edit: '修改设置',
+		settings: '设置和发送记录',
+		back: '返回 Webhook 列表'
+	},
 	tokens: {
 		title: 'API 令牌',
 		intro:
@@ -1272,6 +1347,10 @@ export const zhCN = {
 		server_stopping: '服务器正在停止，这次操作没有完成，什么也没有保存。请稍后再试。',
 		entry_number: '请输入列出的序号。',
 		token_name: '请填写用途说明。',
+		webhook_confirm_delete: '请先勾选“确认删除”。',
+		webhook_url: '请填写以 https:// 或 http:// 开头的完整地址（不含用户名和密码）。',
+		webhook_events: '请至少选择一种事件。',
+		webhook_disabled: '这个 Webhook 已停用，请先启用。',
 		token_scopes: '请至少选择一项可以读取的内容。',
 		token_contact_needs_responses: '读取联系方式须同时勾选“答卷”。',
 		token_expiry_past: '有效期不能早于今天。',
@@ -1376,7 +1455,8 @@ export const zhCN = {
 			transfer_decided: '转办审核',
 			extension_requested: '申请延期',
 			extension_decided: '延期审核',
-			supervised: '督办'
+			supervised: '督办',
+			webhook_disabled: 'Webhook 停用'
 		},
 		channels: '接收通知的方式',
 		channelsHint: '站内通知始终开启；邮件和短信可按需选择。',

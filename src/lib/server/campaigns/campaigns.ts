@@ -5,6 +5,7 @@ import { isUniqueViolation, type Database } from '../db';
 import { campaigns, type Campaign } from '../db/schema';
 import { recordAudit } from '../platform/audit';
 import { Conflict, Forbidden, Invalid } from '../platform/errors';
+import { emitWebhookEvent } from '../webhooks/events';
 import { campaignsChanged } from './public-copy';
 import { getCampaign, latestVersion } from './queries';
 
@@ -110,6 +111,13 @@ export async function setCampaignStatus(
 			before: { status: campaign.status },
 			after: { status }
 		});
+		if (status === 'open' || status === 'closed') {
+			await emitWebhookEvent(tx, status === 'open' ? 'campaign.opened' : 'campaign.closed', {
+				campaignId: campaign.id,
+				slug: campaign.slug,
+				campaignTitle: campaign.title
+			});
+		}
 		return after;
 	});
 	campaignsChanged(db);

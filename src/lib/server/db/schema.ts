@@ -825,3 +825,113 @@ export const notificationStops = pgTable('notification_stops', {
 });
 
 export type OutboxRow = typeof outbox.$inferSelect;
+
+// ---------------------------------------------------------------- webhooks (webhooks/)
+
+/**
+ * An admin's webhook endpoint. The secret signs every delivery (HMAC-SHA256), so it is kept as
+ * written, not hashed; it is shown once, when the endpoint is made. `failedEvents` counts events
+ * given up in a row (a 2xx sets it back to 0); at WEBHOOK_DISABLE_AFTER the endpoint is disabled
+ * (`disabledReason` 'failures') and the admins are told.
+ */
+export const webhookEndpoints = pgTable('webhook_endpoints', {
+	id: serial('id').primaryKey(),
+	url: text('url').notNull(),
+	events: text('events').array().notNull(),
+	secret: text('secret').notNull(),
+	/** Contact details and unmasked texts go only to an endpoint with this set. */
+	personalData: boolean('personal_data').notNull().default(false),
+	/** Targets on loopback, private or link-local addresses are refused unless this is set. */
+	allowPrivate: boolean('allow_private').notNull().default(false),
+	enabled: boolean('enabled').notNull().default(true),
+	disabledReason: text('disabled_reason').$type<'admin' | 'failures'>(),
+	failedEvents: integer('failed_events').notNull().default(0),
+	createdBy: integer('created_by').references(() => users.id),
+	...timestamps
+});
+
+/**
+ * What happened, written in the transaction of the change itself, only when some enabled endpoint
+ * asked for its type. `data` holds ids and non-personal fields; contact details are read from the
+ * response at delivery, for endpoints allowed to receive them.
+ */
+export const webhookEvents = pgTable('webhook_events', {
+	id: bigserial('id', { mode: 'number' }).primaryKey(),
+	uid: text('uid')
+		.notNull()
+		.unique()
+		.default(sql`gen_random_uuid()::text`),
+	type: text('type').notNull(),
+	data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
+	occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull().defaultNow()
+});
+
+/**
+ * One row per (event, endpoint), by the unique constraint: the outbox of webhooks. `uid` is the
+ * `X-Xinkan-Delivery` header, the same on every attempt so a receiver can deduplicate. `state`:
+ * pending → sending (claimed under a lease) → delivered | failed (attempts used up); a lease that
+ * ran out goes back to pending and is sent again under the same uid.
+ */
+export const webhookDeliveries = pgTable(
+	'webhook_deliveries',
+	{
+		id: bigserial('id', { mode: 'number' }).primaryKey(),
+		uid: text('uid')
+			.notNull()
+			.unique()
+			.default(sql`gen_random_uuid()::text`),
+		eventId: bigint('event_id', { mode: 'number' })
+			.notNull()
+			.references(() => webhookEvents.id, { onDelete: 'cascade' }),
+		endpointId: integer('endpoint_id')
+			.notNull()
+			.references(() => webhookEndpoints.id, { onDelete: 'cascade' }),
+		state: text('state')
+			.$type<'pending' | 'sending' | 'delivered' | 'failed'>()
+			.notNull()
+			.default('pending'),
+		attempts: integer('attempts').notNull().default(0),
+		nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+		claim: text('claim'),
+		leaseUntil: timestamp('lease_until', { withTimezone: true }),
+		deliveredAt: timestamp('delivered_at', { withTimezone: true }),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [
+		unique('webhook_deliveries_event_endpoint_uq').on(t.eventId, t.endpointId),
+		index('webhook_deliveries_due_idx')
+			.on(t.nextAttemptAt)
+			.where(sql`${t.state} in ('pending', 'sending')`),
+		check(
+			'webhook_deliveries_state_ck',
+			sql`${t.state} in ('pending', 'sending', 'delivered', 'failed')`
+		)
+	]
+);
+
+/**
+ * The delivery log: one row per attempt, with the answer's status or what went wrong (`error`: a
+ * key the page puts in words — timeout, redirect, private_target, status, network — and `detail`).
+ */
+export const webhookAttempts = pgTable(
+	'webhook_attempts',
+	{
+		id: bigserial('id', { mode: 'number' }).primaryKey(),
+		deliveryId: bigint('delivery_id', { mode: 'number' })
+			.notNull()
+			.references(() => webhookDeliveries.id, { onDelete: 'cascade' }),
+		endpointId: integer('endpoint_id')
+			.notNull()
+			.references(() => webhookEndpoints.id, { onDelete: 'cascade' }),
+		attempt: integer('attempt').notNull(),
+		status: integer('status'),
+		error: text('error'),
+		detail: text('detail'),
+		durationMs: integer('duration_ms').notNull(),
+		at: timestamp('at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [index('webhook_attempts_endpoint_idx').on(t.endpointId, t.id.desc())]
+);
+
+export type WebhookEndpoint = typeof webhookEndpoints.$inferSelect;
+export type WebhookDelivery = typeof webhookDeliveries.$inferSelect;

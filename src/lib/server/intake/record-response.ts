@@ -12,6 +12,7 @@ import { generateReceiptCode } from './receipt-code';
 import { suggestionsChanged } from '../suggestions/changes';
 import { isDatabaseUnavailable } from '../db/availability';
 import { groupCommit } from './group-commit';
+import { INTAKE_WEBHOOK_CTES, webhookEventsWritten } from '../webhooks/events';
 
 export interface NewResponse {
 	campaignId: number;
@@ -66,7 +67,7 @@ const INSERT_RESPONSES = `with x as (
 		group_id, area_id, unit_id, form_code_id, answers, contact_name, contact_phone, entered_by
 	from x order by k
 	on conflict do nothing
-	returning id, receipt_code, submission_token, campaign_id
+	returning id, receipt_code, submission_token, campaign_id, channel
 ), m as (
 	-- Each stored response with its own row of the batch: the first with its receipt code, campaign
 	-- and token (rows go in in order, so a later one with the same key was the one skipped).
@@ -87,8 +88,8 @@ const INSERT_RESPONSES = `with x as (
 ), i as (
 	insert into suggestion_items (campaign_id, response_id, question_id, text, source_text, suggestion_id, origin_id)
 	select campaign_id, rid, q, body, body, sid, sid from t
-)
-select id, receipt_code, campaign_id, submission_token from r`;
+)${INTAKE_WEBHOOK_CTES}
+select id, receipt_code, campaign_id, submission_token, (select count(*) from hd)::int as hooks from r`;
 
 /**
  * Stores a batch of responses in one statement: each response, a suggestion per suggestion answer
@@ -103,7 +104,9 @@ async function insertResponses(db: Database, rows: ResponseRow[]): Promise<(numb
 		receipt_code: string;
 		campaign_id: number;
 		submission_token: string | null;
+		hooks: number;
 	}>(db, INSERT_RESPONSES, [batch]);
+	if (stored.some((row) => Number(row.hooks) > 0)) webhookEventsWritten();
 	// A stored row is known by its receipt code, campaign and token together: two rows of one batch
 	// may draw the same receipt code (one is skipped), and a double-sent form has the same token
 	// twice (unique per campaign: the same token in two campaigns is two responses). The

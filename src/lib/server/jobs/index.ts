@@ -4,7 +4,14 @@ import { requestPairRetrainsThrough } from '../insight/pair-model-service';
 import { ServiceError } from '../platform/errors';
 import { recordAudit } from '../platform/audit';
 import { onNotify } from '../notifications/notify';
-import { APP_JOBS, categoriserRetrain, notificationDelivery, pairModelRetrain } from './kinds';
+import { onWebhookEvent } from '../webhooks/events';
+import {
+	APP_JOBS,
+	categoriserRetrain,
+	notificationDelivery,
+	pairModelRetrain,
+	webhookDelivery
+} from './kinds';
 import { jobQueueOf, startJobQueue, type JobQueue, type JobQueueOptions } from './queue';
 
 export { jobOverview, type JobOverview } from './job-view';
@@ -36,9 +43,13 @@ export async function startJobs(
 	onNotify(() => {
 		queue.enqueue(notificationDelivery.name).catch(() => {});
 	});
+	onWebhookEvent(() => {
+		queue.enqueue(webhookDelivery.name).catch(() => {});
+	});
 	return {
 		async stop() {
 			onNotify(null);
+			onWebhookEvent(null);
 			stopRequests();
 			stopPairRequests();
 			await queue.stop();

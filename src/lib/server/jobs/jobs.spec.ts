@@ -15,7 +15,8 @@ import {
 	dailyHousekeeping,
 	notificationDeadlines,
 	notificationDelivery,
-	pairModelRetrain
+	pairModelRetrain,
+	webhookDelivery
 } from './kinds';
 import { defineJob, jobQueueOf, startJobQueue, type AnyJobKind } from './queue';
 
@@ -59,7 +60,8 @@ describeEachDatabase('job queue', (current) => {
 			expect(schedules).toEqual([
 				{ name: dailyHousekeeping.name, cron: '30 3 * * *', timezone: 'Asia/Shanghai' },
 				{ name: notificationDeadlines.name, cron: '0 8 * * *', timezone: 'Asia/Shanghai' },
-				{ name: notificationDelivery.name, cron: '* * * * *', timezone: 'Asia/Shanghai' }
+				{ name: notificationDelivery.name, cron: '* * * * *', timezone: 'Asia/Shanghai' },
+				{ name: webhookDelivery.name, cron: '* * * * *', timezone: 'Asia/Shanghai' }
 			]);
 			const view = await jobOverview(db);
 			expect(view.installed).toBe(true);
@@ -68,7 +70,8 @@ describeEachDatabase('job queue', (current) => {
 				[dailyHousekeeping.name, 'short', '30 3 * * *'],
 				[notificationDeadlines.name, 'short', '0 8 * * *'],
 				[notificationDelivery.name, 'short', '* * * * *'],
-				[pairModelRetrain.name, 'stately', null]
+				[pairModelRetrain.name, 'stately', null],
+				[webhookDelivery.name, 'short', '* * * * *']
 			]);
 		});
 		// A second start (another instance, a restart) finds everything in place.

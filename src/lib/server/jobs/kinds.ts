@@ -5,6 +5,7 @@ import { deleteEndedWindows } from '../intake/submission-limit';
 import { deadlineNotices } from '../notifications/deadlines';
 import { deliverDue } from '../notifications/delivery';
 import { transportsFromEnv } from '../notifications/transports';
+import { deliverWebhooks } from '../webhooks/delivery';
 import { defineJob } from './queue';
 
 /**
@@ -95,11 +96,29 @@ export const notificationDeadlines = defineJob({
 	}
 });
 
+/**
+ * Sends what waits for webhook endpoints (webhooks/delivery.ts), like the notification delivery:
+ * each delivery keeps its own attempts and backoff; woken after each event, every minute besides.
+ */
+export const webhookDelivery = defineJob({
+	name: 'webhook-delivery',
+	policy: 'short',
+	schedule: { cron: '* * * * *' },
+	retryLimit: 2,
+	retryDelay: 30,
+	retryBackoff: true,
+	expireInSeconds: 10 * 60,
+	async run(db) {
+		return deliverWebhooks(db);
+	}
+});
+
 /** Every kind of background work the app runs; a new one is added here. */
 export const APP_JOBS = [
 	categoriserRetrain,
 	pairModelRetrain,
 	dailyHousekeeping,
 	notificationDelivery,
-	notificationDeadlines
+	notificationDeadlines,
+	webhookDelivery
 ];

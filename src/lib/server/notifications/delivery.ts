@@ -9,6 +9,7 @@ import {
 	responses,
 	type OutboxRow
 } from '../db/schema';
+import { doublingBackoff } from '../platform/backoff';
 import { maskPersonalData } from '../platform/personal-data';
 import { DELIVERY_ERRORS, UNKNOWN_EVENT_PREFIX } from './delivery-errors';
 import { render, templateFor, isNotificationEvent } from './templates';
@@ -21,7 +22,7 @@ export const MAX_ATTEMPTS = 20;
 
 /** Seconds before attempt `n + 1`: 30 s doubling, at most an hour. */
 export function backoffMs(attempts: number): number {
-	return Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 3_600_000);
+	return doublingBackoff(attempts, 30_000, 3_600_000);
 }
 
 export interface DeliveryOptions {

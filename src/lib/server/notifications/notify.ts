@@ -12,6 +12,7 @@ import {
 	units,
 	type Suggestion
 } from '../db/schema';
+import { wakeSignal } from '../platform/wake';
 import { handlersOf, leadersOf, reviewersOf, type Recipient } from './recipients';
 import type { NotificationEvent } from './templates';
 
@@ -34,11 +35,11 @@ export interface Notice {
 	key?: string;
 }
 
-let wake: (() => void) | null = null;
+const wake = wakeSignal();
 
 /** The job queue's way to be told that messages are waiting (jobs/index.ts sets it). */
 export function onNotify(callback: (() => void) | null): void {
-	wake = callback;
+	wake.on(callback);
 }
 
 /**
@@ -119,7 +120,7 @@ export async function notify(tx: Database, notice: Notice): Promise<number> {
 			{ title: params.title ?? '' }
 		);
 	}
-	if (written && wake) setTimeout(wake, 200).unref?.();
+	if (written) wake.ring();
 	return written;
 }
 

@@ -46,3 +46,12 @@ export async function leadersOf(tx: Database): Promise<Recipient[]> {
 		.where(and(eq(users.role, 'leader'), eq(users.active, true)));
 	return rows.map((r) => ({ userId: r.id }));
 }
+
+/** The active admins: told when a webhook endpoint is disabled after repeated failures. */
+export async function adminsOf(tx: Database): Promise<Recipient[]> {
+	const rows = await tx
+		.select({ id: users.id })
+		.from(users)
+		.where(and(eq(users.role, 'admin'), eq(users.active, true)));
+	return rows.map((r) => ({ userId: r.id }));
+}

@@ -20,7 +20,8 @@ export const NOTIFICATION_EVENTS = [
 	'transfer_decided',
 	'extension_requested',
 	'extension_decided',
-	'supervised'
+	'supervised',
+	'webhook_disabled'
 ] as const;
 export type NotificationEvent = (typeof NOTIFICATION_EVENTS)[number];
 
@@ -44,7 +45,8 @@ export const PLACEHOLDERS: Record<NotificationEvent, readonly string[]> = {
 	transfer_decided: [...ITEM, 'department', 'decision'],
 	extension_requested: [...ITEM, 'department', 'deadline', 'reason'],
 	extension_decided: [...ITEM, 'department', 'deadline', 'decision'],
-	supervised: [...ITEM, 'department', 'note']
+	supervised: [...ITEM, 'department', 'note'],
+	webhook_disabled: ['url', 'failures', 'link']
 };
 
 /** Placeholders a template of the event must keep (a proposer's message carries its stop link). */
@@ -166,6 +168,16 @@ export const DEFAULT_TEMPLATES: Record<NotificationEvent, Record<Locale, Templat
 		en: {
 			subject: 'Supervised: #{number} {title}',
 			body: 'Suggestion #{number} "{title}" ({department}) is now supervised: {note}. {link}'
+		}
+	},
+	webhook_disabled: {
+		'zh-CN': {
+			subject: 'Webhook 已自动停用：{url}',
+			body: '连续 {failures} 个事件未能送达 {url}，该 Webhook 已停用。请检查接收方后重新启用。{link}'
+		},
+		en: {
+			subject: 'Webhook disabled: {url}',
+			body: '{failures} events in a row could not be delivered to {url}, so the webhook was disabled. Check the receiver, then enable it again. {link}'
 		}
 	}
 };

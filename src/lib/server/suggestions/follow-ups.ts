@@ -12,6 +12,7 @@ import {
 import { Conflict, Forbidden, Invalid, NotFound } from '../platform/errors';
 import { canWork, type Actor } from './actor';
 import { change, lockVisible, recordEvent } from './workflow';
+import { emitWebhookEvent } from '../webhooks/events';
 import { notify } from '../notifications/notify';
 
 /*
@@ -68,6 +69,13 @@ async function reopenDissatisfied(
 		{ status: s.status, closedAt: s.closedAt }
 	);
 	await notify(tx, { event: 'reopened', suggestion: s, to: 'department', params: { comment } });
+	await emitWebhookEvent(tx, 'suggestion.reopened', {
+		suggestionId: s.id,
+		campaignId: s.campaignId,
+		status: 'in_progress',
+		by: 'follow_up',
+		comment
+	});
 }
 
 export interface ReceiptAnswer {
@@ -118,6 +126,15 @@ export async function answerFollowUp(
 				set: { level: input.level, comment: input.comment, contactedAt: now, updatedAt: now }
 			});
 		await recordEvent(tx, null, s, 'follow_up', {
+			method: 'receipt',
+			round: s.followUpRound,
+			level: input.level,
+			comment: input.comment
+		});
+		await emitWebhookEvent(tx, 'followup.answered', {
+			suggestionId: s.id,
+			campaignId: s.campaignId,
+			responseId,
 			method: 'receipt',
 			round: s.followUpRound,
 			level: input.level,
@@ -174,6 +191,14 @@ export async function recordFollowUp(
 			level: input.level,
 			comment: input.note,
 			contactedAt: input.contactedAt.toISOString()
+		});
+		await emitWebhookEvent(tx, 'followup.answered', {
+			suggestionId: s.id,
+			campaignId: s.campaignId,
+			method: input.method,
+			round: s.followUpRound,
+			level: input.level,
+			comment: input.note
 		});
 		const reopened = input.level === 'dissatisfied';
 		if (reopened) await reopenDissatisfied(tx, actor, s, input.note);

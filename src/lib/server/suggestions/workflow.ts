@@ -16,6 +16,7 @@ import { assertReviewer, canWork, settableStatuses, visibleTo, type Actor } from
 import { splitItem } from './items';
 import { assertPublishable } from './publishing';
 import { suggestionsChanged } from './changes';
+import { emitWebhookEvent } from '../webhooks/events';
 import { notify, proposersOf } from '../notifications/notify';
 
 /**
@@ -135,6 +136,13 @@ export async function categorise(
 				{ category: category.key, nature: input.nature ?? s.nature, status },
 				{ categoryId: s.categoryId, nature: s.nature, status: s.status }
 			);
+			await emitWebhookEvent(tx, 'suggestion.categorised', {
+				suggestionId: s.id,
+				campaignId: s.campaignId,
+				category: category.key,
+				nature: input.nature ?? s.nature,
+				status
+			});
 		}
 	});
 }
@@ -182,6 +190,14 @@ export async function assign(
 				{ department: unit.name, deadline: input.deadline, status },
 				{ departmentId: s.departmentId, deadline: s.deadline, status: s.status }
 			);
+			await emitWebhookEvent(tx, 'suggestion.assigned', {
+				suggestionId: s.id,
+				campaignId: s.campaignId,
+				departmentId: unit.id,
+				department: unit.name,
+				deadline: input.deadline,
+				status
+			});
 			const item = { ...s, departmentId: unit.id, deadline: input.deadline };
 			if (s.departmentId !== unit.id) {
 				await notify(tx, { event: 'assigned', suggestion: item, to: 'department' });
@@ -252,6 +268,16 @@ export async function setStatus(
 			},
 			{ status: s.status, reply: s.reply, measures: s.measures }
 		);
+		if (kind === 'close' || kind === 'reopen') {
+			await emitWebhookEvent(tx, kind === 'close' ? 'suggestion.answered' : 'suggestion.reopened', {
+				suggestionId: s.id,
+				campaignId: s.campaignId,
+				status: input.status,
+				...(kind === 'close'
+					? { reply: input.reply.trim(), plan: input.plan.trim(), targetDate: input.targetDate }
+					: { by: 'staff' })
+			});
+		}
 		if (kind === 'close') {
 			// Once per round: a closed item's status changed again tells no one twice.
 			const key = `answered:${s.id}:${s.followUpRound}`;
