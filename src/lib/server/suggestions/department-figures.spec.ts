@@ -11,7 +11,11 @@ import { demoRespondent } from '../test/demo-response';
 import type { Actor } from './actor';
 import { departmentFigures, figuresFor, type RankedDepartment } from './department-figures';
 import { departmentWorkbook } from './department-workbook';
+import { onTimeFigures } from './deadline-figures';
 import { recordFollowUp } from './follow-ups';
+import { satisfactionFigures } from './satisfaction';
+import { weeklyReport } from './weekly';
+import { weeklyWorkbook } from './weekly-workbook';
 import { decideRequest, requestExtension } from './handling';
 import { assign, categorise, setStatus } from './workflow';
 
@@ -131,8 +135,9 @@ describeEachDatabase(
 			await decideRequest(db, leader, ids.a4, { requestId, decision: 'approve', note: '同意' });
 			for (const key of ['a1', 'a2', 'a3', 'a4', 'a5']) await reply(db, handlerA, ids[key]);
 			await reply(db, handlerB, ids.b1);
-			for (const key of ['a1', 'a2', 'a4', 'b1'])
+			for (const key of ['a1', 'a2', 'a4', 'b1']) {
 				await followUp(db, key === 'b1' ? handlerB : handlerA, ids[key], 'satisfied');
+			}
 			await followUp(db, handlerA, ids.a3, 'basic');
 			expect((await followUp(db, handlerA, ids.a5, 'dissatisfied')).reopened).toBe(true);
 			await reply(db, handlerA, ids.a5);
@@ -272,6 +277,66 @@ describeEachDatabase(
 				a.onTimeRate,
 				a.satisfactionRate,
 				a.reopenedRate
+			]);
+		});
+
+		it('adds satisfaction and on-time sheets to the weekly XLSX, as the figures give them', async () => {
+			const { db } = current();
+			const [report, satisfaction, onTime] = await Promise.all([
+				weeklyReport(db, campaignId, '2026-12-01'),
+				satisfactionFigures(db, campaignId),
+				onTimeFigures(db, campaignId)
+			]);
+			const book = new ExcelJS.Workbook();
+			await book.xlsx.load(
+				(await weeklyWorkbook(report, '测试活动', 'zh-CN', {
+					satisfaction,
+					onTime
+				})) as unknown as ArrayBuffer
+			);
+			expect(book.worksheets.map((w) => w.name)).toEqual([
+				'推进会周报',
+				'回访满意度',
+				'按期办结率'
+			]);
+			const lineOf = (sheet: ExcelJS.Worksheet, name: string) => {
+				let found: unknown[] = [];
+				sheet.eachRow((row) => {
+					const values = (row.values as unknown[]).slice(1);
+					if (values[0] === name) found = values;
+				});
+				return found;
+			};
+			const s = satisfaction.byDepartment.find((d) => d.key === String(deptA))!;
+			expect(lineOf(book.worksheets[1], '考核甲部')).toEqual([
+				'考核甲部',
+				4,
+				1,
+				1,
+				6,
+				5 / 6,
+				s.pending,
+				s.notFollowedUp
+			]);
+			const t = satisfaction.total;
+			expect(lineOf(book.worksheets[1], '合计')).toEqual([
+				'合计',
+				t.satisfied,
+				t.basic,
+				t.dissatisfied,
+				t.answered,
+				t.rate,
+				t.pending,
+				t.notFollowedUp
+			]);
+			expect(lineOf(book.worksheets[2], '考核甲部')).toEqual(['考核甲部', 5, 3, 3 / 5, 1]);
+			const o = onTime.total;
+			expect(lineOf(book.worksheets[2], '合计')).toEqual([
+				'合计',
+				o.due,
+				o.onTime,
+				o.rate,
+				o.extended
 			]);
 		});
 	},
