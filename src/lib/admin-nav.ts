@@ -36,6 +36,12 @@ export const ADMIN_NAV: NavItem[] = [
 		label: (m) => m.nav.reports,
 		roles: REPORT_READERS
 	},
+	// Report readers reach it from the reports; handlers, who have no reports, from here.
+	{
+		href: '/admin/reports/departments',
+		label: (m) => m.leaderFigures.title,
+		roles: ['handler']
+	},
 	{ href: '/admin/categories', label: (m) => m.nav.categories, roles: REVIEWERS },
 	{ href: '/admin/holidays', label: (m) => m.nav.holidays, roles: [] },
 	{ href: '/admin/users', label: (m) => m.nav.users, roles: [] },

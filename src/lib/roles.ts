@@ -23,6 +23,11 @@ export const CAMPAIGN_READERS = [
 /** Reports, the statistics API and the response exports. */
 export const REPORT_READERS = ['organiser', 'reviewer', 'leader'] as const satisfies Role[];
 /**
+ * The department figures and ranking (考核): the report readers, and handlers for their own
+ * department's row only (`figuresFor`).
+ */
+export const DEPARTMENT_FIGURE_READERS = [...REPORT_READERS, 'handler'] as const satisfies Role[];
+/**
  * A campaign's results page, its XLSX and API: the report readers, and handlers for their own
  * unit when the questionnaire asks for it (server/results/access.ts narrows them).
  */

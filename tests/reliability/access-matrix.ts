@@ -138,6 +138,9 @@ export const EXPECTED: Record<string, Expectation> = {
 	'PAGE /(admin)/admin/reports': staff(REPORTS),
 	'PAGE /(admin)/admin/reports/weekly': staff(REPORTS),
 	'GET /(admin)/admin/reports/weekly/export.xlsx': staff(REPORTS),
+	// A handler sees their own department's row (department-figures.spec.ts).
+	'PAGE /(admin)/admin/reports/departments': staff(RESULTS),
+	'GET /(admin)/admin/reports/departments/export.xlsx': staff(RESULTS),
 	'PAGE /(admin)/admin/suggestions': staff(['reviewer', 'organiser', 'handler', 'leader']),
 	'ACTION /(admin)/admin/suggestions ?/categorise': staff(REVIEW),
 	'ACTION /(admin)/admin/suggestions ?/accept': staff(REVIEW),

@@ -1211,6 +1211,37 @@ export const en: Messages = {
 		extended: 'Extensions approved',
 		supervised: 'Supervised items'
 	},
+	leaderFigures: {
+		title: 'Department figures',
+		link: 'Department figures and ranking',
+		allCampaigns: 'All campaigns',
+		figures: 'Figures by responsible department',
+		ranking: 'Assessment ranking',
+		assigned: 'Assigned',
+		answered: 'Answered',
+		overdueOpen: 'Overdue, open',
+		onTimeRate: 'On-time rate',
+		onTimeOf: 'On time',
+		due: 'Closed with a deadline',
+		extended: 'Extensions approved',
+		medianReplyDays: 'Median working days to reply',
+		reopenedRate: 'Reopened rate',
+		satisfactionRate: 'Satisfaction rate',
+		satisfactionAnswers: 'Follow-up answers',
+		rank: 'Rank',
+		score: 'Score',
+		remark: 'Remark',
+		tied: 'tied',
+		notRanked: 'Too few items: not ranked',
+		none: 'No suggestions were assigned to a department in this scope.',
+		ownDepartment:
+			"You see your own department's figures only; the rank is its place among all departments.",
+		formula: (w: { onTime: number; satisfaction: number; notReopened: number }, min: number) =>
+			`Score = 100 × (${w.onTime} × on-time rate + ${w.satisfaction} × satisfaction rate + ${w.notReopened} × (1 − reopened rate)). A department is ranked only when each rate rests on at least ${min} (closed items with a deadline, follow-up answers, answered items); otherwise it is marked "not ranked", so that no place rests on one or two items. Scores are rounded to one decimal; equal scores share a rank.`,
+		definitions:
+			'On-time rate: of the closed items with a deadline, the share closed by it; the granted deadline counts where an extension was approved, else the original one. Days to reply: working days from the first assignment to the first reply (Monday to Friday, less the days off and plus the make-up working days in the holiday list; the day of assignment not counted). Reopened rate: of the answered items, the share a dissatisfied follow-up reopened. Satisfaction rate: (satisfied + fairly satisfied) ÷ follow-up answers. Items count for their current department.',
+		asOf: (date: string) => `Overdue as of ${date}`
+	},
 	publicForm: {
 		formCode: (code: string) => `Form code ${code}`,
 		required: 'required',

@@ -1160,6 +1160,36 @@ export const zhCN = {
 		extended: '批准延期',
 		supervised: '督办事项'
 	},
+	leaderFigures: {
+		title: '部室考核指标',
+		link: '部室考核指标与排名',
+		allCampaigns: '全部活动',
+		figures: '各责任部室指标',
+		ranking: '考核排名',
+		assigned: '交办',
+		answered: '已答复',
+		overdueOpen: '逾期未办结',
+		onTimeRate: '按期办结率',
+		onTimeOf: '按期办结',
+		due: '有期限已办结',
+		extended: '批准延期',
+		medianReplyDays: '答复用时中位数（工作日）',
+		reopenedRate: '不满意重办率',
+		satisfactionRate: '满意率',
+		satisfactionAnswers: '回访数',
+		rank: '名次',
+		score: '综合得分',
+		remark: '说明',
+		tied: '并列',
+		notRanked: '样本不足，不排名',
+		none: '所选范围内没有交办给部室的意见。',
+		ownDepartment: '你只能看到本部室的指标；名次是本部室在全部部室中的名次。',
+		formula: (w: { onTime: number; satisfaction: number; notReopened: number }, min: number) =>
+			`综合得分 = 100 ×（${w.onTime} × 按期办结率 + ${w.satisfaction} × 满意率 + ${w.notReopened} ×（1 − 不满意重办率））。按期办结率、满意率、不满意重办率所依据的件数（有期限并已办结的意见、回访数、已答复的意见）都不少于 ${min} 的部室才参加排名，否则标为“样本不足，不排名”，以免凭一两件意见定名次。得分保留一位小数，得分相同的名次并列。`,
+		definitions:
+			'按期办结率：有期限并已办结的意见中，在期限内办结的比例；批准延期的按延期后的期限，其余按原定期限。答复用时：从首次交办到首次答复的工作日数（周一至周五，按节假日设置扣除假日、加上调休上班日，不含交办当天）。不满意重办率：已答复的意见中，因群众回访不满意而重新办理过的比例。满意率：（满意 + 基本满意）÷ 回访数。意见计入其当前的责任部室。',
+		asOf: (date: string) => `逾期按 ${date} 计算`
+	},
 	publicForm: {
 		formCode: (code: string) => `表单编号 ${code}`,
 		required: '必填',

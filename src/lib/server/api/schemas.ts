@@ -225,6 +225,14 @@ const satisfactionCounts = {
 		.nullable()
 		.meta({ description: '(满意 + 基本满意) ÷ answers; null without answers' })
 };
+const onTimeCounts = {
+	due: z.int().meta({ description: 'Closed items that had a deadline' }),
+	onTime: z.int().meta({ description: 'Of them, closed on or before the deadline in force' }),
+	extended: z
+		.int()
+		.meta({ description: 'Items whose deadline an approved extension moved (original kept)' }),
+	rate: z.number().nullable().meta({ description: 'onTime ÷ due; null when nothing was due' })
+};
 const satisfactionRow = z.object({
 	key: z.string().nullable(),
 	label: z.string().nullable(),
@@ -250,7 +258,16 @@ export const suggestionStats = z
 				byDepartment: z.array(satisfactionRow),
 				byCategory: z.array(satisfactionRow)
 			})
-			.meta({ description: '回访 (follow-up satisfaction) in all, by department and by category' })
+			.meta({ description: '回访 (follow-up satisfaction) in all, by department and by category' }),
+		onTime: z
+			.object({
+				...onTimeCounts,
+				byDepartment: z.array(z.object({ id: z.int(), department: z.string(), ...onTimeCounts }))
+			})
+			.meta({
+				description:
+					'按期办结率 (on-time rate) in all and by department: of the closed items with a deadline, those closed by it (China calendar day). An approved extension (延期) counts against the granted deadline, any other item against its original one.'
+			})
 	})
 	.meta({ id: 'SuggestionStats' });
 

@@ -13,6 +13,15 @@ export interface OnTimeCounts {
 }
 
 /**
+ * The on-time rule, one place for every figure that uses it (this file, the department figures):
+ * a closed item with a deadline is due; it is on time when closed on or before the deadline in
+ * force — the granted one after an approved extension, else the first — on China's calendar day.
+ * Written over the `suggestions` table as `s`.
+ */
+export const dueSql = sql`(s.deadline is not null and s.status in (${closedList}) and s.closed_at is not null)`;
+export const onTimeSql = sql`(${dueSql} and (s.closed_at at time zone 'Asia/Shanghai')::date <= s.deadline)`;
+
+/**
  * The on-time rate (按期办结率) of a campaign, in all and by department, in one statement. An item
  * counts against its deadline column: the granted one if an extension was approved (the first is
  * kept in `original_deadline`), else the one first set — a refused or pending request changes
@@ -29,9 +38,8 @@ export async function onTimeFigures(db: Database, campaignId: number) {
 	}>(
 		db,
 		sql`select s.department_id, u.name as department, grouping(s.department_id, u.name) as grouped,
-			count(*) filter (where s.deadline is not null and s.status in (${closedList}) and s.closed_at is not null)::int as due,
-			count(*) filter (where s.deadline is not null and s.status in (${closedList}) and s.closed_at is not null
-				and (s.closed_at at time zone 'Asia/Shanghai')::date <= s.deadline)::int as on_time,
+			count(*) filter (where ${dueSql})::int as due,
+			count(*) filter (where ${onTimeSql})::int as on_time,
 			count(*) filter (where s.original_deadline is not null)::int as extended
 		from suggestions s left join units u on u.id = s.department_id
 		where s.campaign_id = ${campaignId} and s.merged_into is null

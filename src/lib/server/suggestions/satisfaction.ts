@@ -44,12 +44,17 @@ function countsOf(row: Record<string, unknown>): SatisfactionCounts {
 }
 
 /**
- * The figures of one campaign at `now` (answers given by then; 待回访 and 未回访 from the items'
+ * The figures of one campaign (or of every campaign, with null) at `now` (answers given by then; 待回访 and 未回访 from the items'
  * present state, as at `now`): in all, by department and by category. One pass over
  * (kind, department, category) rows — an answer, or an answered item with none in its round —
  * grouped three ways, so the parts add up to the total.
  */
-export async function satisfactionFigures(db: Database, campaignId: number, now = new Date()) {
+export async function satisfactionFigures(
+	db: Database,
+	campaignId: number | null,
+	now = new Date()
+) {
+	const scope = campaignId == null ? sql`true` : sql`s.campaign_id = ${campaignId}`;
 	const at = sql`${now.toISOString()}::timestamptz`;
 	type Row = Record<string, unknown> & {
 		gd: number;
@@ -67,7 +72,7 @@ export async function satisfactionFigures(db: Database, campaignId: number, now 
 			select s.id, s.department_id, s.category_id, s.status, s.closed_at, s.follow_up_round,
 				s.closed_at + c.follow_up_days * interval '1 day' as round_ends
 			from suggestions s join campaigns c on c.id = s.campaign_id
-			where s.campaign_id = ${campaignId} and s.merged_into is null
+			where ${scope} and s.merged_into is null
 		), x as (
 			select f.level as kind, l.department_id, l.category_id
 			from follow_ups f join live l on l.id = f.suggestion_id

@@ -1,9 +1,18 @@
 import ExcelJS from 'exceljs';
 import { messages, type Locale } from '../../i18n';
 import { XLSX_DAY_FORMAT, workbookBytes, xlsxDay } from '../platform/spreadsheet-cells';
+import type { onTimeFigures } from './deadline-figures';
+import type { SatisfactionFigures } from './satisfaction';
 import { WEEK_METRICS, type weeklyReport } from './weekly';
 
 type WeeklyReport = Awaited<ReturnType<typeof weeklyReport>>;
+type OnTimeFigures = Awaited<ReturnType<typeof onTimeFigures>>;
+
+/** The figures beside the week's counts, each on its own sheet when given. */
+export interface WeeklyExtras {
+	satisfaction?: SatisfactionFigures;
+	onTime?: OnTimeFigures;
+}
 type Cell = string | number | Date;
 
 /**
@@ -11,7 +20,12 @@ type Cell = string | number | Date;
  * numbers, deadlines as date cells. Text from the database goes in as string cells, which a
  * spreadsheet never runs as a formula, so it needs no escaping.
  */
-export async function weeklyWorkbook(r: WeeklyReport, campaignTitle: string, locale: Locale) {
+export async function weeklyWorkbook(
+	r: WeeklyReport,
+	campaignTitle: string,
+	locale: Locale,
+	extras: WeeklyExtras = {}
+) {
 	const m = messages(locale);
 	const en = locale === 'en';
 	const workbook = new ExcelJS.Workbook();
@@ -83,5 +97,61 @@ export async function weeklyWorkbook(r: WeeklyReport, campaignTitle: string, loc
 		[m.reports.item, m.suggestions.department, m.suggestions.status],
 		r.closedItems.map((i) => [i.title, i.department ?? '', m.statuses[i.status as 'resolved']])
 	);
+	if (extras.satisfaction) satisfactionSheet(workbook, extras.satisfaction, locale);
+	if (extras.onTime) onTimeSheet(workbook, extras.onTime, locale);
 	return workbookBytes(workbook);
+}
+
+const PERCENT = '0.0%';
+
+/** 回访: the levels, answers, rate, 待回访 and 未回访, in all and by department — as on the page. */
+function satisfactionSheet(workbook: ExcelJS.Workbook, f: SatisfactionFigures, locale: Locale) {
+	const m = messages(locale);
+	const sheet = workbook.addWorksheet(m.followUp.figures.slice(0, 31));
+	sheet.columns = [{ width: 28 }, ...Array.from({ length: 7 }, () => ({ width: 12 }))];
+	sheet.addRow([m.followUp.byDepartment]).font = { bold: true };
+	sheet.addRow([
+		m.suggestions.department,
+		m.followUp.levels.satisfied,
+		m.followUp.levels.basic,
+		m.followUp.levels.dissatisfied,
+		m.followUp.answered,
+		m.followUp.rate,
+		m.followUp.pending,
+		m.followUp.notFollowedUp
+	]).font = { bold: true };
+	const rows = [...f.byDepartment, { ...f.total, label: m.reports.totals }];
+	for (const d of rows) {
+		const row = sheet.addRow([
+			d.label ?? m.stats.notGiven,
+			d.satisfied,
+			d.basic,
+			d.dissatisfied,
+			d.answered,
+			d.rate ?? '—',
+			d.pending,
+			d.notFollowedUp
+		]);
+		row.getCell(6).numFmt = PERCENT;
+	}
+	sheet.addRow([]);
+	sheet.addRow([m.followUp.rateNote]);
+}
+
+/** 按期办结: due, on time, rate and approved extensions, in all and by department. */
+function onTimeSheet(workbook: ExcelJS.Workbook, f: OnTimeFigures, locale: Locale) {
+	const m = messages(locale);
+	const t = m.leaderFigures;
+	const sheet = workbook.addWorksheet(m.reports.onTime.slice(0, 31));
+	sheet.columns = [{ width: 28 }, ...Array.from({ length: 4 }, () => ({ width: 14 }))];
+	sheet.addRow([`${m.reports.onTime} · ${m.reports.byDepartment}`]).font = { bold: true };
+	sheet.addRow([m.suggestions.department, t.due, t.onTimeOf, m.reports.onTime, t.extended]).font = {
+		bold: true
+	};
+	for (const d of [...f.byDepartment, { ...f.total, department: m.reports.totals }]) {
+		const row = sheet.addRow([d.department, d.due, d.onTime, d.rate ?? '—', d.extended]);
+		row.getCell(4).numFmt = PERCENT;
+	}
+	sheet.addRow([]);
+	sheet.addRow([m.reports.onTimeHint]);
 }

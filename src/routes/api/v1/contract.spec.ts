@@ -16,6 +16,7 @@ import { createApiToken } from '$lib/server/auth/api-tokens';
 import type { Database } from '$lib/server/db';
 import { campaigns, responses, suggestions, users } from '$lib/server/db/schema';
 import { campaignStats } from '$lib/server/returns/return-rate';
+import { onTimeFigures } from '$lib/server/suggestions/deadline-figures';
 import { describeEachDatabase } from '$lib/server/test/databases';
 
 type Handler = (event: RequestEvent) => Response | Promise<Response>;
@@ -252,6 +253,23 @@ describeEachDatabase(
 				);
 				expect((await call({ path, params: { slug } })).status, path).toBe(401);
 			}
+		});
+
+		it('gives the on-time rate and extensions with the suggestion statistics, as the reports count them', async () => {
+			const { db } = current();
+			const [{ id }] = await db
+				.select({ id: campaigns.id })
+				.from(campaigns)
+				.where(eq(campaigns.slug, slug));
+			const path = '/api/v1/campaigns/{slug}/suggestions/stats';
+			const { status, body } = await call({ path, params: { slug }, token: tokens.all });
+			expect(status).toBe(200);
+			const figures = await onTimeFigures(db, id);
+			expect((body as { onTime: unknown }).onTime).toEqual({
+				...figures.total,
+				byDepartment: figures.byDepartment
+			});
+			expect(figures.total.due).toBeGreaterThan(0);
 		});
 
 		it('pages through every response exactly once by cursor, oldest first', async () => {
