@@ -204,7 +204,7 @@ test('an admin creates an API token, uses it, and revokes it', async ({ page, pl
 		await page.getByLabel(scope).uncheck();
 	}
 	// Contact details are never ticked by default.
-	await expect(page.getByLabel(/姓名和电话/)).not.toBeChecked();
+	await expect(page.getByLabel(/姓名、电话和电子邮箱/)).not.toBeChecked();
 	await page.getByRole('button', { name: '创建令牌' }).click();
 	await expect(page.getByText('请至少选择一项可以读取的内容').first()).toBeVisible();
 	// Contact details come only with the responses they belong to.
@@ -212,7 +212,7 @@ test('an admin creates an API token, uses it, and revokes it', async ({ page, pl
 	for (const scope of [/回收率/, /意见建议及其统计/, /问卷结果/, /答卷原始数据/]) {
 		await page.getByLabel(scope).uncheck();
 	}
-	await page.getByLabel(/姓名和电话/).check();
+	await page.getByLabel(/姓名、电话和电子邮箱/).check();
 	await page.getByRole('button', { name: '创建令牌' }).click();
 	await expect(page.getByText('读取联系方式须同时勾选“答卷”').first()).toBeVisible();
 	// Responses with contact details: the token made by the admin reads the phone numbers.
@@ -233,7 +233,7 @@ test('an admin creates an API token, uses it, and revokes it', async ({ page, pl
 			})
 		).status()
 	).toBe(400);
-	await expect(page.getByRole('row', { name: /只要电话/ })).toContainText('姓名和电话');
+	await expect(page.getByRole('row', { name: /只要电话/ })).toContainText('姓名、电话和电子邮箱');
 	await expectFitsAndShoot(page, 'tokens-zh');
 	await api.dispose();
 });

@@ -591,7 +591,7 @@ export const en: Messages = {
 			group: 'Respondent group',
 			area: 'Area (township/street)',
 			unit: 'Unit',
-			contact: 'Contact (name, phone)'
+			contact: 'Contact (name, phone, e-mail)'
 		},
 		questionTitle: 'Question',
 		help: 'Help text (optional)',
@@ -822,6 +822,7 @@ export const en: Messages = {
 		version: 'Version',
 		contactName: 'Contact name',
 		contactPhone: 'Contact phone',
+		contactEmail: 'Contact e-mail',
 		contactHidden:
 			'Only organisers see and change the contact details; correcting the answers leaves them as they are.',
 		page: (from: number, to: number, total: number) => `${from}–${to} of ${total}`
@@ -938,7 +939,7 @@ export const en: Messages = {
 			results: 'Results: what people answered, per question (…/results)',
 			responses: 'Responses as stored, without contact details (…/responses)',
 			contact:
-				"Respondents' names and phone numbers in responses (needs Responses; only for tokens made by an admin or organiser)"
+				"Respondents' names, phone numbers and e-mail addresses in responses (needs Responses; only for tokens made by an admin or organiser)"
 		},
 		campaign: 'Campaign',
 		anyCampaign: 'Every campaign that is not a draft',
@@ -1264,6 +1265,7 @@ export const en: Messages = {
 		contactNote: 'Contact details are only used to get back to you and may be left empty.',
 		contactName: 'Name',
 		contactPhone: 'Phone',
+		contactEmail: 'E-mail',
 		pickAtMost: (n: number) => `Pick at most ${n}`,
 		ratingScale: '1 is the lowest, 5 the highest',
 		ratingScaleOf: (n: number) => `1 is the lowest, ${n} the highest`,
@@ -1467,6 +1469,7 @@ export const en: Messages = {
 		other_text_required: 'You chose “other”: please say what it is.',
 		other_not_chosen: 'You wrote an “other” answer: please also tick “other”, or clear the text.',
 		phone_format: 'Not a phone number we recognise, e.g. 13812345678 or 0731-83212345.',
+		email_too_long: 'The e-mail address is too long: at most 254 characters.',
 		invalid_chars:
 			'The text contains control characters that cannot be stored; please remove them.',
 		form_expired: 'The form had expired; please press Submit again (your answers are kept).',
@@ -1621,6 +1624,7 @@ export const en: Messages = {
 				'The server stopped after handing it to the SMS gateway: sent again under the same key (counted once).',
 			channelOff: 'The recipient no longer receives this channel.',
 			noPhone: 'No phone number.',
+			noEmail: 'No e-mail address.',
 			stopped: 'The proposer asked for no more messages.',
 			unknownEvent: 'Unknown notification event: ',
 			refused: 'Refused by the provider, not retried: ',
@@ -1628,7 +1632,7 @@ export const en: Messages = {
 		},
 		stopTitle: 'Stop messages',
 		stopIntro:
-			'You left a phone number, so we text you when your suggestion is answered. To receive nothing more, press the button.',
+			'You left your contact details, so we tell you when your suggestion is answered (by e-mail, or by text message if you left no e-mail). To receive nothing more, press the button.',
 		stopButton: 'Send me nothing more',
 		stopped: 'Stopped. No further messages will be sent for this receipt.',
 		backToReceipt: 'Back to the receipt'

@@ -558,7 +558,7 @@ export const zhCN = {
 			group: '对象类别',
 			area: '所在区域（乡镇/街道）',
 			unit: '单位',
-			contact: '联系方式（姓名、电话）'
+			contact: '联系方式（姓名、电话、电子邮箱）'
 		},
 		questionTitle: '题目',
 		help: '说明（选填）',
@@ -782,6 +782,7 @@ export const zhCN = {
 		version: '问卷版本',
 		contactName: '联系人',
 		contactPhone: '联系电话',
+		contactEmail: '电子邮箱',
 		contactHidden: '联系方式只有组织者可以查看和修改；更正答卷不会改动它。',
 		page: (from: number, to: number, total: number) => `第 ${from}–${to} 份，共 ${total} 份`
 	},
@@ -892,7 +893,7 @@ export const zhCN = {
 			suggestions: '意见建议及其统计（…/suggestions）',
 			results: '问卷结果：各题作答统计（…/results）',
 			responses: '答卷原始数据，不含联系方式（…/responses）',
-			contact: '答卷中的姓名和电话（需同时勾选答卷；仅管理员和活动办公室创建的令牌有效）'
+			contact: '答卷中的姓名、电话和电子邮箱（需同时勾选答卷；仅管理员和活动办公室创建的令牌有效）'
 		},
 		campaign: '活动',
 		anyCampaign: '所有已发布的活动（草稿除外）',
@@ -1211,6 +1212,7 @@ export const zhCN = {
 		contactNote: '联系方式仅供回访使用，可以不填。',
 		contactName: '姓名',
 		contactPhone: '电话',
+		contactEmail: '电子邮箱',
 		pickAtMost: (n: number) => `最多选 ${n} 项`,
 		ratingScale: '1 分最低，5 分最高',
 		ratingScaleOf: (n: number) => `1 分最低，${n} 分最高`,
@@ -1396,6 +1398,7 @@ export const zhCN = {
 		other_text_required: '您选择了“其他”，请注明具体内容。',
 		other_not_chosen: '您填写了“其他”的内容，请同时勾选“其他”，或清空这段文字。',
 		phone_format: '电话号码格式不对，例如 13812345678 或 0731-83212345。',
+		email_too_long: '电子邮箱太长，最多 254 个字符。',
 		invalid_chars: '内容包含无法保存的控制字符，请删除后再提交。',
 		form_expired: '表单已过期，请再次点击提交（您填写的内容已保留）。',
 		honeypot: '提交未被接受。',
@@ -1540,13 +1543,15 @@ export const zhCN = {
 			resent: '已交给短信接口后服务中断，用同一幂等键重发（对方只计一条）。',
 			channelOff: '收件人已不再用这个渠道接收。',
 			noPhone: '没有联系电话。',
+			noEmail: '没有电子邮箱。',
 			stopped: '群众已选择不再接收通知。',
 			unknownEvent: '未知的通知事件：',
 			refused: '对方拒收，不再重试：',
 			providerError: '发送失败，将自动重试：'
 		},
 		stopTitle: '不再接收通知',
-		stopIntro: '您留下了联系电话，我们会在意见有答复时发短信告诉您。不想再收到，请点击下面的按钮。',
+		stopIntro:
+			'您留下了联系方式，我们会在意见有答复时发邮件（没留邮箱的发短信）告诉您。不想再收到，请点击下面的按钮。',
 		stopButton: '不再给我发通知',
 		stopped: '已停止。这张回执不会再收到任何通知。',
 		backToReceipt: '返回回执页面'

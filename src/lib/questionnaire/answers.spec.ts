@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalisePhone, parseAnswers } from './answers';
+import { EMAIL_LIMIT, normaliseEmail, normalisePhone, parseAnswers } from './answers';
 import { blankQuestion, type Question } from './types';
 
 const q = (id: string, type: Question['type'], extra: Partial<Question> = {}): Question => ({
@@ -51,7 +51,7 @@ describe('parseAnswers', () => {
 			idea: '电压太低，晚上灯都不亮\n希望改造',
 			who: 'g3'
 		});
-		expect(parsed.contact).toEqual({ name: '王师傅', phone: '13812345678' });
+		expect(parsed.contact).toEqual({ name: '王师傅', phone: '13812345678', email: '' });
 		expect(parsed.groupOption).toBe('g3');
 	});
 
@@ -80,6 +80,56 @@ describe('parseAnswers', () => {
 			q_many: ['a', 'b', 'c'],
 			q_contact_phone: '12345'
 		});
+	});
+
+	it('reads an e-mail beside or instead of the phone, and refuses a malformed or long one', () => {
+		const only = parseAnswers(
+			questions,
+			form([['q_contact_email', ' Wang.Shifu+dl@Example.COM ']])
+		);
+		expect(only.errors.contact).toBeUndefined();
+		expect(only.contact).toEqual({ name: '', phone: '', email: 'Wang.Shifu+dl@example.com' });
+		// Typed on a Chinese keyboard: full-width ＠ and ．.
+		const wide = parseAnswers(
+			questions,
+			form([
+				['q_contact_phone', '13812345678'],
+				['q_contact_email', 'li＠qq．com']
+			])
+		);
+		expect(wide.contact).toEqual({ name: '', phone: '13812345678', email: 'li@qq.com' });
+		for (const bad of [
+			'wang',
+			'wang@',
+			'@example.com',
+			'wang@localhost',
+			'wang@@example.com',
+			'a b@example.com',
+			'wang@example..com'
+		]) {
+			const parsed = parseAnswers(questions, form([['q_contact_email', bad]]));
+			expect(parsed.errors.contact, bad).toBe('email_format');
+			expect(parsed.contact, bad).toBeNull();
+			expect(parsed.typed.q_contact_email).toBe(bad);
+		}
+		const long = `${'a'.repeat(64)}@${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(63)}.cn`;
+		expect(long.length).toBeGreaterThan(EMAIL_LIMIT);
+		expect(parseAnswers(questions, form([['q_contact_email', long]])).errors.contact).toBe(
+			'email_too_long'
+		);
+		const fits = `${'a'.repeat(64)}@${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(58)}.cn`;
+		expect(fits.length).toBe(EMAIL_LIMIT);
+		expect(normaliseEmail(fits)).toBe(fits);
+		// A bad phone is still reported as the phone's fault when the e-mail is fine.
+		expect(
+			parseAnswers(
+				questions,
+				form([
+					['q_contact_phone', '12345'],
+					['q_contact_email', 'li@qq.com']
+				])
+			).errors.contact
+		).toBe('phone_format');
 	});
 
 	it('requires required answers and refuses NUL and other control characters', () => {

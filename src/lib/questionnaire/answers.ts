@@ -14,6 +14,7 @@ import {
 export const fieldName = (q: Question) => `q_${q.id}`;
 export const contactNameField = (q: Question) => `q_${q.id}_name`;
 export const contactPhoneField = (q: Question) => `q_${q.id}_phone`;
+export const contactEmailField = (q: Question) => `q_${q.id}_email`;
 /** The text field of an "other, please specify" option. */
 export const otherField = (q: Question) => `q_${q.id}_other`;
 
@@ -44,6 +45,29 @@ export function normalisePhone(raw: string): string | null {
 	if (/^1[3-9]\d{9}$/.test(compact)) return compact;
 	if (/^0\d{9,11}$/.test(compact)) return compact;
 	return null;
+}
+
+/** The longest address SMTP can carry (RFC 5321: a 256-octet path less its angle brackets). */
+export const EMAIL_LIMIT = 254;
+
+/**
+ * The browser's own rule for `<input type="email">` (the WHATWG "valid e-mail address"), so the
+ * server refuses exactly what a browser with JavaScript would, and a form sent without it too.
+ */
+const EMAIL =
+	/^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)+$/;
+
+/**
+ * An e-mail address as it is stored, or null when it is not one: full-width characters typed on
+ * a Chinese keyboard (＠, ．) are read as their ASCII forms, and the domain is lower-cased (it is
+ * case-blind; the local part is left alone, as the receiving server owns it). A domain must have
+ * a dot: an address at a bare host name is a typing slip, not a mailbox the public can have.
+ */
+export function normaliseEmail(raw: string): string | null {
+	const compact = raw.normalize('NFKC').trim();
+	if (compact.length > EMAIL_LIMIT || !EMAIL.test(compact)) return null;
+	const at = compact.lastIndexOf('@');
+	return compact.slice(0, at) + '@' + compact.slice(at + 1).toLowerCase();
 }
 
 /** What answers are read from: a FormData, or the URLSearchParams of a form-encoded body. */
@@ -175,14 +199,19 @@ function parseDate(q: Question, form: FormFields, typed: TypedValues): Outcome {
 function parseContact(q: Question, form: FormFields, typed: TypedValues): Outcome {
 	const name = text(form, contactNameField(q));
 	const phone = text(form, contactPhoneField(q));
+	const email = text(form, contactEmailField(q));
 	typed[contactNameField(q)] = name;
 	typed[contactPhoneField(q)] = phone;
-	if (!name && !phone) return {};
+	typed[contactEmailField(q)] = email;
+	if (!name && !phone && !email) return {};
 	const nameError = checkText(name, 50);
 	if (nameError) return { error: nameError };
-	if (!phone) return { answer: { name, phone: '' } };
-	const normalised = normalisePhone(phone);
-	return normalised ? { answer: { name, phone: normalised } } : { error: 'phone_format' };
+	const normalisedPhone = phone ? normalisePhone(phone) : '';
+	if (normalisedPhone === null) return { error: 'phone_format' };
+	if (email.length > EMAIL_LIMIT) return { error: 'email_too_long' };
+	const normalisedEmail = email ? normaliseEmail(email) : '';
+	if (normalisedEmail === null) return { error: 'email_format' };
+	return { answer: { name, phone: normalisedPhone, email: normalisedEmail } };
 }
 
 function parseOne(q: Question, form: FormFields, typed: TypedValues): Outcome {

@@ -25,6 +25,20 @@ describe('entryToForm', () => {
 		q('idea', 'suggestion')
 	];
 
+	it('passes the contact question through as typed, e-mail included, for the same checks', () => {
+		const contact = [q('c', 'contact')];
+		const typed = { q_c_name: '石大伯', q_c_phone: '139 0013 9018', q_c_email: 'shi@Example.com' };
+		const { form, typed: kept } = entryToForm(contact, entry(typed));
+		expect(kept).toEqual(typed);
+		expect(parseAnswers(contact, form).contact).toEqual({
+			name: '石大伯',
+			phone: '13900139018',
+			email: 'shi@example.com'
+		});
+		const bad = entryToForm(contact, entry({ q_c_email: 'shi@' }));
+		expect(parseAnswers(contact, bad.form).errors).toEqual({ c: 'email_format' });
+	});
+
 	it('turns option numbers into the answers the public form would have sent', () => {
 		const { form, errors } = entryToForm(
 			questions,

@@ -1,6 +1,7 @@
 import {
 	contactNameField,
 	contactPhoneField,
+	contactEmailField,
 	fieldName,
 	otherField,
 	type FormFields
@@ -36,7 +37,7 @@ export function entryToForm(
 	const text = (name: string) => String(entry.get(name) ?? '').trim();
 	for (const q of questions) {
 		if (q.type === 'contact') {
-			for (const name of [contactNameField(q), contactPhoneField(q)]) {
+			for (const name of [contactNameField(q), contactPhoneField(q), contactEmailField(q)]) {
 				typed[name] = text(name);
 				form.set(name, typed[name]);
 			}

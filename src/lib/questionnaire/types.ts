@@ -90,7 +90,8 @@ export const otherOption = (q: Pick<Question, 'options'>) => q.options.find((o) 
 export const TEXT_LIMIT = 2000;
 export const SHORT_TEXT_LIMIT = 200;
 
-export type ContactAnswer = { name: string; phone: string };
+/** `email` is '' when none was left (answers stored before it existed have none at all). */
+export type ContactAnswer = { name: string; phone: string; email?: string };
 export type Answer = string | string[] | number | ContactAnswer;
 export type Answers = Record<string, Answer>;
 

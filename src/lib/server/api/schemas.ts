@@ -166,7 +166,11 @@ export const responseItem = z
 				"By question id (see the campaign's questionnaires). Without contact rights, phone numbers, ID numbers, e-mail addresses and names in free text are masked."
 		}),
 		contact: z
-			.object({ name: z.string().nullable(), phone: z.string().nullable() })
+			.object({
+				name: z.string().nullable(),
+				phone: z.string().nullable(),
+				email: z.string().nullable().meta({ description: 'The e-mail address the respondent left' })
+			})
 			.optional()
 			.meta({
 				description:

@@ -211,6 +211,8 @@ export const responses = pgTable(
 		answers: jsonb('answers').$type<Answers>().notNull(),
 		contactName: text('contact_name'),
 		contactPhone: text('contact_phone'),
+		/** Personal data like the phone: shown, masked, exported and hidden exactly where it is. */
+		contactEmail: text('contact_email'),
 		/** The printed form's single-use code; unique, so a code is counted once however it arrives. */
 		formCodeId: integer('form_code_id')
 			.unique()

@@ -50,6 +50,7 @@ interface ResponseRow {
 	answers: unknown;
 	contact_name: string | null;
 	contact_phone: string | null;
+	contact_email: string | null;
 	entered_by: number | null;
 	/** The suggestion answers, each to become a suggestion with its raw item. */
 	items: { q: string; body: string; title: string }[];
@@ -59,12 +60,12 @@ interface ResponseRow {
 const INSERT_RESPONSES = `with x as (
 	select * from jsonb_to_recordset($1::text::jsonb) as x(k int, campaign_id int, version_id int,
 		receipt_code text, submission_token text, channel text, group_id int, area_id int, unit_id int,
-		form_code_id int, answers jsonb, contact_name text, contact_phone text, entered_by int, items jsonb)
+		form_code_id int, answers jsonb, contact_name text, contact_phone text, contact_email text, entered_by int, items jsonb)
 ), r as (
 	insert into responses (campaign_id, version_id, receipt_code, submission_token, channel,
-		group_id, area_id, unit_id, form_code_id, answers, contact_name, contact_phone, entered_by)
+		group_id, area_id, unit_id, form_code_id, answers, contact_name, contact_phone, contact_email, entered_by)
 	select campaign_id, version_id, receipt_code, submission_token, channel,
-		group_id, area_id, unit_id, form_code_id, answers, contact_name, contact_phone, entered_by
+		group_id, area_id, unit_id, form_code_id, answers, contact_name, contact_phone, contact_email, entered_by
 	from x order by k
 	on conflict do nothing
 	returning id, receipt_code, submission_token, campaign_id, channel
@@ -187,6 +188,7 @@ export async function recordResponse(db: Database, input: NewResponse): Promise<
 			answers: parsed.answers,
 			contact_name: contact?.name || null,
 			contact_phone: contact?.phone || null,
+			contact_email: contact?.email || null,
 			entered_by: input.enteredBy ?? null,
 			items
 		});

@@ -13,6 +13,7 @@ export const DELIVERY_ERRORS = {
 	resent: 'worker stopped after handing the SMS over: sent again under the same key',
 	channelOff: 'the recipient no longer receives this channel',
 	noPhone: 'no phone number',
+	noEmail: 'no e-mail address',
 	stopped: 'the proposer stopped messages'
 } as const;
 

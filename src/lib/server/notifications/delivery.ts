@@ -168,30 +168,42 @@ async function addressOf(
 	const [r] = await db
 		.select({
 			phone: responses.contactPhone,
+			email: responses.contactEmail,
 			code: responses.receiptCode,
 			stopped: notificationStops.responseId
 		})
 		.from(responses)
 		.leftJoin(notificationStops, eq(notificationStops.responseId, responses.id))
 		.where(eq(responses.id, id));
-	if (!r?.phone) return { cancel: DELIVERY_ERRORS.noPhone };
-	if (r.stopped != null) return { cancel: DELIVERY_ERRORS.stopped };
+	const to = (row.channel === 'email' ? r?.email : r?.phone) ?? '';
+	if (!to) {
+		return { cancel: row.channel === 'email' ? DELIVERY_ERRORS.noEmail : DELIVERY_ERRORS.noPhone };
+	}
+	if (r!.stopped != null) return { cancel: DELIVERY_ERRORS.stopped };
 	return {
-		to: r.phone,
-		shown: maskPersonalData(r.phone) === r.phone ? maskPhone(r.phone) : maskPersonalData(r.phone),
+		to,
+		shown: row.channel === 'email' ? maskEmail(to) : maskPhone(to),
 		locale: 'zh-CN',
 		params: {
 			// A proposer's message is checked like any public text: no names, numbers or addresses.
 			title: maskPersonalData(row.params.title ?? ''),
-			code: r.code,
-			link: `${origin}/r/${r.code}`,
-			stopLink: `${origin}/r/${r.code}/stop`
+			code: r!.code,
+			link: `${origin}/r/${r!.code}`,
+			stopLink: `${origin}/r/${r!.code}/stop`
 		}
 	};
 }
 
 function maskPhone(phone: string): string {
+	const masked = maskPersonalData(phone);
+	if (masked !== phone) return masked;
 	return phone.length > 4 ? `${'*'.repeat(phone.length - 4)}${phone.slice(-4)}` : '****';
+}
+
+/** The log shows a proposer's address as `z***@example.com`: enough to tell two apart. */
+function maskEmail(email: string): string {
+	const at = email.lastIndexOf('@');
+	return `${email.slice(0, Math.min(1, at))}***${email.slice(at)}`;
 }
 
 async function deliverOne(

@@ -402,6 +402,70 @@ describeEachDatabase('notifications through the outbox', (current) => {
 		expect(audits.filter((a) => a.entityId === String(r.responseId))).toHaveLength(1);
 	});
 
+	it('the proposer who left an e-mail is told by e-mail (one message, even with a phone too), masked in the log', async () => {
+		const { db } = current();
+		const both = await assigned(db, '希望增加夜间抢修人员。');
+		const mailOnly = await assigned(db, '希望公布停电计划。');
+		await db
+			.update(responses)
+			.set({ contactPhone: '13812340001', contactEmail: 'Li.Si@example.com' })
+			.where(eq(responses.id, both.responseId));
+		await db
+			.update(responses)
+			.set({ contactEmail: 'wang@example.net' })
+			.where(eq(responses.id, mailOnly.responseId));
+		for (const id of [both.id, mailOnly.id]) {
+			await setStatus(db, handler, id, {
+				status: 'resolved',
+				reply: '已增加人员。',
+				plan: '',
+				targetDate: null,
+				measures: ''
+			});
+		}
+		const proposerRows = async (id: number) =>
+			(await rowsOf(db, id)).filter((o) => o.recipient.startsWith('r:'));
+		for (const [r, address] of [
+			[both, 'Li.Si@example.com'],
+			[mailOnly, 'wang@example.net']
+		] as const) {
+			const rows = await proposerRows(r.id);
+			expect(rows.map((o) => [o.recipient, o.channel, o.event])).toEqual([
+				[`r:${r.responseId}`, 'email', 'answered']
+			]);
+			expect(JSON.stringify(rows[0].params)).not.toContain(address);
+		}
+		const mails = sink.received.length;
+		const texts = sms.messages.size;
+		await deliverDue(db, transports(), { now: later(), origin: ORIGIN });
+		// Not by SMS as well (the handler's own SMS about the assignment went out in this run).
+		const texted = [...sms.messages.values()].slice(texts).map((m) => m.body.to);
+		expect(texted.length).toBeGreaterThan(0);
+		expect(texted).not.toContain('13812340001');
+		for (const [r, address] of [
+			[both, 'Li.Si@example.com'],
+			[mailOnly, 'wang@example.net']
+		] as const) {
+			const [{ code }] = await db
+				.select({ code: responses.receiptCode })
+				.from(responses)
+				.where(eq(responses.id, r.responseId));
+			const mail = sink.received.slice(mails).filter((m) => m.to.includes(address));
+			expect(mail).toHaveLength(1);
+			expect(mail[0].subject).toBe('您的意见已有答复');
+			expect(mail[0].text).toContain('「希望');
+			expect(mail[0].text).toContain(`${ORIGIN}/r/${code}/stop`);
+			expect(mail[0].text).toContain(`${ORIGIN}/r/${code}`);
+			expect(mail[0].text).not.toContain('营销部');
+			const [row] = await proposerRows(r.id);
+			expect(row.state).toBe('sent');
+			const entry = (await deliveryLog(db)).items.find((i) => i.id === row.id)!;
+			expect(entry.proposer).toBe(true);
+			expect(entry.recipient).not.toContain(address);
+			expect(entry.recipient).toBe(address[0] + '***' + address.slice(address.indexOf('@')));
+		}
+	});
+
 	it('不满意 tells the department: the item is back', async () => {
 		const { db } = current();
 		const reopened = await db

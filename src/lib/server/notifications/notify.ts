@@ -45,7 +45,8 @@ export function onNotify(callback: (() => void) | null): void {
 /**
  * Writes a notification in the caller's transaction, so it exists exactly when the event does:
  * one inbox row per staff recipient, and one outbox row per channel each of them chose (e-mail,
- * SMS) and per proposer who may be told (SMS to the phone they left, unless they stopped it). No
+ * SMS) and per proposer who may be told (e-mail to the address they left, else SMS to their phone, unless
+ * they stopped it). No
  * network here: delivery is the `notification-delivery` job's, so a broken SMTP server never
  * fails the request that wrote the event. Answers how many rows were written.
  *
@@ -96,23 +97,28 @@ export async function notify(tx: Database, notice: Notice): Promise<number> {
 		);
 	}
 	if (responseIds.length) {
-		// A proposer is told only where they may be: a phone left on a campaign that is not
-		// anonymous (the contact question's consent, roles.ts), and no stop since.
+		// A proposer is told only where they may be: a phone or e-mail left on a campaign that is
+		// not anonymous (the contact question's consent, roles.ts), and no stop since. One channel
+		// per proposer: e-mail when they left one (it costs nothing, carries the links whole and is
+		// what they chose to type), SMS otherwise — the same news twice teaches people to press stop.
 		const reachable = await tx
-			.select({ id: responses.id })
+			.select({ id: responses.id, email: responses.contactEmail })
 			.from(responses)
 			.innerJoin(campaigns, eq(campaigns.id, responses.campaignId))
 			.where(
 				and(
 					inArray(responses.id, responseIds),
 					eq(campaigns.anonymous, false),
-					sql`coalesce(${responses.contactPhone}, '') <> ''`,
+					sql`(coalesce(${responses.contactPhone}, '') <> '' or coalesce(${responses.contactEmail}, '') <> '')`,
 					sql`not exists (select 1 from ${notificationStops} st where st.response_id = ${responses.id})`
 				)
 			);
 		written += await addToOutbox(
 			tx,
-			reachable.map((r) => ({ recipient: `r:${r.id}`, channel: 'sms' as const })),
+			reachable.map((r) => ({
+				recipient: `r:${r.id}`,
+				channel: r.email ? ('email' as const) : ('sms' as const)
+			})),
 			key,
 			notice,
 			// What reaches a proposer names no staff link or department; the code and links are

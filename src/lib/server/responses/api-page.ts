@@ -44,7 +44,8 @@ export async function responsePage(
 			paper: sql<boolean>`${responses.enteredBy} is not null`,
 			answers: responses.answers,
 			contactName: withContact ? responses.contactName : sql<null>`null`,
-			contactPhone: withContact ? responses.contactPhone : sql<null>`null`
+			contactPhone: withContact ? responses.contactPhone : sql<null>`null`,
+			contactEmail: withContact ? responses.contactEmail : sql<null>`null`
 		})
 		.from(responses)
 		.innerJoin(questionnaireVersions, eq(responses.versionId, questionnaireVersions.id))
@@ -80,7 +81,9 @@ export async function responsePage(
 			unit: r.unitId === null ? null : { id: r.unitId, name: r.unit ?? '' },
 			enteredFromPaper: r.paper,
 			answers: withContact ? r.answers : maskedAnswers(r.answers),
-			...(withContact ? { contact: { name: r.contactName, phone: r.contactPhone } } : {})
+			...(withContact
+				? { contact: { name: r.contactName, phone: r.contactPhone, email: r.contactEmail } }
+				: {})
 		})),
 		next: rows.length > q.limit ? page[page.length - 1].id : null
 	};

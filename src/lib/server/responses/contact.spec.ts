@@ -16,6 +16,7 @@ import { correctResponse, listRevisions } from './corrections';
 import { allResponses, getResponseRecord } from './records';
 
 const PHONE = '13698765432';
+const EMAIL = 'zhao.ceshi@example.com';
 
 describeEachDatabase(
 	'one contact-data rule',
@@ -40,6 +41,7 @@ describeEachDatabase(
 			form.set('q_improve', '台区电压太低，空调开不起来');
 			form.set('q_contact_name', '赵测试');
 			form.set('q_contact_phone', phone);
+			form.set('q_contact_email', EMAIL);
 			return form;
 		}
 
@@ -65,38 +67,67 @@ describeEachDatabase(
 			await categorise(db, reviewer, [suggestionId], { categoryId: other_.id, nature: 'routine' });
 			await assign(db, reviewer, [suggestionId], { departmentId: marketing.id, deadline: null });
 			expect(suggestionId).toBeGreaterThan(0);
+			const [stored] = await db.select().from(responses).where(eq(responses.id, responseId));
+			expect(stored).toMatchObject({ contactPhone: PHONE, contactEmail: EMAIL });
+		});
+
+		it('refuses a malformed e-mail at the contact question and stores nothing', async () => {
+			const { db } = current();
+			const count = async () => (await db.select({ id: responses.id }).from(responses)).length;
+			const before = await count();
+			const form = await answers(db, PHONE);
+			form.set('q_contact_email', 'zhao@@example');
+			form.set('submission_token', 'e'.repeat(32));
+			const outcome = await submitPublicForm(db, 'liuyang-2014', form, '10.7.0.2');
+			expect(outcome).toMatchObject({ kind: 'invalid', errors: { contact: 'email_format' } });
+			expect(await count()).toBe(before);
 		});
 
 		it('loads no contact columns for a clerk, the stored ones for an organiser', async () => {
 			const { db } = current();
 			expect(await getResponseRecord(db, campaignId, responseId, clerk)).toMatchObject({
 				contactName: null,
-				contactPhone: null
+				contactPhone: null,
+				contactEmail: null
 			});
 			expect(await getResponseRecord(db, campaignId, responseId, organiser)).toMatchObject({
 				contactName: '赵测试',
-				contactPhone: PHONE
+				contactPhone: PHONE,
+				contactEmail: EMAIL
 			});
 		});
 
 		it('loads no contact columns for an export without them, not only leaves them out of the file', async () => {
 			const { db } = current();
 			const without = (await allResponses(db, campaignId, false)).find((r) => r.id === responseId);
-			expect(without).toMatchObject({ contactName: null, contactPhone: null });
+			expect(without).toMatchObject({ contactName: null, contactPhone: null, contactEmail: null });
 			const withIt = (await allResponses(db, campaignId, true)).find((r) => r.id === responseId);
-			expect(withIt).toMatchObject({ contactName: '赵测试', contactPhone: PHONE });
+			expect(withIt).toMatchObject({
+				contactName: '赵测试',
+				contactPhone: PHONE,
+				contactEmail: EMAIL
+			});
 		});
 
 		it("keeps the stored contact through a clerk's correction, and keeps it out of their history", async () => {
 			const { db } = current();
 			const form = await answers(db, '13500000000');
 			form.set('q_contact_name', '');
+			form.set('q_contact_email', 'other@example.com');
 			const outcome = await correctResponse(db, clerk, campaignId, responseId, false, form);
 			expect(outcome.errors).toEqual({});
 			const [row] = await db.select().from(responses).where(eq(responses.id, responseId));
-			expect(row).toMatchObject({ contactName: '赵测试', contactPhone: PHONE });
-			expect(JSON.stringify(await listRevisions(db, responseId, clerk))).not.toContain(PHONE);
-			expect(JSON.stringify(await listRevisions(db, responseId, organiser))).toContain(PHONE);
+			expect(row).toMatchObject({
+				contactName: '赵测试',
+				contactPhone: PHONE,
+				contactEmail: EMAIL
+			});
+			const clerkHistory = JSON.stringify(await listRevisions(db, responseId, clerk));
+			expect(clerkHistory).not.toContain(PHONE);
+			expect(clerkHistory).not.toContain(EMAIL);
+			const organiserHistory = JSON.stringify(await listRevisions(db, responseId, organiser));
+			expect(organiserHistory).toContain(PHONE);
+			expect(organiserHistory).toContain(EMAIL);
 		});
 
 		it('announces a correction that changes a suggestion item after it commits, and none that does not', async () => {
@@ -117,14 +148,17 @@ describeEachDatabase(
 
 		it("shows a suggestion's sources' contact to organiser and the consenting department's handler only", async () => {
 			const { db } = current();
-			const phoneOf = async (actor: Actor) =>
-				(await sourcesOf(db, actor, [suggestionId])).find((s) => s.responseId === responseId)
-					?.contactPhone ?? null;
-			expect(await phoneOf(organiser)).toBe(PHONE);
-			expect(await phoneOf(own)).toBe(PHONE);
-			expect(await phoneOf(other)).toBeNull();
-			expect(await phoneOf(reviewer)).toBeNull();
-			expect(await phoneOf(leader)).toBeNull();
+			const contactOf = async (actor: Actor) => {
+				const source = (await sourcesOf(db, actor, [suggestionId])).find(
+					(s) => s.responseId === responseId
+				);
+				return [source?.contactPhone ?? null, source?.contactEmail ?? null];
+			};
+			expect(await contactOf(organiser)).toEqual([PHONE, EMAIL]);
+			expect(await contactOf(own)).toEqual([PHONE, EMAIL]);
+			expect(await contactOf(other)).toEqual([null, null]);
+			expect(await contactOf(reviewer)).toEqual([null, null]);
+			expect(await contactOf(leader)).toEqual([null, null]);
 		});
 	},
 	{ demo: true }

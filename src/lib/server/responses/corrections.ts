@@ -13,7 +13,7 @@ import { getResponseRecord, type ResponseViewer } from './records';
 function withoutContact(snapshot: unknown): unknown {
 	if (!snapshot || typeof snapshot !== 'object') return snapshot;
 	// eslint-disable-next-line @typescript-eslint/no-unused-vars
-	const { contactName, contactPhone, ...rest } = snapshot as Record<string, unknown>;
+	const { contactName, contactPhone, contactEmail, ...rest } = snapshot as Record<string, unknown>;
 	return rest;
 }
 
@@ -65,7 +65,11 @@ export async function correctResponse(
 	const after = {
 		answers: parsed.answers,
 		...(editsContact
-			? { contactName: contact?.name || null, contactPhone: contact?.phone || null }
+			? {
+					contactName: contact?.name || null,
+					contactPhone: contact?.phone || null,
+					contactEmail: contact?.email || null
+				}
 			: {}),
 		// A form code fixed these when the form was printed; otherwise the answers decide them.
 		...(record.formCodeId
@@ -89,6 +93,7 @@ export async function correctResponse(
 			answers: before.answers,
 			contactName: before.contactName,
 			contactPhone: before.contactPhone,
+			contactEmail: before.contactEmail,
 			groupId: before.groupId,
 			areaId: before.areaId,
 			unitId: before.unitId

@@ -77,7 +77,9 @@ export async function exportTable(
 		m.responses.unit,
 		m.responses.formCode,
 		m.responses.enteredBy,
-		...(withContact ? [m.responses.contactName, m.responses.contactPhone] : []),
+		...(withContact
+			? [m.responses.contactName, m.responses.contactPhone, m.responses.contactEmail]
+			: []),
 		...columns.map((c) => c.title)
 	];
 	const rows = records.map((r) => {
@@ -92,7 +94,7 @@ export async function exportTable(
 			r.unit ?? '',
 			r.formCode ?? '',
 			r.enteredBy ?? '',
-			...(withContact ? [r.contactName ?? '', r.contactPhone ?? ''] : []),
+			...(withContact ? [r.contactName ?? '', r.contactPhone ?? '', r.contactEmail ?? ''] : []),
 			...columns.map((c) => {
 				const q = questions.get(c.id);
 				return q ? answerCell(q, r.answers) : '';

@@ -35,6 +35,7 @@ function responseQuery(db: Database, withContact = true) {
 			answers: responses.answers,
 			contactName: withContact ? responses.contactName : noContact,
 			contactPhone: withContact ? responses.contactPhone : noContact,
+			contactEmail: withContact ? responses.contactEmail : noContact,
 			formCodeId: responses.formCodeId,
 			formCode: formCodes.code,
 			version: questionnaireVersions.version,

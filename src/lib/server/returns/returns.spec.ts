@@ -266,7 +266,8 @@ describeEachDatabase(
 				q_service: '1',
 				q_improve: '=HYPERLINK("http://evil")',
 				q_contact_name: '赵',
-				q_contact_phone: '13900000000'
+				q_contact_phone: '13900000000',
+				q_contact_email: 'zhao@example.com'
 			})) {
 				form.set(k, v);
 			}
@@ -289,6 +290,11 @@ describeEachDatabase(
 			expect(full.header).toContain('联系电话');
 			expect(limited.header).not.toContain('联系电话');
 			expect(limited.rows.flat()).not.toContain('13900000000');
+			expect(full.header).toContain('电子邮箱');
+			expect(limited.header).not.toContain('电子邮箱');
+			expect(JSON.stringify(limited.rows)).not.toContain('zhao@example.com');
+			const emailAt = full.header.indexOf('电子邮箱');
+			expect(full.rows.find((r) => r[0] === receipt)?.[emailAt]).toBe('zhao@example.com');
 			expect(full.rows).toHaveLength(DEMO_RETURNED + 4);
 			const csv = toCsv(full);
 			expect(csv.startsWith('\uFEFF')).toBe(true);
@@ -326,6 +332,7 @@ describeEachDatabase(
 			expect(rating.type).toBe(ExcelJS.ValueType.Number);
 			expect(rating.value).toBe(1);
 			expect(row.getCell(1).type).toBe(ExcelJS.ValueType.String);
+			expect(row.getCell(emailAt + 1).value).toBe('zhao@example.com');
 			expect(sheet.getColumn(improveCol).width).toBeGreaterThanOrEqual(20);
 		});
 

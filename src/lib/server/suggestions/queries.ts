@@ -182,7 +182,8 @@ export async function sourcesOf(db: Database, actor: Actor, suggestionIds: numbe
 			department: suggestions.departmentId,
 			anonymous: campaigns.anonymous,
 			contactName: responses.contactName,
-			contactPhone: responses.contactPhone
+			contactPhone: responses.contactPhone,
+			contactEmail: responses.contactEmail
 		})
 		.from(suggestionItems)
 		.innerJoin(suggestions, eq(suggestionItems.suggestionId, suggestions.id))
@@ -194,12 +195,13 @@ export async function sourcesOf(db: Database, actor: Actor, suggestionIds: numbe
 		.orderBy(asc(suggestionItems.id));
 	return rows.map(({ department, anonymous, ...r }) => {
 		// Contact left on a non-anonymous campaign is the respondent's consent (roles.ts).
-		const consented = !anonymous && Boolean(r.contactName || r.contactPhone);
+		const consented = !anonymous && Boolean(r.contactName || r.contactPhone || r.contactEmail);
 		const contact = canSeeContact(actor, { department, consented });
 		return {
 			...r,
 			contactName: contact ? r.contactName : null,
-			contactPhone: contact ? r.contactPhone : null
+			contactPhone: contact ? r.contactPhone : null,
+			contactEmail: contact ? r.contactEmail : null
 		};
 	});
 }

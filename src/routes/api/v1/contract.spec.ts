@@ -180,7 +180,11 @@ describeEachDatabase(
 			// One known respondent, so contact details can be looked for (and not found).
 			await db
 				.update(responses)
-				.set({ contactName: '王小明', contactPhone: '13912345678' })
+				.set({
+					contactName: '王小明',
+					contactPhone: '13912345678',
+					contactEmail: 'wang.xm@example.com'
+				})
 				.where(
 					eq(
 						responses.id,
@@ -367,7 +371,9 @@ describeEachDatabase(
 						items: Record<string, unknown>[];
 					}
 				).items[0];
-			const withContact = { contact: { name: '王小明', phone: '13912345678' } };
+			const withContact = {
+				contact: { name: '王小明', phone: '13912345678', email: 'wang.xm@example.com' }
+			};
 			expect(await firstOf({ token: tokens.allByAdmin })).toMatchObject(withContact);
 			expect(
 				await firstOf({ user: { id: organiserId, role: 'organiser', unitId: null } })
@@ -381,6 +387,7 @@ describeEachDatabase(
 				const item = await firstOf(c);
 				expect(item).not.toHaveProperty('contact');
 				expect(JSON.stringify(item)).not.toContain('13912345678');
+				expect(JSON.stringify(item)).not.toContain('wang.xm@example.com');
 			}
 			expect(
 				(await call({ path, params: { slug }, user: { id: 1, role: 'handler', unitId: null } }))
