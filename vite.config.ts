@@ -10,6 +10,9 @@ export default defineConfig({
 		expect: { requireAssertions: true },
 		testTimeout: 30_000,
 		hookTimeout: 60_000,
-		fileParallelism: true
+		fileParallelism: true,
+		// Two test files at a time on these two-core machines (Vitest's default here is one: cores
+		// − 1). Measured on a quiet machine: the whole run 493 s with one, 365 s with two.
+		maxWorkers: 2
 	}
 });

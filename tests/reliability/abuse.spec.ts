@@ -248,7 +248,8 @@ const ACTIONS: Endpoint[] = formActions().flatMap((a) => {
 		// Suggestion pages get a live item found in beforeAll; other ids are 1.
 		id: a.route.startsWith('/admin/suggestions/') ? '{suggestion}' : '1',
 		// The receipt page's 回访 form: a receipt whose suggestion was answered, found in beforeAll.
-		code: '{receipt}'
+		code: '{receipt}',
+		version: '1'
 	});
 	return [{ path: path + query, admin: a.route.startsWith('/admin'), ...rest }];
 });
@@ -458,7 +459,8 @@ describe('input abuse against the production server', () => {
 				slug: SLUG,
 				id: route.startsWith('/admin/suggestions/') ? String(suggestionId) : '1',
 				code: 'ABCD1234',
-				locale: 'en'
+				locale: 'en',
+				version: '1'
 			});
 			for (const [i, value] of VALUES.entries()) {
 				const query = names.map((n) => `${n}=${value}`).join('&');

@@ -118,6 +118,8 @@ export const EXPECTED: Record<string, Expectation> = {
 	'PAGE /(admin)/admin/campaigns/[slug]/questionnaire': staff(ORG),
 	'ACTION /(admin)/admin/campaigns/[slug]/questionnaire ?/save': staff(ORG),
 	'ACTION /(admin)/admin/campaigns/[slug]/questionnaire ?/publish': staff(ORG),
+	'PAGE /(admin)/admin/campaigns/[slug]/questionnaire/versions/[version]': staff(CAMPAIGN_READERS),
+	'ACTION /(admin)/admin/campaigns/[slug]/questionnaire/versions/[version] ?/restore': staff(ORG),
 	'PAGE /(admin)/admin/campaigns/[slug]/responses': staff(CAMPAIGN_READERS),
 	'PAGE /(admin)/admin/campaigns/[slug]/results': staff(RESULTS),
 	'GET /(admin)/admin/campaigns/[slug]/responses/export.csv': staff(REPORTS),
@@ -306,6 +308,7 @@ export function urlFor(routeId: string, p: Params): string {
 		if (s === '[slug]') out.push(p.slug);
 		else if (s === '[locale]') out.push(p.locale);
 		else if (s === '[code]') out.push(p.code);
+		else if (s === '[version]') out.push('1');
 		else if (s === '[id]') {
 			const id =
 				prev === 'suggestions'

@@ -75,6 +75,7 @@ describe('stored markup on every page', () => {
 				id: '1',
 				code,
 				locale: 'en',
+				version: '1',
 				suggestion: String(suggestionId)
 			};
 		} finally {

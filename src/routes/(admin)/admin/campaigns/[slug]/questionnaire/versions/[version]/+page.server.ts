@@ -1,13 +1,13 @@
-import { redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import { eq, count } from 'drizzle-orm';
-import { errorText } from '$lib/i18n';
+import { errorText, messages } from '$lib/i18n';
 import { CAMPAIGN_READERS, ORGANISERS, hasRole } from '$lib/roles';
 import { compareQuestionnaires } from '$lib/questionnaire/compare';
 import { requireRole } from '$lib/server/auth/guard';
 import { draftFromVersion, getVersion } from '$lib/server/campaigns/questionnaire';
 import { getCampaign } from '$lib/server/campaigns/queries';
 import { responses, users } from '$lib/server/db/schema';
-import { failOnServiceError } from '$lib/server/platform/form-actions';
+import { failOnServiceError, readForm } from '$lib/server/platform/form-actions';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -41,6 +41,10 @@ export const actions: Actions = {
 	restore: async (event) => {
 		const actor = requireRole(event, 'organiser');
 		const version = Number(event.params.version);
+		// The form says which version it replaces the draft with: a bare POST replaces nothing.
+		if ((await readForm(event)).get('confirm') !== String(version)) {
+			return fail(400, { error: messages(event.locals.locale).errors.invalid });
+		}
 		const result = await failOnServiceError(
 			event,
 			async () => {
