@@ -44,6 +44,8 @@ test('an organiser builds a questionnaire by keyboard, publishes it and responde
 		.getByRole('navigation', { name: '社港镇用电意见征集' })
 		.getByRole('link', { name: '概况' })
 		.click();
+	// The builder has an "open" button too: click the overview's, once it is there.
+	await expect(page).toHaveURL(/\/admin\/campaigns\/shegang-e2e$/);
 	await page.getByRole('button', { name: '开放填写' }).click();
 	await expect(page.getByText('状态已更新')).toBeVisible();
 

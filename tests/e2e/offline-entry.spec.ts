@@ -38,6 +38,8 @@ test('a clerk types forms with no network; they are sent once when it returns, a
 	await row.getByRole('button', { name: '生成表单编号' }).click();
 	await expect(organiser.getByText('已生成 4 个表单编号')).toBeVisible();
 	await row.getByRole('link', { name: '打印带编号的问卷' }).click();
+	// Read the codes once the print page is there (CI once read the page before it came: none).
+	await expect(organiser.locator('article.sheet .code strong')).toHaveCount(4);
 	const codes = await organiser.locator('article.sheet .code strong').allTextContents();
 	expect(codes).toHaveLength(4);
 
