@@ -5,13 +5,11 @@ import { suggestionChanges as changes } from '../suggestions/changes';
 import {
 	categoriserFromJSON,
 	createCategoriser,
-	runStepsPolitely,
-	trainCategoriserSteps,
 	type Categoriser,
 	type CategoriserJson
 } from './index';
 import { modelStored, modelChanges } from './model-changes';
-import { stoppable } from './steps';
+import { trainOffThread } from './training-worker';
 
 /** A full retrain runs when the stored model is this many reviewer decisions behind. */
 const RETRAIN_EVERY = 50;
@@ -257,8 +255,9 @@ export async function retrainCategoriser(
 	const examples = (await decisions(db, RETRAIN_MAX_EXAMPLES)).filter((e) =>
 		keys.includes(e.category)
 	);
-	const model = await runStepsPolitely(
-		stoppable(trainCategoriserSteps(examples, { categories: keys }), options.signal)
+	// Off the request thread: built, in a worker, whose heap goes away with it (training-worker.ts).
+	const model = categoriserFromJSON(
+		await trainOffThread({ kind: 'categoriser', examples, categories: keys }, options.signal)
 	);
 	if (!examples.length) return { trained: true, decisions: count, examples: 0, model };
 	const stored = await db.transaction(async (tx) => {

@@ -11,14 +11,9 @@ import {
 } from '../db/schema';
 import { suggestionChanges as changes } from '../suggestions/changes';
 import { modelChanges, modelStored } from './model-changes';
-import {
-	MAX_PAIR_ITEMS,
-	organisationPairModel,
-	outOfFoldCategoriesSteps,
-	pairModelOrDefault
-} from './pair-learning';
+import { MAX_PAIR_ITEMS, pairModelOrDefault } from './pair-learning';
 import { pairModelFromJSON, type PairModel } from './pair-model';
-import { runStepsPolitely, stoppable } from './steps';
+import { trainOffThread } from './training-worker';
 
 /**
  * The duplicate decisions (merges, unmerges, splits) after which the organisation's pair model is
@@ -191,8 +186,8 @@ export interface PairRetrainResult {
 /**
  * Fits the organisation's pair model on its reviewers' merges and stores it (or stores that there
  * are too few, so the count is not asked again at every view) — the retrain job's work, and this
- * process's when there is no job queue. The categories it learns with are predicted out of fold,
- * in steps between other requests; the fit itself runs at once (about 2–4 s at MAX_PAIR_ITEMS).
+ * process's when there is no job queue. The categories it learns with are predicted out of fold;
+ * that and the fit (about 2–4 s at MAX_PAIR_ITEMS) run in a worker thread (training-worker.ts).
  */
 export async function retrainPairModel(
 	db: Database,
@@ -205,11 +200,8 @@ export async function retrainPairModel(
 		return { trained: false, decisions: count, items: 0 };
 	}
 	const records = await reviewedItems(db);
-	const items = await runStepsPolitely(
-		stoppable(outOfFoldCategoriesSteps(records), options.signal)
-	);
-	options.signal?.throwIfAborted();
-	const model = organisationPairModel(items);
+	// Off the request thread: built, in a worker, whose heap goes away with it (training-worker.ts).
+	const { model, items } = await trainOffThread({ kind: 'pair', records }, options.signal);
 	const stored = await db.transaction(async (tx) => {
 		await tx.delete(insightModels).where(eq(insightModels.kind, 'pair'));
 		const [row] = await tx
@@ -219,5 +211,5 @@ export async function retrainPairModel(
 		return row;
 	});
 	modelStored();
-	return { trained: true, decisions: count, items: model ? items.length : 0, stored };
+	return { trained: true, decisions: count, items: model ? items : 0, stored };
 }

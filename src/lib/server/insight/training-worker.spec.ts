@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { DEMO_CONCERNS } from '../demo/suggestion-corpus';
+import type { LabelledRecord } from './dataset';
+import { train, trainInWorker, trainingWorkersRunning } from './training-worker';
+
+// The demo's concerns as reviewed items: every way a concern was written, duplicates of its first.
+const records: LabelledRecord[] = DEMO_CONCERNS.slice(0, 60).flatMap((c) =>
+	c.variants.map((text, i) => ({
+		id: `${c.key}-${i}`,
+		text,
+		category: c.category,
+		duplicateOf: i === 0 ? '' : `${c.key}-0`,
+		township: c.township
+	}))
+);
+const examples = records.map(({ text, category }) => ({ text, category }));
+const categories = [...new Set(examples.map((e) => e.category))];
+
+describe('training in a worker thread', () => {
+	it('trains the same categoriser as the request thread would, and the worker ends', async () => {
+		const task = { kind: 'categoriser' as const, examples, categories };
+		const inWorker = await trainInWorker(task);
+		expect(inWorker).toEqual(train(task));
+		expect(trainingWorkersRunning()).toBe(0);
+	}, 120_000);
+
+	it('fits the same pair model as the request thread would', async () => {
+		const task = { kind: 'pair' as const, records };
+		const inWorker = await trainInWorker(task);
+		expect(inWorker.model).not.toBeNull();
+		expect(inWorker.items).toBe(records.length);
+		expect(inWorker).toEqual(train(task));
+	}, 120_000);
+
+	it('ends the worker at once when stopped (shutdown), with the signal’s reason', async () => {
+		const controller = new AbortController();
+		const training = trainInWorker({ kind: 'pair', records }, controller.signal);
+		expect(trainingWorkersRunning()).toBe(1);
+		controller.abort(new Error('server stopping'));
+		await expect(training).rejects.toThrow('server stopping');
+		expect(trainingWorkersRunning()).toBe(0);
+	}, 120_000);
+});
