@@ -12,8 +12,14 @@
 // one proxy send them, under the real limit — every submission is then a first hit on its row),
 // --fast-path / BENCH_FAST_PATH ("1"; "0,1" runs the same load with XINKAN_FAST_PATH=0, where
 // SvelteKit answers everything, and with the fast path, one server after the other).
+// --client / BENCH_CLIENT: "node" (default: the load generator in Node, which knows every token and
+// checks each accepted receipt against the stored rows) or "wrk" (Debian's wrk with
+// scripts/bench-submit.lua: far less CPU on the same two cores, so the server gets more of them;
+// accepted, stored and duplicates are then counted per run by the tokens' prefix).
 // A quick run:
 //   npm run bench:submit -- --seconds 3 --concurrency 10
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -32,6 +38,7 @@ import { receiptsByToken } from '../tests/reliability/stored-responses';
 import { load } from './bench-load';
 import {
 	ensureBuild,
+	root,
 	peakRssMiB,
 	resetPeakRss,
 	startServer,
@@ -58,6 +65,7 @@ const manySenders = option('senders', 'BENCH_SENDERS', 'one') === 'many';
 const fastPaths = option('fast-path', 'BENCH_FAST_PATH', '1')
 	.split(',')
 	.map((v) => (v.trim() === '0' ? 0 : 1));
+const client = option('client', 'BENCH_CLIENT', 'node') === 'wrk' ? 'wrk' : 'node';
 /** The server's settings for the senders chosen. */
 const senderEnv: Record<string, string> = manySenders
 	? { ADDRESS_HEADER: 'x-forwarded-for', XFF_DEPTH: '1' }
@@ -116,6 +124,97 @@ async function getRun(server: RunningServer, concurrency: number) {
 		rss_peak_mib: peakRssMiB(server.child.pid!)
 	};
 }
+
+interface WrkRun {
+	prefix: string;
+	accepted: number;
+	other: number;
+	requests: number;
+	errors: number;
+	seconds: number;
+	p50ms: number;
+	p99ms: number;
+	rssPeakMiB: number;
+}
+
+/** The same submissions sent by wrk; every token of the run starts with `prefix`. */
+async function wrkRun(server: RunningServer, concurrency: number): Promise<WrkRun> {
+	if (manySenders) throw new Error('bench:submit: --client wrk sends from one address only');
+	resetPeakRss(server.child.pid!);
+	const prefix = Array.from(randomBytes(6), (b) => 'abcdefghijklmnopqrstuvwxyz234567'[b & 31]).join(
+		''
+	);
+	const rest = encodeForm(
+		(demoAnswers('') as [string, string][]).filter(([name]) => name !== 'submission_token')
+	);
+	const headers = Object.entries(formHeaders(server.origin)).flatMap(([k, v]) => [
+		'-H',
+		`${k}: ${v}`
+	]);
+	const args = [
+		'-t1',
+		`-c${concurrency}`,
+		`-d${seconds}s`,
+		'--latency',
+		'-s',
+		'scripts/bench-submit.lua'
+	];
+	const child = spawn('wrk', [...args, ...headers, `${server.origin}/f/${SLUG}`], {
+		cwd: root,
+		env: { ...process.env, WRK_PREFIX: prefix, WRK_BODY: rest },
+		stdio: ['ignore', 'pipe', 'inherit']
+	});
+	let out = '';
+	child.stdout.on('data', (chunk) => (out += chunk));
+	const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+	const line = out.split('\n').find((l) => l.startsWith('{"wrk"'));
+	if (code !== 0 || !line) throw new Error(`bench:submit: wrk failed (${code}):\n${out}`);
+	const r = JSON.parse(line);
+	return {
+		prefix,
+		accepted: r.accepted,
+		other: r.other,
+		requests: r.requests,
+		errors: r.errors,
+		seconds: r.us / 1e6,
+		p50ms: r.p50us / 1000,
+		p99ms: r.p99us / 1000,
+		rssPeakMiB: peakRssMiB(server.child.pid!)
+	};
+}
+
+/** One line for a wrk run: `rows` stored under its prefix, `tokens` of them distinct. */
+function reportWrk(
+	db: string,
+	fastPath: number,
+	concurrency: number,
+	run: WrkRun,
+	rows: number,
+	tokens: number
+) {
+	console.log(
+		JSON.stringify({
+			db,
+			fast_path: fastPath,
+			concurrency,
+			client: 'wrk',
+			senders: 'one',
+			seconds: Math.round(run.seconds * 10) / 10,
+			rps: Math.round(run.requests / run.seconds),
+			p50ms: Math.round(run.p50ms),
+			p99ms: Math.round(run.p99ms),
+			non2xx: run.other + run.errors,
+			accepted: run.accepted,
+			stored: rows,
+			lost: Math.max(0, run.accepted - tokens),
+			duplicates: rows - tokens,
+			rss_peak_mib: run.rssPeakMiB
+		})
+	);
+}
+
+const wrkCountSql = `select count(*)::int as rows, count(distinct submission_token)::int as tokens
+	from responses where submission_token like $1`;
 
 type Counter = (tokens: string[]) => Promise<Map<string, string[]>>;
 
@@ -184,6 +283,12 @@ async function benchPostgres(serverUrl: string, fastPath: number) {
 		});
 		await waitForCategoriser(server.origin);
 		for (const concurrency of concurrencies) {
+			if (client === 'wrk') {
+				const run = await wrkRun(server, concurrency);
+				const [c] = await sql.unsafe(wrkCountSql, [`${run.prefix}%`]);
+				reportWrk('postgres', fastPath, concurrency, run, c.rows, c.tokens);
+				continue;
+			}
 			const run = await submitRun(server, concurrency);
 			const count: Counter = (tokens) => receiptsByToken(sql, tokens);
 			const stored = await count(run.results.map((s) => s.token));
@@ -205,6 +310,7 @@ async function benchPostgres(serverUrl: string, fastPath: number) {
 async function benchPglite(fastPath: number) {
 	const dir = mkdtempSync(path.join(tmpdir(), 'xinkan-bench-'));
 	const runs: { concurrency: number; run: Awaited<ReturnType<typeof submitRun>> }[] = [];
+	const wrkRuns: { concurrency: number; run: WrkRun }[] = [];
 	const gets: { concurrency: number; get: Awaited<ReturnType<typeof getRun>> }[] = [];
 	try {
 		const server = await startServer({
@@ -215,7 +321,8 @@ async function benchPglite(fastPath: number) {
 		try {
 			await waitForCategoriser(server.origin);
 			for (const concurrency of concurrencies) {
-				runs.push({ concurrency, run: await submitRun(server, concurrency) });
+				if (client === 'wrk') wrkRuns.push({ concurrency, run: await wrkRun(server, concurrency) });
+				else runs.push({ concurrency, run: await submitRun(server, concurrency) });
 			}
 			for (const concurrency of concurrencies) {
 				gets.push({ concurrency, get: await getRun(server, concurrency) });
@@ -243,6 +350,11 @@ async function benchPglite(fastPath: number) {
 					]);
 				}
 				report('pglite', fastPath, concurrency, run, byToken);
+			}
+			for (const { concurrency, run } of wrkRuns) {
+				const mine = rows.filter((row) => row.submission_token.startsWith(run.prefix));
+				const tokens = new Set(mine.map((row) => row.submission_token)).size;
+				reportWrk('pglite', fastPath, concurrency, run, mine.length, tokens);
 			}
 		} finally {
 			await handle.close();
