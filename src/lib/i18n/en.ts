@@ -527,7 +527,7 @@ export const en: Messages = {
 			help: 'help text',
 			required: 'required or not',
 			options: 'options',
-			maxPicks: 'most picks',
+			maxPicks: 'most picks (ranking: places to rank)',
 			labels: 'end labels',
 			scale: 'points on the scale',
 			bounds: 'number range',

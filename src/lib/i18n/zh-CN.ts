@@ -496,7 +496,7 @@ export const zhCN = {
 			help: '说明',
 			required: '是否必答',
 			options: '选项',
-			maxPicks: '最多选几项',
+			maxPicks: '最多选几项（排序题：排几项）',
 			labels: '两端说明',
 			scale: '分数档数',
 			bounds: '数字范围',
