@@ -527,7 +527,7 @@ export const en: Messages = {
 			help: 'help text',
 			required: 'required or not',
 			options: 'options',
-			maxPicks: 'most picks',
+			maxPicks: 'most picks (ranking: places to rank)',
 			labels: 'end labels',
 			scale: 'points on the scale',
 			bounds: 'number range',
@@ -585,6 +585,7 @@ export const en: Messages = {
 			nps: 'Recommendation (0–10)',
 			number: 'Number',
 			date: 'Date',
+			ranking: 'Ranking',
 			short_text: 'Short text',
 			long_text: 'Long text',
 			suggestion: 'Suggestion (each answer becomes a suggestion item)',
@@ -1467,6 +1468,10 @@ export const en: Messages = {
 		number_bounds: 'The smallest number cannot be above the largest.',
 		date_invalid: 'Not a date that exists; please write year-month-day, e.g. 2026-03-05.',
 		other_text_required: 'You chose “other”: please say what it is.',
+		ranking_range: 'Use only the places from 1 to the number that may be ranked.',
+		ranking_repeat: 'Each place can be used once, and each item can have one place.',
+		ranking_places: 'There cannot be more places to rank than options.',
+		ranking_gap: 'Number the places from 1 without leaving one out (a 3 needs a 2).',
 		other_not_chosen: 'You wrote an “other” answer: please also tick “other”, or clear the text.',
 		phone_format: 'Not a phone number we recognise, e.g. 13812345678 or 0731-83212345.',
 		email_too_long: 'The e-mail address is too long: at most 254 characters.',
@@ -1636,5 +1641,29 @@ export const en: Messages = {
 		stopButton: 'Send me nothing more',
 		stopped: 'Stopped. No further messages will be sent for this receipt.',
 		backToReceipt: 'Back to the receipt'
+	},
+	/** The ranking question (issue 17): form, builder, paper, entry and results. */
+	ranking: {
+		hint: (places: number, total: number) =>
+			places < total
+				? `Pick the ${places} most important and number them 1–${places} (1 = most important)`
+				: `Put them in order of importance, 1–${places} (1 = most important)`,
+		placeOf: (label: string) => `Place of “${label}”`,
+		tapHint: 'Tap in order: the most important first, then the next… Tap again to take one out.',
+		clear: 'Clear the order',
+		order: 'Your order: ',
+		none: 'nothing ranked yet',
+		places: 'How many to rank (0 = all)',
+		placesNote: (n: number) => `Respondents rank at most ${n}.`,
+		paper: (places: number, total: number) =>
+			places < total
+				? `Write the places 1–${places} in the boxes (1 = most important), at most ${places} of them`
+				: `Write the places 1–${places} in the boxes (1 = most important)`,
+		entryHint: (places: number) => `Option numbers in rank order (at most ${places}), e.g. 3 1 2`,
+		meanPlace: 'Mean place',
+		first: 'Ranked first',
+		ranked: 'Ranked at all',
+		note: 'The mean place counts only those who ranked the item (lower is better); “ranked at all” is a share of those who answered the question.',
+		answerLine: (labels: string[]) => labels.map((l, i) => `${i + 1}. ${l}`).join('  ')
 	}
 };

@@ -496,7 +496,7 @@ export const zhCN = {
 			help: '说明',
 			required: '是否必答',
 			options: '选项',
-			maxPicks: '最多选几项',
+			maxPicks: '最多选几项（排序题：排几项）',
 			labels: '两端说明',
 			scale: '分数档数',
 			bounds: '数字范围',
@@ -552,6 +552,7 @@ export const zhCN = {
 			nps: '推荐意愿（0–10 分）',
 			number: '数字',
 			date: '日期',
+			ranking: '排序',
 			short_text: '简答',
 			long_text: '长文本',
 			suggestion: '意见建议（每条回答成为一条意见）',
@@ -1396,6 +1397,10 @@ export const zhCN = {
 		number_bounds: '最小值不能大于最大值。',
 		date_invalid: '这不是一个存在的日期，请按年-月-日填写，例如 2026-03-05。',
 		other_text_required: '您选择了“其他”，请注明具体内容。',
+		ranking_range: '名次只能填 1 到可排的项数之间的数字。',
+		ranking_repeat: '每个名次只能用一次，每一项也只能排一个名次。',
+		ranking_places: '排出的项数不能多于选项数。',
+		ranking_gap: '名次要从 1 起连续填写，中间不能空（例如有 3 就要有 2）。',
 		other_not_chosen: '您填写了“其他”的内容，请同时勾选“其他”，或清空这段文字。',
 		phone_format: '电话号码格式不对，例如 13812345678 或 0731-83212345。',
 		email_too_long: '电子邮箱太长，最多 254 个字符。',
@@ -1555,5 +1560,29 @@ export const zhCN = {
 		stopButton: '不再给我发通知',
 		stopped: '已停止。这张回执不会再收到任何通知。',
 		backToReceipt: '返回回执页面'
+	},
+	/** The ranking question (issue 17): form, builder, paper, entry and results. */
+	ranking: {
+		hint: (places: number, total: number) =>
+			places < total
+				? `请选出最重要的 ${places} 项，按重要程度填名次 1–${places}（1 为最重要）`
+				: `请按重要程度排序，填名次 1–${places}（1 为最重要）`,
+		placeOf: (label: string) => `“${label}”的名次`,
+		tapHint: '依次点选：先点最重要的一项，再点第二项……再点一次可取消。',
+		clear: '清除排序',
+		order: '您的排序：',
+		none: '尚未排序',
+		places: '排出前几项（0 = 全部）',
+		placesNote: (n: number) => `答卷人最多排 ${n} 项。`,
+		paper: (places: number, total: number) =>
+			places < total
+				? `请在方框内填名次 1–${places}（1 为最重要），最多填 ${places} 项`
+				: `请在方框内填名次 1–${places}（1 为最重要）`,
+		entryHint: (places: number) => `按名次依次输入选项编号（最多 ${places} 个），如 3 1 2`,
+		meanPlace: '平均名次',
+		first: '排第一',
+		ranked: '排入名次',
+		note: '平均名次只算排了这一项的人，越小越靠前；排入名次的比例以回答了本题的人为分母。',
+		answerLine: (labels: string[]) => labels.map((l, i) => `${i + 1}. ${l}`).join('　')
 	}
 };

@@ -4,6 +4,7 @@ import {
 	TEXT_LIMIT,
 	otherKey,
 	otherOption,
+	rankingPlaces,
 	type Answer,
 	type Answers,
 	type ContactAnswer,
@@ -196,6 +197,43 @@ function parseDate(q: Question, form: FormFields, typed: TypedValues): Outcome {
 	return day ? { answer: day } : { error: 'date_invalid' };
 }
 
+/**
+ * A ranking's select value: the option and the place it was given, `<option id>:<place>`. Every
+ * select of the question has the question's one field name, so a crafted post can name an option
+ * twice or one that does not exist, and the parser sees it (per-option names would hide both).
+ */
+export const rankingValue = (optionId: string, place: number) => `${optionId}:${place}`;
+
+/**
+ * Ranking: the option ids in rank order. Refused: an option or a place given twice, a place
+ * outside 1…N, a gap (1 and 3 without 2), an option the question does not have. Places need not
+ * all be filled — a ranking of the first one or two is an answer; none at all is no answer.
+ */
+function parseRanking(q: Question, form: FormFields, typed: TypedValues): Outcome {
+	const name = fieldName(q);
+	const values = form.getAll(name).filter((v): v is string => typeof v === 'string' && v !== '');
+	typed[name] = values;
+	if (values.length === 0) return {};
+	const places = rankingPlaces(q);
+	const known = new Set(q.options.map((o) => o.id));
+	const byPlace = new Map<number, string>();
+	const ranked = new Set<string>();
+	for (const value of values) {
+		const match = /^([a-z0-9_-]{1,40}):(\d{1,3})$/.exec(value);
+		if (!match) return { error: 'invalid' };
+		const [, optionId, placeText] = match;
+		const place = Number(placeText);
+		if (!known.has(optionId)) return { error: 'unknown_option' };
+		if (place < 1 || place > places) return { error: 'ranking_range' };
+		if (ranked.has(optionId) || byPlace.has(place)) return { error: 'ranking_repeat' };
+		ranked.add(optionId);
+		byPlace.set(place, optionId);
+	}
+	const order = Array.from({ length: byPlace.size }, (_, i) => byPlace.get(i + 1));
+	if (order.some((id) => id === undefined)) return { error: 'ranking_gap' };
+	return { answer: order as string[] };
+}
+
 function parseContact(q: Question, form: FormFields, typed: TypedValues): Outcome {
 	const name = text(form, contactNameField(q));
 	const phone = text(form, contactPhoneField(q));
@@ -230,6 +268,8 @@ function parseOne(q: Question, form: FormFields, typed: TypedValues): Outcome {
 			return parseNumber(q, form, typed);
 		case 'date':
 			return parseDate(q, form, typed);
+		case 'ranking':
+			return parseRanking(q, form, typed);
 		case 'contact':
 			return parseContact(q, form, typed);
 		default: {

@@ -50,7 +50,7 @@ function valueOf(q: Question, field: ComparedField): unknown {
 			if (ORGANISATION_TYPES.includes(q.type)) return null;
 			return q.options.map((o) => [o.id, o.label, o.other === true]);
 		case 'maxPicks':
-			return q.type === 'multiple' ? q.maxPicks : null;
+			return q.type === 'multiple' || q.type === 'ranking' ? q.maxPicks : null;
 		case 'labels':
 			return q.type === 'rating' || q.type === 'nps' ? [q.lowLabel, q.highLabel] : null;
 		case 'scale':

@@ -70,6 +70,18 @@ export interface DefinitionProblem {
 	message: string;
 }
 
+/** A ranking orders at least two options, and cannot ask for more places than it has options. */
+function checkRanking(q: Question, index: number): DefinitionProblem[] {
+	const problems: DefinitionProblem[] = [];
+	if (q.options.length < 2) {
+		problems.push({ index, field: 'options', message: 'two_options_needed' });
+	}
+	if (q.maxPicks > q.options.length) {
+		problems.push({ index, field: 'maxPicks', message: 'ranking_places' });
+	}
+	return problems;
+}
+
 /**
  * Checks a questionnaire as the builder saves it: zod for shapes, then the rules that span
  * questions — choice questions need two options, ids are unique, at most one question maps to each
@@ -98,6 +110,7 @@ export function checkQuestions(
 		if ((q.type === 'single' || q.type === 'multiple') && q.options.length < 2) {
 			problems.push({ index, field: 'options', message: 'two_options_needed' });
 		}
+		if (q.type === 'ranking') problems.push(...checkRanking(q, index));
 		if (new Set(q.options.map((o) => o.id)).size !== q.options.length) {
 			problems.push({ index, field: 'options', message: 'invalid' });
 		}

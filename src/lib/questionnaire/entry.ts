@@ -4,6 +4,7 @@ import {
 	contactEmailField,
 	fieldName,
 	otherField,
+	rankingValue,
 	type FormFields
 } from './answers';
 import { otherOption, type Question } from './types';
@@ -18,6 +19,19 @@ export const numberField = (q: Question) => `n_${q.id}`;
 export function optionNumbers(raw: string, optionCount: number): string[] {
 	const parts = /[\s,，、]/.test(raw) || optionCount > 9 ? raw.split(/[\s,，、]+/) : [...raw];
 	return parts.filter(Boolean);
+}
+
+/**
+ * A ranking as a clerk types it: the option numbers in rank order ("3 1 2": option 3 first), read
+ * into the values the form's selects post (option:place), or null when a number names no option.
+ * Repeats and too many places go through as typed, so the parser refuses them with its own words.
+ */
+export function rankingEntry(q: Question, raw: string): string[] | null {
+	const options = optionNumbers(raw, q.options.length).map((p) =>
+		/^\d+$/.test(p) ? q.options[Number(p) - 1] : undefined
+	);
+	if (options.some((o) => !o)) return null;
+	return options.map((o, i) => rankingValue(o!.id, i + 1));
 }
 
 export const TYPED_AS_NUMBERS = new Set(['single', 'multiple', 'group', 'area', 'unit']);
@@ -41,6 +55,13 @@ export function entryToForm(
 				typed[name] = text(name);
 				form.set(name, typed[name]);
 			}
+			continue;
+		}
+		if (q.type === 'ranking') {
+			typed[numberField(q)] = text(numberField(q));
+			const ranked = rankingEntry(q, typed[numberField(q)]);
+			if (ranked === null) errors[q.id] = 'entry_number';
+			else for (const value of ranked) form.append(fieldName(q), value);
 			continue;
 		}
 		if (!TYPED_AS_NUMBERS.has(q.type)) {

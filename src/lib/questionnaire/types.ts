@@ -8,6 +8,7 @@ export const QUESTION_TYPES = [
 	'nps',
 	'number',
 	'date',
+	'ranking',
 	'short_text',
 	'long_text',
 	'suggestion',
@@ -41,7 +42,7 @@ export interface Question {
 	required: boolean;
 	/** single/multiple: written by the organiser; group/area/unit: frozen from the organisation at publication. */
 	options: QuestionOption[];
-	/** multiple: at most this many picks (0 = no limit). */
+	/** multiple: at most this many picks (0 = no limit); ranking: the N of "order up to N" (0 = all). */
 	maxPicks: number;
 	/** rating: labels of the lowest and highest point; nps: labels of 0 and 10. */
 	lowLabel: string;
@@ -78,6 +79,13 @@ export const NPS_LEVELS = Array.from({ length: 11 }, (_, i) => i);
 export type NpsGroup = 'promoter' | 'passive' | 'detractor';
 export const npsGroup = (n: number): NpsGroup =>
 	n >= 9 ? 'promoter' : n >= 7 ? 'passive' : 'detractor';
+
+/**
+ * Ranking: how many places the respondent may fill, N — the organiser's number, or every option
+ * when it is 0 (the default) or larger than the options.
+ */
+export const rankingPlaces = (q: Pick<Question, 'options' | 'maxPicks'>) =>
+	q.maxPicks > 0 ? Math.min(q.maxPicks, q.options.length) : q.options.length;
 
 /**
  * Where the text of an "other, please specify" answer is kept in a response's answers: beside the

@@ -84,6 +84,29 @@ export interface NumberSummary {
 	max: number;
 }
 
+/** One option of a ranking question: how often it was placed, placed first, and its mean place. */
+export interface RankingOptionResult {
+	id: string;
+	label: string;
+	/** Respondents who gave it a place at all. */
+	ranked: number;
+	/** ranked ÷ the question's answered; null when nobody answered. */
+	rankedShare: number | null;
+	/** Respondents who put it first. */
+	first: number;
+	/** first ÷ the question's answered; null when nobody answered. */
+	firstShare: number | null;
+	/** The mean of its places (1 = first) among those who ranked it; null when nobody did. */
+	meanPlace: number | null;
+}
+
+/** A ranking question's figures, read from the responses (places are not in the roll-up). */
+export interface RankingResult {
+	/** How many places could be filled (N). */
+	places: number;
+	options: RankingOptionResult[];
+}
+
 export interface QuestionResult {
 	id: string;
 	type: QuestionType;
@@ -109,6 +132,11 @@ export interface QuestionResult {
 	top2: number | null;
 	/** Recommendation questions: promoters, passives, detractors and the score. */
 	nps?: NpsResult;
+	/**
+	 * Ranking questions: per option its mean place, ranked first and ranked at all (`options` then
+	 * counts how often each was ranked, with shares of those who answered the question).
+	 */
+	ranking?: RankingResult;
 	/** Number questions: mean, median, lowest and highest. */
 	numbers?: NumberSummary | null;
 	/** Date questions: the answers per month (YYYY-MM), in order. */

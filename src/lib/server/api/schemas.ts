@@ -344,6 +344,27 @@ const satisfactionCell = z.object({
 	rank: z.int().nullable()
 });
 
+/** A ranking question's places: per option, how often ranked, ranked first, and its mean place. */
+const rankingResult = z
+	.object({
+		places: z.int().meta({ description: 'How many places could be filled (N)' }),
+		options: z.array(
+			z.object({
+				id: z.string(),
+				label: z.string(),
+				ranked: z.int(),
+				rankedShare: z.number().nullable(),
+				first: z.int(),
+				firstShare: z.number().nullable(),
+				meanPlace: z
+					.number()
+					.nullable()
+					.meta({ description: 'Mean place (1 = first) among those who ranked it' })
+			})
+		)
+	})
+	.meta({ description: 'Ranking questions only' });
+
 export const campaignResults = z
 	.object({
 		campaign: z.object({ slug: z.string(), title: z.string() }),
@@ -384,7 +405,8 @@ export const campaignResults = z
 						p: z.number()
 					})
 					.nullable()
-					.optional()
+					.optional(),
+				ranking: rankingResult.optional()
 			})
 		),
 		satisfaction: z

@@ -29,6 +29,10 @@ export function answerText(q: Question, answer: Answer | undefined, other?: Answ
 		if (option?.other && typeof other === 'string') return `${option.label}：${other}`;
 		return option?.label ?? id;
 	};
+	// A ranking is an order: each option with its place.
+	if (Array.isArray(answer) && q.type === 'ranking') {
+		return answer.map((id, i) => `${i + 1}. ${label(id)}`).join('；');
+	}
 	if (Array.isArray(answer)) return answer.map(label).join('；');
 	if (typeof answer === 'number') return String(answer);
 	if (typeof answer === 'string') return q.options.length ? label(answer) : answer;

@@ -122,6 +122,24 @@ export async function resultsWorkbook(
 				row.getCell(3).numFmt = PERCENT;
 			}
 		}
+		if (q.ranking) {
+			const header = [
+				m.results.option,
+				m.ranking.meanPlace,
+				m.ranking.first,
+				m.results.share,
+				m.ranking.ranked
+			];
+			sheet.addRow(header).font = { bold: true };
+			for (const o of q.ranking.options) {
+				const row = sheet.addRow([o.label, o.meanPlace, o.first, o.firstShare, o.ranked]);
+				row.getCell(2).numFmt = MEAN;
+				row.getCell(3).numFmt = COUNT;
+				row.getCell(4).numFmt = PERCENT;
+				row.getCell(5).numFmt = COUNT;
+			}
+			sheet.addRow([m.ranking.note]);
+		}
 		if (q.otherTexts?.length) {
 			sheet.addRow([m.results.otherTexts(q.otherTexts.length)]).font = { bold: true };
 			for (const text of q.otherTexts) {

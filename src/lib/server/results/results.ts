@@ -50,6 +50,7 @@ import {
 	type ResultQuestion,
 	type VersionQuestions
 } from './query';
+import { countPlaces, withPlaces } from './ranking';
 import { satisfactionIndex } from './satisfaction';
 
 export { readResultsQuery, resultsQuestions } from './query';
@@ -485,13 +486,14 @@ export async function countedResults(
 	// The satisfaction index is a mean of each respondent's own score: it reads the responses
 	// themselves (the tallies count answers, not respondents' scores), and only when a question
 	// is marked.
-	const [rows, satisfaction, others, shownRows] = await Promise.all([
+	const [rows, satisfaction, others, shownRows, places] = await Promise.all([
 		fromTallies
 			? countTallies(db, sql.join([...where, ...monthsWithin(query.filter)], sql` and `), by)
 			: countAnswers(db, responsesWhere, by, questions),
 		satisfactionIndex(db, responsesWhere, questions, org, minN),
 		otherTexts(db, responsesWhere, questions),
-		countShown(db, responsesWhere, by, questions)
+		countShown(db, responsesWhere, by, questions),
+		countPlaces(db, responsesWhere, breakdownColumn(by), questions)
 	]);
 	// Question → breakdown value → version → responses it was shown to (conditional versions only).
 	const shown = new Map<string, Map<string | null, Map<number, number>>>();
@@ -553,13 +555,12 @@ export async function countedResults(
 		by: by ?? null,
 		minN,
 		questions: questions.map((q) => {
-			const result = questionResult(
+			const result = withPlaces(
+				questionResult(q, tallies.get(q.question.id), cells, asked, by !== undefined, minN),
 				q,
-				tallies.get(q.question.id),
-				cells,
-				asked,
-				by !== undefined,
-				minN
+				places,
+				minN,
+				(key) => cells.find((c) => c.key === key)?.raw ?? key
 			);
 			return otherOption(q.question)
 				? { ...result, otherTexts: others.get(otherKey(q.question)) ?? [] }

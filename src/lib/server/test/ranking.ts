@@ -1,0 +1,50 @@
+// A questionnaire with a ranking question (issue 17), for the service specs: who answers (a
+// single choice to break the results down by), "rank the three that matter most" of four, and a
+// rating after it.
+import { blankQuestion, type Question } from '../../questionnaire/types';
+import { createCampaign, setCampaignStatus } from '../campaigns/campaigns';
+import { publishQuestionnaire, saveDraft } from '../campaigns/questionnaire';
+import type { Database } from '../db';
+
+const question = (id: string, type: Question['type'], extra: Partial<Question>): Question => ({
+	...blankQuestion(id, type),
+	...extra
+});
+
+export const RANKING: Question[] = [
+	question('who', 'single', {
+		title: '您是？',
+		options: [
+			{ id: 'home', label: '居民' },
+			{ id: 'firm', label: '企业' }
+		]
+	}),
+	question('rk', 'ranking', {
+		title: '请选出您最看重的三项并排序',
+		required: true,
+		maxPicks: 3,
+		options: [
+			{ id: 'price', label: '电价' },
+			{ id: 'speed', label: '抢修速度' },
+			{ id: 'staff', label: '服务态度' },
+			{ id: 'power', label: '供电质量' }
+		]
+	}),
+	question('s5', 'rating', { title: '总体评价' })
+];
+
+/** Opens the anonymous campaign `slug` with RANKING published on `db`. */
+export async function openRankingCampaign(db: Database, slug: string): Promise<void> {
+	await createCampaign(db, null, {
+		title: '排序题',
+		slug,
+		introduction: '',
+		startsOn: null,
+		endsOn: null,
+		anonymous: true
+	});
+	const { problems } = await saveDraft(db, null, slug, RANKING);
+	if (problems.length) throw new Error(JSON.stringify(problems));
+	await publishQuestionnaire(db, null, slug);
+	await setCampaignStatus(db, null, slug, 'open');
+}
