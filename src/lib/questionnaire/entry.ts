@@ -3,10 +3,11 @@ import {
 	contactPhoneField,
 	contactEmailField,
 	fieldName,
+	matrixField,
 	otherField,
 	type FormFields
 } from './answers';
-import { otherOption, type Question } from './types';
+import { matrixStatements, otherOption, type Question } from './types';
 
 /** Paper entry types closed answers as option numbers; the field that carries them. */
 export const numberField = (q: Question) => `n_${q.id}`;
@@ -40,6 +41,15 @@ export function entryToForm(
 			for (const name of [contactNameField(q), contactPhoneField(q), contactEmailField(q)]) {
 				typed[name] = text(name);
 				form.set(name, typed[name]);
+			}
+			continue;
+		}
+		if (q.type === 'matrix') {
+			// One box per statement, the point written on paper; the parser checks the scale.
+			for (const s of matrixStatements(q)) {
+				const name = matrixField(q, s);
+				typed[name] = text(name);
+				if (typed[name]) form.set(name, typed[name]);
 			}
 			continue;
 		}
