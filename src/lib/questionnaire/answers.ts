@@ -224,10 +224,15 @@ function parseMatrix(q: Question, form: FormFields, typed: TypedValues): Outcome
 	let error: string | undefined;
 	for (const s of statements) {
 		const name = matrixField(q, s);
-		const values = form.getAll(name).filter((v): v is string => typeof v === 'string');
-		const raw = (values[0] ?? '').trim().normalize('NFKC');
+		// Empty values (a blank box of paper entry) are no answer; two given ones are a duplicate.
+		const values = form
+			.getAll(name)
+			.filter((v): v is string => typeof v === 'string')
+			.map((v) => v.trim().normalize('NFKC'))
+			.filter(Boolean);
+		const raw = values[0] ?? '';
 		typed[name] = raw;
-		if (values.filter((v) => v.trim() !== '').length > 1) {
+		if (values.length > 1) {
 			error ??= 'matrix_duplicate';
 			continue;
 		}

@@ -91,6 +91,18 @@ describe('parseAnswers, matrix', () => {
 		}
 	);
 
+	it('an empty value beside a given one is no answer, not a duplicate', () => {
+		const parsed = parseAnswers(
+			[matrix()],
+			form([
+				['q_mx.fast', ''],
+				['q_mx.fast', '3']
+			])
+		);
+		expect(parsed.errors).toEqual({});
+		expect(parsed.answers).toEqual({ mx: { fast: 3 } });
+	});
+
 	it('reads the scale of the question: 10 points take 10, 3 points refuse 4', () => {
 		expect(parseAnswers([matrix({ points: 10 })], form([['q_mx.fast', '10']])).answers).toEqual({
 			mx: { fast: 10 }
