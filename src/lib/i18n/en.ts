@@ -530,6 +530,7 @@ export const en: Messages = {
 			maxPicks: 'most picks (ranking: places to rank)',
 			labels: 'end labels',
 			scale: 'points on the scale',
+			statements: 'statements',
 			bounds: 'number range',
 			satisfaction: 'counted in satisfaction',
 			when: 'condition'
@@ -583,6 +584,7 @@ export const en: Messages = {
 			multiple: 'Multiple choice',
 			rating: 'Rating scale (3, 5, 7 or 10 points)',
 			nps: 'Recommendation (0–10)',
+			matrix: 'Matrix (statements on one scale)',
 			number: 'Number',
 			date: 'Date',
 			ranking: 'Ranking',
@@ -1370,6 +1372,22 @@ export const en: Messages = {
 			'The code is shown on the page you saw after submitting; for a paper form, on the receipt slip you were given.',
 		tryAgain: 'Try again'
 	},
+	matrix: {
+		statements: 'Statements',
+		addStatement: 'Add statement',
+		statementLabel: (n: number) => `Statement ${n}`,
+		removeStatement: (n: number) => `Remove statement ${n}`,
+		moveStatementUp: (n: number) => `Move statement ${n} up`,
+		moveStatementDown: (n: number) => `Move statement ${n} down`,
+		/** Paper entry: what a statement's box takes. */
+		entryHint: (n: number) => `Type the point ticked, 1–${n}; leave empty if none`,
+		statement: 'Statement',
+		answered: 'Answered',
+		mean: 'Mean',
+		pointN: (n: number) => `${n}`,
+		/** Results: a statement's row, said for screen readers and the CSV column. */
+		statementOf: (title: string, statement: string) => `${title} — ${statement}`
+	},
 	errors: {
 		form_code_queued: 'A form with this code is already waiting on this device.',
 		version_replaced:
@@ -1473,6 +1491,13 @@ export const en: Messages = {
 		ranking_places: 'There cannot be more places to rank than options.',
 		ranking_gap: 'Number the places from 1 without leaving one out (a 3 needs a 2).',
 		other_not_chosen: 'You wrote an “other” answer: please also tick “other”, or clear the text.',
+		matrix_incomplete: 'Please rate every statement.',
+		matrix_duplicate: 'A statement was answered twice; please choose one point for each statement.',
+		matrix_unknown_statement:
+			'The form named a statement this question does not have; please answer again.',
+		statement_label_required: 'A statement cannot be empty.',
+		statements_needed: 'A matrix needs at least one statement.',
+		too_many_statements: 'At most 30 statements.',
 		phone_format: 'Not a phone number we recognise, e.g. 13812345678 or 0731-83212345.',
 		email_too_long: 'The e-mail address is too long: at most 254 characters.',
 		invalid_chars:

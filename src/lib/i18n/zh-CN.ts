@@ -499,6 +499,7 @@ export const zhCN = {
 			maxPicks: '最多选几项（排序题：排几项）',
 			labels: '两端说明',
 			scale: '分数档数',
+			statements: '陈述',
 			bounds: '数字范围',
 			satisfaction: '是否计入满意度',
 			when: '显示条件'
@@ -550,6 +551,7 @@ export const zhCN = {
 			multiple: '多选题',
 			rating: '量表评分（3、5、7 或 10 分）',
 			nps: '推荐意愿（0–10 分）',
+			matrix: '矩阵（多个陈述，同一量表）',
 			number: '数字',
 			date: '日期',
 			ranking: '排序',
@@ -1308,6 +1310,21 @@ export const zhCN = {
 		unknownWhere: '查询码显示在提交成功的页面上；纸质问卷的查询码写在交给您的回执条上。',
 		tryAgain: '再查一次'
 	},
+	matrix: {
+		statements: '陈述',
+		addStatement: '添加陈述',
+		statementLabel: (n: number) => `陈述 ${n}`,
+		removeStatement: (n: number) => `删除陈述 ${n}`,
+		moveStatementUp: (n: number) => `上移陈述 ${n}`,
+		moveStatementDown: (n: number) => `下移陈述 ${n}`,
+		/** 纸质录入：每项陈述的输入框。 */
+		entryHint: (n: number) => `输入所勾分值 1–${n}，未勾留空`,
+		statement: '陈述',
+		answered: '作答',
+		mean: '平均分',
+		pointN: (n: number) => `${n} 分`,
+		statementOf: (title: string, statement: string) => `${title} — ${statement}`
+	},
 	errors: {
 		form_code_queued: '这个编号已经在这台设备待发送的问卷里了。',
 		version_replaced:
@@ -1391,6 +1408,12 @@ export const zhCN = {
 		unknown_option: '请从列出的选项中选择。',
 		too_many_picks: '选择的项目太多了。',
 		rating_range: '请在量表的分值中选择。',
+		matrix_incomplete: '请为每一项陈述打分。',
+		matrix_duplicate: '有一项陈述选了两次，请每项只选一个分值。',
+		matrix_unknown_statement: '表单中有本题没有的陈述，请重新作答。',
+		statement_label_required: '陈述内容不能为空。',
+		statements_needed: '矩阵题至少需要一项陈述。',
+		too_many_statements: '陈述最多 30 项。',
 		number_format: '请填写数字，例如 12 或 3.5。',
 		number_integer: '请填写整数。',
 		number_range: '这个数字超出了允许的范围。',

@@ -1,5 +1,6 @@
 import { visibleQuestionIds } from './conditions';
 import {
+	matrixStatements,
 	SHORT_TEXT_LIMIT,
 	TEXT_LIMIT,
 	otherKey,
@@ -8,6 +9,8 @@ import {
 	type Answer,
 	type Answers,
 	type ContactAnswer,
+	type MatrixAnswer,
+	type MatrixStatement,
 	type Question
 } from './types';
 
@@ -18,6 +21,12 @@ export const contactPhoneField = (q: Question) => `q_${q.id}_phone`;
 export const contactEmailField = (q: Question) => `q_${q.id}_email`;
 /** The text field of an "other, please specify" option. */
 export const otherField = (q: Question) => `q_${q.id}_other`;
+/**
+ * The radio group of one statement of a matrix. A dot, which no id can hold, so `q_a.b` (question
+ * a, statement b) is never the field of another question or statement.
+ */
+export const matrixField = (q: Pick<Question, 'id'>, statement: Pick<MatrixStatement, 'id'>) =>
+	`q_${q.id}.${statement.id}`;
 
 /** What the respondent typed, by field name, to put back into the form when it is shown again. */
 export type TypedValues = Record<string, string | string[]>;
@@ -234,6 +243,54 @@ function parseRanking(q: Question, form: FormFields, typed: TypedValues): Outcom
 	return { answer: order as string[] };
 }
 
+/** The names of the fields sent, when the form can list them (FormData and URLSearchParams can). */
+function sentNames(form: FormFields): string[] {
+	const keys = (form as Partial<Pick<FormData, 'keys'>>).keys;
+	return typeof keys === 'function' ? [...new Set(keys.call(form))] : [];
+}
+
+/**
+ * A matrix: one point of the shared scale per statement, in its own radio group. Refused whole
+ * (a message at the question) for a point outside the scale, a statement answered twice (two
+ * values under one name: only a crafted post has them) or a field naming no statement. Required
+ * means every statement answered.
+ */
+function parseMatrix(q: Question, form: FormFields, typed: TypedValues): Outcome {
+	const statements = matrixStatements(q);
+	const high = q.points ?? 5;
+	const answer: MatrixAnswer = {};
+	let error: string | undefined;
+	for (const s of statements) {
+		const name = matrixField(q, s);
+		// Empty values (a blank box of paper entry) are no answer; two given ones are a duplicate.
+		const values = form
+			.getAll(name)
+			.filter((v): v is string => typeof v === 'string')
+			.map((v) => v.trim().normalize('NFKC'))
+			.filter(Boolean);
+		const raw = values[0] ?? '';
+		typed[name] = raw;
+		if (values.length > 1) {
+			error ??= 'matrix_duplicate';
+			continue;
+		}
+		if (raw === '') continue;
+		const n = /^\d{1,2}$/.test(raw) ? Number(raw) : NaN;
+		if (n >= 1 && n <= high) answer[s.id] = n;
+		else error ??= 'rating_range';
+	}
+	const known = new Set(statements.map((s) => matrixField(q, s)));
+	const prefix = `q_${q.id}.`;
+	if (sentNames(form).some((name) => name.startsWith(prefix) && !known.has(name))) {
+		error ??= 'matrix_unknown_statement';
+	}
+	if (error) return { error };
+	const answered = Object.keys(answer).length;
+	if (answered === 0) return {};
+	if (q.required && answered < statements.length) return { error: 'matrix_incomplete' };
+	return { answer };
+}
+
 function parseContact(q: Question, form: FormFields, typed: TypedValues): Outcome {
 	const name = text(form, contactNameField(q));
 	const phone = text(form, contactPhoneField(q));
@@ -264,6 +321,8 @@ function parseOne(q: Question, form: FormFields, typed: TypedValues): Outcome {
 			return parseScale(q, form, typed, 1, q.points ?? 5);
 		case 'nps':
 			return parseScale(q, form, typed, 0, 10);
+		case 'matrix':
+			return parseMatrix(q, form, typed);
 		case 'number':
 			return parseNumber(q, form, typed);
 		case 'date':

@@ -1,6 +1,6 @@
 // Comparing two questionnaires (issue 17, item 5): an old version against the current draft.
 // Questions are matched by their stable id, the same id answers and results line up by.
-import { ORGANISATION_TYPES, type Question } from './types';
+import { ORGANISATION_TYPES, matrixStatements, type Question } from './types';
 
 /** What can differ in a question, as the comparison names it. */
 export const COMPARED_FIELDS = [
@@ -12,6 +12,7 @@ export const COMPARED_FIELDS = [
 	'maxPicks',
 	'labels',
 	'scale',
+	'statements',
 	'bounds',
 	'satisfaction',
 	'when'
@@ -52,9 +53,13 @@ function valueOf(q: Question, field: ComparedField): unknown {
 		case 'maxPicks':
 			return q.type === 'multiple' || q.type === 'ranking' ? q.maxPicks : null;
 		case 'labels':
-			return q.type === 'rating' || q.type === 'nps' ? [q.lowLabel, q.highLabel] : null;
+			return q.type === 'rating' || q.type === 'nps' || q.type === 'matrix'
+				? [q.lowLabel, q.highLabel]
+				: null;
 		case 'scale':
-			return q.type === 'rating' ? (q.points ?? 5) : null;
+			return q.type === 'rating' || q.type === 'matrix' ? (q.points ?? 5) : null;
+		case 'statements':
+			return q.type === 'matrix' ? matrixStatements(q).map((s) => [s.id, s.label]) : null;
 		case 'bounds':
 			return q.type === 'number' ? [q.min ?? null, q.max ?? null, q.decimal === true] : null;
 		case 'satisfaction':

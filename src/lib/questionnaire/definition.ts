@@ -1,11 +1,23 @@
 import { z } from 'zod';
 import { checkConditions } from './conditions';
-import { QUESTION_TYPES, RATING_POINTS, SHORT_TEXT_LIMIT, type Question } from './types';
+import {
+	QUESTION_TYPES,
+	RATING_POINTS,
+	SHORT_TEXT_LIMIT,
+	matrixStatements,
+	type Question
+} from './types';
 
 const option = z.object({
 	id: z.string().regex(/^[a-z0-9_-]{1,40}$/, 'invalid'),
 	label: z.string().trim().min(1, 'option_label_required').max(SHORT_TEXT_LIMIT, 'too_long'),
 	other: z.boolean().optional()
+});
+
+/** A row of a matrix question: its words, and an id stable across versions like an option's. */
+const statement = z.object({
+	id: z.string().regex(/^[a-z0-9_-]{1,40}$/, 'invalid'),
+	label: z.string().trim().min(1, 'statement_label_required').max(SHORT_TEXT_LIMIT, 'too_long')
 });
 
 /** A bound of a number question: finite, and small enough to print in the boxes of a paper form. */
@@ -50,6 +62,7 @@ const question = z.object({
 		.number()
 		.refine((n) => (RATING_POINTS as readonly number[]).includes(n), 'invalid')
 		.optional(),
+	statements: z.array(statement).max(30, 'too_many_statements').optional(),
 	min: bound,
 	max: bound,
 	decimal: z.boolean().optional(),
@@ -124,7 +137,16 @@ export function checkQuestions(
 		if (others.length && (!['single', 'multiple'].includes(q.type) || others.length > 1)) {
 			problems.push({ index, field: 'options', message: 'invalid' });
 		}
-		if (q.points !== undefined && q.type !== 'rating') {
+		if (q.type === 'matrix' && !matrixStatements(q).length) {
+			problems.push({ index, field: 'statements', message: 'statements_needed' });
+		}
+		if (q.statements !== undefined && q.type !== 'matrix') {
+			problems.push({ index, field: 'statements', message: 'invalid' });
+		}
+		if (new Set(matrixStatements(q).map((s) => s.id)).size !== matrixStatements(q).length) {
+			problems.push({ index, field: 'statements', message: 'invalid' });
+		}
+		if (q.points !== undefined && q.type !== 'rating' && q.type !== 'matrix') {
 			problems.push({ index, field: 'points', message: 'invalid' });
 		}
 		if (q.type === 'number' && q.min != null && q.max != null && q.min > q.max) {

@@ -3,11 +3,12 @@ import {
 	contactPhoneField,
 	contactEmailField,
 	fieldName,
+	matrixField,
 	otherField,
 	rankingValue,
 	type FormFields
 } from './answers';
-import { otherOption, type Question } from './types';
+import { matrixStatements, otherOption, type Question } from './types';
 
 /** Paper entry types closed answers as option numbers; the field that carries them. */
 export const numberField = (q: Question) => `n_${q.id}`;
@@ -62,6 +63,15 @@ export function entryToForm(
 			const ranked = rankingEntry(q, typed[numberField(q)]);
 			if (ranked === null) errors[q.id] = 'entry_number';
 			else for (const value of ranked) form.append(fieldName(q), value);
+			continue;
+		}
+		if (q.type === 'matrix') {
+			// One box per statement, the point written on paper; the parser checks the scale.
+			for (const s of matrixStatements(q)) {
+				const name = matrixField(q, s);
+				typed[name] = text(name);
+				if (typed[name]) form.set(name, typed[name]);
+			}
 			continue;
 		}
 		if (!TYPED_AS_NUMBERS.has(q.type)) {

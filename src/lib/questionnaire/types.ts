@@ -6,6 +6,7 @@ export const QUESTION_TYPES = [
 	'multiple',
 	'rating',
 	'nps',
+	'matrix',
 	'number',
 	'date',
 	'ranking',
@@ -47,8 +48,13 @@ export interface Question {
 	/** rating: labels of the lowest and highest point; nps: labels of 0 and 10. */
 	lowLabel: string;
 	highLabel: string;
-	/** rating: how many points (3, 5, 7 or 10). Absent on questions saved before scales had sizes: 5. */
+	/**
+	 * rating and matrix: how many points (3, 5, 7 or 10). Absent on ratings saved before scales had
+	 * sizes: 5.
+	 */
 	points?: RatingPoints;
+	/** matrix: the statements rated on the one shared scale, each with an id stable across versions. */
+	statements?: MatrixStatement[];
 	/** number: the smallest and largest number accepted (null or absent: no bound). */
 	min?: number | null;
 	max?: number | null;
@@ -65,6 +71,26 @@ export interface Question {
 	 */
 	when?: Condition;
 }
+
+/** One row of a matrix question. */
+export interface MatrixStatement {
+	id: string;
+	label: string;
+}
+
+/** A matrix answer: statement id → the point chosen (only the statements answered). */
+export type MatrixAnswer = Record<string, number>;
+
+/** The point a matrix answer gives one statement, if any. */
+export function matrixLevel(answer: Answer | undefined, statementId: string): number | undefined {
+	if (!answer || typeof answer !== 'object' || Array.isArray(answer)) return undefined;
+	const level = (answer as Record<string, unknown>)[statementId];
+	return typeof level === 'number' ? level : undefined;
+}
+
+/** The statements of a matrix question (none on other types). */
+export const matrixStatements = (q: Pick<Question, 'statements'>): MatrixStatement[] =>
+	q.statements ?? [];
 
 export const RATING_POINTS = [3, 5, 7, 10] as const;
 export type RatingPoints = (typeof RATING_POINTS)[number];
@@ -100,7 +126,7 @@ export const SHORT_TEXT_LIMIT = 200;
 
 /** `email` is '' when none was left (answers stored before it existed have none at all). */
 export type ContactAnswer = { name: string; phone: string; email?: string };
-export type Answer = string | string[] | number | ContactAnswer;
+export type Answer = string | string[] | number | ContactAnswer | MatrixAnswer;
 export type Answers = Record<string, Answer>;
 
 export function blankQuestion(id: string, type: QuestionType): Question {
@@ -113,7 +139,11 @@ export function blankQuestion(id: string, type: QuestionType): Question {
 		options: [],
 		maxPicks: 0,
 		lowLabel: '',
-		highLabel: ''
+		highLabel: '',
+		// A matrix starts as a 5-point scale with two statements to write.
+		...(type === 'matrix'
+			? { points: 5 as const, statements: [0, 1].map(() => ({ id: newId(), label: '' })) }
+			: {})
 	};
 }
 

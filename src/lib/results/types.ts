@@ -146,10 +146,28 @@ export interface QuestionResult {
 	 * most 200), with phone numbers, ID numbers and e-mail addresses masked.
 	 */
 	otherTexts?: string[];
+	/**
+	 * Matrix questions: per statement, the distribution over the shared scale and the mean (over
+	 * the whole filter; a breakdown does not split them). `answered` of the question counts the
+	 * responses that rated at least one statement.
+	 */
+	matrix?: MatrixStatementResult[];
 	/** With a breakdown: one cell per breakdown value that has responses in the filter. */
 	byBreakdown?: BreakdownCell[];
 	/** With a breakdown, for choice and rating questions when the table allows it; else null. */
 	test?: TestResult | null;
+}
+
+/** One statement of a matrix question. */
+export interface MatrixStatementResult {
+	id: string;
+	label: string;
+	/** Responses that rated this statement. */
+	answered: number;
+	/** One entry per point of the scale, '1'…'n'; shares of `answered`. */
+	options: OptionResult[];
+	/** null when nobody rated it. */
+	mean: number | null;
 }
 
 export interface CampaignResults {

@@ -131,7 +131,15 @@ const question = z.object({
 	type: z.enum(QUESTION_TYPES),
 	title: z.string(),
 	required: z.boolean(),
-	options: z.array(z.object({ id: z.string(), label: z.string() }))
+	options: z.array(z.object({ id: z.string(), label: z.string() })),
+	points: z
+		.int()
+		.optional()
+		.meta({ description: 'Matrix questions: the points of the shared scale (3, 5, 7 or 10)' }),
+	statements: z
+		.array(z.object({ id: z.string(), label: z.string() }))
+		.optional()
+		.meta({ description: 'Matrix questions: the statements, keys of the matrix answer' })
 });
 
 export const campaignDetail = z
@@ -149,7 +157,14 @@ export const campaignDetail = z
 	.meta({ id: 'Campaign' });
 
 const place = z.object({ id: z.int(), name: z.string() }).nullable();
-const answer = z.union([z.string(), z.array(z.string()), z.number()]);
+const answer = z.union([
+	z.string(),
+	z.array(z.string()),
+	z.number(),
+	z
+		.record(z.string(), z.number())
+		.meta({ description: 'A matrix question: statement id → the point given' })
+]);
 
 export const responseItem = z
 	.object({
@@ -383,6 +398,21 @@ export const campaignResults = z
 				options: z.array(option),
 				mean: z.number().nullable(),
 				top2: z.number().nullable(),
+				matrix: z
+					.array(
+						z.object({
+							id: z.string().meta({ description: 'The statement id, stable across versions' }),
+							label: z.string(),
+							answered: z.int(),
+							options: z.array(option).meta({ description: "One per point, '1'…'n'" }),
+							mean: z.number().nullable()
+						})
+					)
+					.optional()
+					.meta({
+						description:
+							'Matrix questions: per statement, the distribution over the shared scale and the mean (over the whole filter, not split by a breakdown)'
+					}),
 				byBreakdown: z
 					.array(
 						z.object({

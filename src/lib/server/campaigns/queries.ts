@@ -109,7 +109,13 @@ export async function publishedQuestionnaires(db: Database, campaignId: number) 
 			type: q.type,
 			title: q.title,
 			required: q.required,
-			options: q.options.map((o) => ({ id: o.id, label: o.label }))
+			options: q.options.map((o) => ({ id: o.id, label: o.label })),
+			...(q.type === 'matrix'
+				? {
+						points: q.points ?? 5,
+						statements: (q.statements ?? []).map((s) => ({ id: s.id, label: s.label }))
+					}
+				: {})
 		}))
 	}));
 }

@@ -1,6 +1,13 @@
 import ExcelJS from 'exceljs';
 import type { Messages } from '../../i18n';
-import { otherKey, type Answer, type Answers, type Question } from '../../questionnaire/types';
+import {
+	matrixLevel,
+	matrixStatements,
+	otherKey,
+	type Answer,
+	type Answers,
+	type Question
+} from '../../questionnaire/types';
 import { allResponses, type ResponseRecord } from './records';
 import type { Database } from '../db';
 import {
@@ -36,6 +43,12 @@ export function answerText(q: Question, answer: Answer | undefined, other?: Answ
 	if (Array.isArray(answer)) return answer.map(label).join('；');
 	if (typeof answer === 'number') return String(answer);
 	if (typeof answer === 'string') return q.options.length ? label(answer) : answer;
+	if (q.type === 'matrix') {
+		return matrixStatements(q)
+			.filter((s) => matrixLevel(answer, s.id) !== undefined)
+			.map((s) => `${s.label}：${matrixLevel(answer, s.id)}`)
+			.join('；');
+	}
 	return '';
 }
 
@@ -43,15 +56,27 @@ export function answerText(q: Question, answer: Answer | undefined, other?: Answ
  * One column per question across all versions (latest wording first, then questions that later
  * versions dropped), so every response is exported against its own version's questions.
  */
-function questionColumns(records: ResponseRecord[]): { id: string; title: string }[] {
+function questionColumns(
+	records: ResponseRecord[]
+): { id: string; title: string; statement?: string }[] {
 	const byVersion = [...records].sort((a, b) => b.version - a.version);
-	const columns = new Map<string, string>();
+	const columns = new Map<string, { id: string; title: string; statement?: string }>();
 	for (const r of byVersion) {
 		for (const q of r.questions) {
-			if (q.type !== 'contact' && !columns.has(q.id)) columns.set(q.id, q.title);
+			if (q.type === 'matrix') {
+				// A matrix: a number column per statement ("题目 — 陈述"), lined up by statement id.
+				for (const s of matrixStatements(q)) {
+					const key = `${q.id}.${s.id}`;
+					if (!columns.has(key)) {
+						columns.set(key, { id: q.id, title: `${q.title} — ${s.label}`, statement: s.id });
+					}
+				}
+			} else if (q.type !== 'contact' && !columns.has(q.id)) {
+				columns.set(q.id, { id: q.id, title: q.title });
+			}
 		}
 	}
-	return [...columns].map(([id, title]) => ({ id, title }));
+	return [...columns.values()];
 }
 
 /**
@@ -101,6 +126,7 @@ export async function exportTable(
 			...(withContact ? [r.contactName ?? '', r.contactPhone ?? '', r.contactEmail ?? ''] : []),
 			...columns.map((c) => {
 				const q = questions.get(c.id);
+				if (c.statement !== undefined) return matrixLevel(r.answers[c.id], c.statement) ?? '';
 				return q ? answerCell(q, r.answers) : '';
 			})
 		];

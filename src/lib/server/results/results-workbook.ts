@@ -65,6 +65,10 @@ export async function resultsWorkbook(
 			sheet.addRow([
 				(q.conditional ? m.results.answeredShown : m.results.answered)(q.answered, q.asked)
 			]);
+			if (q.matrix) {
+				matrixRows(sheet, q.matrix, widths);
+				return;
+			}
 			if (q.options.length === 0) {
 				sheet.addRow([m.results.textAnswers(q.answered)]);
 				return;
@@ -90,6 +94,39 @@ export async function resultsWorkbook(
 			typeFigures(sheet, q);
 		});
 		widths.apply(sheet);
+	}
+
+	/** A matrix: a row per statement with its counts and shares of each point, and its mean. */
+	function matrixRows(
+		sheet: ExcelJS.Worksheet,
+		statements: NonNullable<CampaignResults['questions'][number]['matrix']>,
+		widths: ColumnWidths
+	) {
+		const points = statements[0]?.options.map((o) => o.label) ?? [];
+		const header = [
+			m.matrix.statement,
+			m.matrix.answered,
+			...points.map((p) => m.matrix.pointN(Number(p))),
+			...points.map((p) => m.resultsReport.shareOf(m.matrix.pointN(Number(p)))),
+			m.matrix.mean
+		];
+		sheet.addRow(header).font = { bold: true };
+		widths.measure(header);
+		const k = points.length;
+		for (const s of statements) {
+			const values = [
+				s.label,
+				s.answered,
+				...s.options.map((o) => o.count),
+				...s.options.map((o) => o.share),
+				s.mean
+			];
+			const row = sheet.addRow(values);
+			for (let c = 2; c <= 2 + k; c++) row.getCell(c).numFmt = COUNT;
+			for (let c = 3 + k; c <= 2 + 2 * k; c++) row.getCell(c).numFmt = PERCENT;
+			row.getCell(3 + 2 * k).numFmt = MEAN;
+			widths.measure(values);
+		}
 	}
 
 	/** A recommendation's score and groups, a number's summary, a date's months, "other" texts. */

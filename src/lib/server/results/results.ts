@@ -51,6 +51,7 @@ import {
 	type VersionQuestions
 } from './query';
 import { countPlaces, withPlaces } from './ranking';
+import { countMatrixAnswers, matrixStatementResults } from './matrix-results';
 import { satisfactionIndex } from './satisfaction';
 
 export { readResultsQuery, resultsQuestions } from './query';
@@ -486,14 +487,15 @@ export async function countedResults(
 	// The satisfaction index is a mean of each respondent's own score: it reads the responses
 	// themselves (the tallies count answers, not respondents' scores), and only when a question
 	// is marked.
-	const [rows, satisfaction, others, shownRows, places] = await Promise.all([
+	const [rows, satisfaction, others, shownRows, places, matrices] = await Promise.all([
 		fromTallies
 			? countTallies(db, sql.join([...where, ...monthsWithin(query.filter)], sql` and `), by)
 			: countAnswers(db, responsesWhere, by, questions),
 		satisfactionIndex(db, responsesWhere, questions, org, minN),
 		otherTexts(db, responsesWhere, questions),
 		countShown(db, responsesWhere, by, questions),
-		countPlaces(db, responsesWhere, breakdownColumn(by), questions)
+		countPlaces(db, responsesWhere, breakdownColumn(by), questions),
+		countMatrixAnswers(db, responsesWhere, questions)
 	]);
 	// Question → breakdown value → version → responses it was shown to (conditional versions only).
 	const shown = new Map<string, Map<string | null, Map<number, number>>>();
@@ -562,6 +564,11 @@ export async function countedResults(
 				minN,
 				(key) => cells.find((c) => c.key === key)?.raw ?? key
 			);
+			if (q.question.type === 'matrix') {
+				// Per statement over the whole filter: a breakdown does not split a matrix (yet).
+				const { byBreakdown: _cells, test: _test, ...overall } = result;
+				return { ...overall, ...matrixStatementResults(q.question, matrices) };
+			}
 			return otherOption(q.question)
 				? { ...result, otherTexts: others.get(otherKey(q.question)) ?? [] }
 				: result;

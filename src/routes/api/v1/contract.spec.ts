@@ -18,6 +18,8 @@ import { campaigns, responses, suggestions, users } from '$lib/server/db/schema'
 import { campaignStats } from '$lib/server/returns/return-rate';
 import { onTimeFigures } from '$lib/server/suggestions/deadline-figures';
 import { describeEachDatabase } from '$lib/server/test/databases';
+import { openMatrixCampaign } from '$lib/server/test/matrix';
+import { newSubmissionToken, submitPublicForm } from '$lib/server/intake/public-form';
 
 type Handler = (event: RequestEvent) => Response | Promise<Response>;
 type Endpoint = Partial<Record<string, Handler>>;
@@ -464,6 +466,45 @@ describeEachDatabase(
 			});
 			expect(compared.status).toBe(200);
 			expect(compared.body).toHaveProperty('compare');
+		});
+
+		it('describes a matrix question, its answers and its results per statement', async () => {
+			const { db } = current();
+			const matrixSlug = 'contract-matrix';
+			await openMatrixCampaign(db, matrixSlug);
+			const form = new FormData();
+			form.set('submission_token', newSubmissionToken());
+			for (const [k, v] of [
+				['q_svc.fix', '5'],
+				['q_town.volt', '9'],
+				['q_town.cut', '3']
+			]) {
+				form.set(k, v);
+			}
+			expect((await submitPublicForm(db, matrixSlug, form, '10.19.9.1')).kind).toBe('stored');
+			const params = { slug: matrixSlug };
+			const campaign = await call({ path: '/api/v1/campaigns/{slug}', params, token: tokens.all });
+			const questions = (campaign.body as { questionnaires: { questions: unknown[] }[] })
+				.questionnaires[0].questions;
+			expect(questions[0]).toMatchObject({ id: 'svc', type: 'matrix', points: 5 });
+			expect(questions[0]).toHaveProperty('statements.0', { id: 'fix', label: '抢修及时' });
+			const page = await call({
+				path: '/api/v1/campaigns/{slug}/responses',
+				params,
+				token: tokens.all
+			});
+			const items = (page.body as { items: { answers: unknown }[] }).items;
+			expect(items.map((i) => i.answers)).toEqual([{ svc: { fix: 5 }, town: { volt: 9, cut: 3 } }]);
+			const results = await call({
+				path: '/api/v1/campaigns/{slug}/results',
+				params,
+				token: tokens.all
+			});
+			expect(results.status).toBe(200);
+			const svc = (results.body as { questions: { id: string; matrix?: unknown[] }[] })
+				.questions[0];
+			expect(svc.matrix).toHaveLength(3);
+			expect(svc.matrix![0]).toMatchObject({ id: 'fix', answered: 1, mean: 5 });
 		});
 
 		it('has produced every answer the document promises', () => {
