@@ -18,6 +18,9 @@ function ruleWords(w: Words, questions: Question[], rule: ConditionRule): string
 			ids.map((id) => options.find((o) => o.id === id)?.label ?? id)
 		);
 	}
+	if (typeof rule.value === 'string') {
+		return rule.op === 'lte' ? w.ruleDateLte(n, rule.value) : w.ruleDateGte(n, rule.value);
+	}
 	return rule.op === 'lte' ? w.ruleLte(n, rule.value) : w.ruleGte(n, rule.value);
 }
 
