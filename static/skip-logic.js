@@ -29,14 +29,18 @@ function xkComparable(answer, value) {
 function xkVisible(questions, answers) {
 	const visible = new Set();
 	const before = new Set();
+	// A section shows or hides every question after it up to the next section.
+	let sectionShown = true;
 	for (const q of questions) {
 		const rules = (q.when && q.when.rules) || [];
 		const holds = (rule) =>
 			before.has(rule.question) && visible.has(rule.question)
 				? xkRuleHolds(rule, answers[rule.question])
 				: false;
-		const shown =
+		let shown =
 			rules.length === 0 || (q.when.combine === 'any' ? rules.some(holds) : rules.every(holds));
+		if (q.type === 'section') sectionShown = shown;
+		else shown = shown && sectionShown;
 		if (shown) visible.add(q.id);
 		before.add(q.id);
 	}

@@ -330,7 +330,8 @@ function randomCase(next: () => number) {
 			'nps',
 			'number',
 			'date',
-			'short_text'
+			'short_text',
+			'section'
 		] as const);
 		const choice = type === 'single' || type === 'multiple' || type === 'area';
 		const question = q(`q${i}`, type, { options: choice ? opts('a', 'b', 'c') : [] });
@@ -354,7 +355,8 @@ function randomCase(next: () => number) {
 			question.when = { combine: next() < 0.5 ? 'all' : 'any', rules };
 		}
 		questions.push(question);
-		if (next() < 0.2) continue;
+		// A section has no answer (a crafted one for it must change nothing).
+		if (next() < 0.2 || (type === 'section' && next() < 0.8)) continue;
 		answers[question.id] =
 			type === 'single' || type === 'area'
 				? pick(['a', 'b', 'c'])

@@ -71,25 +71,29 @@ function comparable(answer: Answer, value: number | string): answer is number | 
 }
 
 /**
- * The ids of the questions shown for these answers, in order. A question without a condition is
- * shown; one with a condition is shown when its rules hold on the answers of questions before it
- * that are themselves shown (an answer to a hidden question counts as no answer). A rule naming a
- * question that is not before it never holds.
+ * The ids of the questions (and sections) shown for these answers, in order. A question without a
+ * condition is shown; one with a condition is shown when its rules hold on the answers of
+ * questions before it that are themselves shown (an answer to a hidden question counts as no
+ * answer). A rule naming a question that is not before it never holds. A question after a section
+ * is shown only when that section is too (a section's own condition decides it).
  */
 export function visibleQuestionIds(
-	questions: Pick<Question, 'id' | 'when'>[],
+	questions: Pick<Question, 'id' | 'when' | 'type'>[],
 	answers: Answers
 ): Set<string> {
 	const visible = new Set<string>();
 	const before = new Set<string>();
+	let sectionShown = true;
 	for (const q of questions) {
 		const rules = q.when?.rules ?? [];
 		const holds = (rule: ConditionRule) =>
 			before.has(rule.question) && visible.has(rule.question)
 				? ruleHolds(rule, answers[rule.question])
 				: false;
-		const shown =
+		let shown =
 			rules.length === 0 || (q.when!.combine === 'any' ? rules.some(holds) : rules.every(holds));
+		if (q.type === 'section') sectionShown = shown;
+		else shown &&= sectionShown;
 		if (shown) visible.add(q.id);
 		before.add(q.id);
 	}
@@ -238,6 +242,8 @@ export function checkConditions(
 	const problems: ConditionProblem[] = [];
 	const indexOf = new Map(questions.map((q, i) => [q.id, i]));
 	const reachable = new Set<string>();
+	// Questions in a section no answers can show are not reported one by one: the section is.
+	let sectionReachable = true;
 	questions.forEach((q, index) => {
 		const rules = q.when?.rules ?? [];
 		let ok = true;
@@ -256,7 +262,10 @@ export function checkConditions(
 				ok &&= !message;
 			}
 		}
-		if (!ok) return;
+		if (!ok) {
+			if (q.type === 'section') sectionReachable = false;
+			return;
+		}
 		const bySource = new Map<string, ConditionRule[]>();
 		for (const rule of rules) {
 			bySource.set(rule.question, [...(bySource.get(rule.question) ?? []), rule]);
@@ -268,6 +277,8 @@ export function checkConditions(
 			(q.when!.combine === 'any'
 				? rules.some((r) => sourceOk(r.question, [r]))
 				: [...bySource].every(([id, its]) => sourceOk(id, its)));
+		if (q.type === 'section') sectionReachable = shown;
+		else if (!sectionReachable) return;
 		if (shown) reachable.add(q.id);
 		else problems.push({ index, field: 'when', message: 'condition_unreachable' });
 	});

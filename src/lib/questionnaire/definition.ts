@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CONDITION_DAY, checkConditions, type OrganisationOptions } from './conditions';
+import { sectionRange } from './sections';
 import { QUESTION_TYPES, RATING_POINTS, SHORT_TEXT_LIMIT, type Question } from './types';
 
 const option = z.object({
@@ -131,6 +132,14 @@ export function checkQuestions(
 		// Only a 1–5 rating has a place on the satisfaction index's 0–100 scale (its SQL reads 1–5).
 		if (q.satisfaction && (q.type !== 'rating' || (q.points ?? 5) !== 5)) {
 			problems.push({ index, field: 'satisfaction', message: 'invalid' });
+		}
+		if (q.type === 'section') {
+			if (q.required || q.options.length) {
+				problems.push({ index, field: 'type', message: 'invalid' });
+			}
+			if (sectionRange(questions, index).length === 0) {
+				problems.push({ index, field: 'type', message: 'section_empty' });
+			}
 		}
 		if (q.type === 'contact' && anonymous) {
 			problems.push({ index, field: 'type', message: 'contact_on_anonymous' });

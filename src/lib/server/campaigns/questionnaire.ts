@@ -1,5 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { checkQuestions } from '../../questionnaire/definition';
+import { questionsOnly } from '../../questionnaire/sections';
 import type { Question, QuestionOption } from '../../questionnaire/types';
 import { isUniqueViolation, type Database } from '../db';
 import { areas, campaigns, questionnaireVersions, respondentGroups, units } from '../db/schema';
@@ -105,7 +106,7 @@ export async function publishQuestionnaire(db: Database, actorId: number | null,
 		options
 	);
 	if (problems.length) throw new Invalid('draft_invalid');
-	if (questions.length === 0) throw new Invalid('questionnaire_empty');
+	if (questionsOnly(questions).length === 0) throw new Invalid('questionnaire_empty');
 	const frozen: Question[] = questions.map((q) =>
 		q.type === 'group' || q.type === 'area' || q.type === 'unit'
 			? { ...q, options: options[q.type] }

@@ -13,10 +13,15 @@ import { saveDraft } from '../campaigns/questionnaire';
 import { enterPaperForm } from '../returns/paper-entry';
 import { countedResults } from '../results/results';
 import { readResultsQuery, resultsQuestions } from '../results/query';
-import { areaDateQuestions, ensureAreas, openCampaignWith } from '../test/area-date';
+import {
+	areaDateQuestions,
+	ensureAreas,
+	openCampaignWith,
+	sectionQuestions
+} from '../test/area-date';
 import { describeEachDatabase } from '../test/databases';
 import { createFastPath } from './fast-path';
-import { newSubmissionToken, submitPublicForm } from './public-form';
+import { newSubmissionToken, submitPublicForm, turnFormPage } from './public-form';
 import { findReceipt } from './receipt-lookup';
 
 const SLUG = 'area-date';
@@ -231,6 +236,119 @@ describeEachDatabase('conditions on an area and a date', (current) => {
 			]);
 		} finally {
 			await db.update(areas).set({ active: true }).where(eq(areas.name, '城关'));
+		}
+	});
+});
+
+describeEachDatabase('sections', (current) => {
+	const slug = 'sections';
+
+	it("drop a hidden section's answers on the route and the fast path alike, and store no section", async () => {
+		const { db } = current();
+		const town = await ensureAreas(db);
+		await openCampaignWith(db, slug, sectionQuestions(town.城关));
+		const before = await count(db);
+		const fields: [string, string][] = [
+			['q_area', town.大围山],
+			['q_outage', '2026-11-05'],
+			['q_street', '之前写的：解放路'],
+			['q_notice', 'no'],
+			['q_s-town', '不该存的'],
+			['q_idea', '希望多设缴费点']
+		];
+		const routed = await submitPublicForm(
+			db,
+			slug,
+			formData(withToken(fields)),
+			`10.19.3.${++client}`
+		);
+		if (routed.kind !== 'stored') throw new Error(JSON.stringify(routed));
+		const fast = await postThroughFastPath(db, slug, withToken(fields));
+		if (fast === 'handed to SvelteKit') throw new Error('the fast path did not take it');
+		const fastCode = /r=([0-9A-Z]{8})/.exec(fast.location)![1];
+		const expected = { area: town.大围山, outage: '2026-11-05', idea: '希望多设缴费点' };
+		expect((await storedRow(db, routed.receiptCode)).answers).toEqual(expected);
+		expect((await storedRow(db, fastCode)).answers).toEqual(expected);
+		expect(await count(db)).toBe(before + 2);
+	});
+
+	it("require a shown section's questions (both conditions holding), page by page without JavaScript", async () => {
+		const { db } = current();
+		const town = await ensureAreas(db);
+		const before = await count(db);
+		const token = newSubmissionToken();
+		const turn = (fields: [string, string][]) =>
+			turnFormPage(db, slug, formData([['submission_token', token], ...fields]));
+		// 城关 on page 1: the second part (page 2) comes next.
+		expect(
+			await turn([
+				['q_area', town.城关],
+				['q_outage', '2026-10-01'],
+				['_page', '0'],
+				['_nav', 'next']
+			])
+		).toMatchObject({ kind: 'page', page: 1, errors: {} });
+		const refused = await submitPublicForm(
+			db,
+			slug,
+			formData(
+				withToken([
+					['q_area', town.城关],
+					['q_outage', '2026-11-01'],
+					['_page', '1']
+				])
+			),
+			`10.19.3.${++client}`
+		);
+		expect(refused).toMatchObject({
+			kind: 'invalid',
+			errors: { street: 'answer_required', notice: 'answer_required' },
+			page: 1
+		});
+		// An October outage: the street is asked, the notice (its own condition) is not.
+		const october = await submitPublicForm(
+			db,
+			slug,
+			formData(
+				withToken([
+					['q_area', town.城关],
+					['q_outage', '2026-10-01'],
+					['q_street', '解放路'],
+					['q_notice', 'no'],
+					['_page', '1']
+				])
+			),
+			`10.19.3.${++client}`
+		);
+		if (october.kind !== 'stored') throw new Error(JSON.stringify(october));
+		expect((await storedRow(db, october.receiptCode)).answers).toEqual({
+			area: town.城关,
+			outage: '2026-10-01',
+			street: '解放路'
+		});
+		expect(await count(db)).toBe(before + 1);
+	});
+
+	it("are left out of the results, which count a section's questions against those it was shown to", async () => {
+		const { db } = current();
+		const campaignId = (await getCampaign(db, slug)).id;
+		const questions = await resultsQuestions(db, campaignId);
+		expect(questions.map((q) => q.id)).toEqual(['area', 'outage', 'street', 'notice', 'idea']);
+		const query = readResultsQuery(new URLSearchParams(), questions);
+		for (const source of ['scan', 'tallies'] as const) {
+			const results = await countedResults(db, campaignId, query, source);
+			const figures = Object.fromEntries(
+				results.questions.map((q) => [q.id, [q.asked, q.answered, q.conditional ?? false]])
+			);
+			// Three responses: two from 大围山 (the section hidden), one from 城关 in October.
+			expect(figures, source).toEqual({
+				area: [3, 3, false],
+				outage: [3, 3, false],
+				street: [1, 1, true],
+				// Shown only to 城关 with an outage on or after 1 November: nobody.
+				notice: [0, 0, true],
+				idea: [3, 2, false]
+			});
 		}
 	});
 });

@@ -44,7 +44,10 @@ function questionColumns(records: ResponseRecord[]): { id: string; title: string
 	const columns = new Map<string, string>();
 	for (const r of byVersion) {
 		for (const q of r.questions) {
-			if (q.type !== 'contact' && !columns.has(q.id)) columns.set(q.id, q.title);
+			// Sections have no answers: no column.
+			if (q.type !== 'contact' && q.type !== 'section' && !columns.has(q.id)) {
+				columns.set(q.id, q.title);
+			}
 		}
 	}
 	return [...columns].map(([id, title]) => ({ id, title }));

@@ -357,9 +357,9 @@ async function countShown(
 ): Promise<CountRow[]> {
 	const parts = questions.flatMap((q) =>
 		[...(q.conditions ?? [])].map(
-			([versionId, condition]) => sql`select 's' as part, ${q.question.id}::text as q,
+			([versionId, conditions]) => sql`select 's' as part, ${q.question.id}::text as q,
 				r.version_id, r.b, null::text as val, count(*)::int as n
-			from r where r.version_id = ${versionId} and ${conditionSql(condition)}
+			from r where r.version_id = ${versionId} and ${sql.join(conditions.map(conditionSql), sql` and `)}
 			group by r.version_id, r.b`
 		)
 	);

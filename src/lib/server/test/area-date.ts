@@ -63,3 +63,32 @@ export async function openCampaignWith(
 	await publishQuestionnaire(db, null, slug);
 	await setCampaignStatus(db, null, slug, 'open');
 }
+
+/**
+ * Sections (issue 17): the second part only for 城关 (its questions hidden otherwise), one of its
+ * questions also only for an outage on or after 1 November; the third part for everyone.
+ * Without JavaScript: two pages (the section tests the area answered on the first).
+ */
+export function sectionQuestions(town: string): Question[] {
+	return [
+		question('area', 'area', { title: '您所在的片区', required: true }),
+		question('outage', 'date', { title: '最近一次停电是哪天？' }),
+		question('s-town', 'section', {
+			title: '城关片区',
+			help: '以下两题只请城关片区的居民回答。',
+			when: { combine: 'all', rules: [{ question: 'area', op: 'eq', value: town }] }
+		}),
+		question('street', 'short_text', { title: '您住在哪条街？', required: true }),
+		question('notice', 'single', {
+			title: '这次停电事先通知了吗？',
+			required: true,
+			options: [
+				{ id: 'yes', label: '通知了' },
+				{ id: 'no', label: '没有通知' }
+			],
+			when: { combine: 'all', rules: [{ question: 'outage', op: 'gte', value: '2026-11-01' }] }
+		}),
+		question('s-ideas', 'section', { title: '意见建议', help: '' }),
+		question('idea', 'suggestion', { title: '您还有什么建议？' })
+	];
+}
