@@ -14,22 +14,33 @@ function xkRuleHolds(rule, answer) {
 			? answer.some((a) => rule.value.includes(a))
 			: typeof answer === 'string' && rule.value.includes(answer);
 	}
-	if (rule.op === 'lte') return typeof answer === 'number' && answer <= rule.value;
-	if (rule.op === 'gte') return typeof answer === 'number' && answer >= rule.value;
+	if (rule.op === 'lte') return xkComparable(answer, rule.value) && answer <= rule.value;
+	if (rule.op === 'gte') return xkComparable(answer, rule.value) && answer >= rule.value;
 	return false;
+}
+
+// A number against a number, a day (YYYY-MM-DD) against a day.
+function xkComparable(answer, value) {
+	return typeof answer === 'number'
+		? typeof value === 'number'
+		: typeof answer === 'string' && typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(answer);
 }
 
 function xkVisible(questions, answers) {
 	const visible = new Set();
 	const before = new Set();
+	// A section shows or hides every question after it up to the next section.
+	let sectionShown = true;
 	for (const q of questions) {
 		const rules = (q.when && q.when.rules) || [];
 		const holds = (rule) =>
 			before.has(rule.question) && visible.has(rule.question)
 				? xkRuleHolds(rule, answers[rule.question])
 				: false;
-		const shown =
+		let shown =
 			rules.length === 0 || (q.when.combine === 'any' ? rules.some(holds) : rules.every(holds));
+		if (q.type === 'section') sectionShown = shown;
+		else shown = shown && sectionShown;
 		if (shown) visible.add(q.id);
 		before.add(q.id);
 	}
@@ -39,9 +50,10 @@ function xkVisible(questions, answers) {
 // The answer a source question holds, read as the server's parser reads it (answers.ts).
 function xkAnswerOf(q, data) {
 	const values = data.getAll('q_' + q.id).filter((v) => typeof v === 'string' && v !== '');
-	if (q.type === 'single') return values.length === 1 ? values[0] : undefined;
 	if (q.type === 'multiple') return values.length ? values : undefined;
 	if (values.length !== 1) return undefined;
+	if (/^(single|group|area|unit)$/.test(q.type)) return values[0];
+	if (q.type === 'date') return xkDay(values[0]);
 	const raw = values[0].trim().normalize('NFKC');
 	if (q.type === 'rating' || q.type === 'nps') return /^\d{1,2}$/.test(raw) ? Number(raw) : undefined;
 	if (q.type !== 'number') return undefined;
@@ -55,6 +67,20 @@ function xkAnswerOf(q, data) {
 		return undefined;
 	}
 	return Object.is(n, -0) ? 0 : n;
+}
+
+// A day as readDate (answers.ts) reads it: 2026-03-05, 2026/3/5, 2026年3月5日, 20260305.
+function xkDay(raw) {
+	const compact = raw.normalize('NFKC').replace(/\s/g, '');
+	const match =
+		/^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(compact) ||
+		/^(\d{4})(\d{2})(\d{2})$/.exec(compact);
+	if (!match) return undefined;
+	const [year, month, day] = match.slice(1).map(Number);
+	if (year < 1900 || year > 2100) return undefined;
+	const date = new Date(Date.UTC(year, month - 1, day));
+	if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
+	return date.toISOString().slice(0, 10);
 }
 
 if (typeof document !== 'undefined') {

@@ -545,6 +545,22 @@ export const en: Messages = {
 		preview: 'This version’s questionnaire (read-only preview)',
 		readOnly: 'Read-only: it cannot be filled in here.'
 	},
+	sections: {
+		part: (n: number) => `Part ${n}`,
+		add: 'Add section',
+		kind: 'Section',
+		heading: 'Section heading',
+		help: 'Help text (optional)',
+		governs: (from: number, to: number) =>
+			from === to
+				? `This section holds question ${from}.`
+				: `This section holds questions ${from}–${to}.`,
+		empty: 'No question after this section yet.',
+		conditionNote:
+			"The section's condition governs every question in it; a question's own condition must hold as well.",
+		paper: (words: string, part: string, from: number, to: number, next: number | null) =>
+			`If ${words}, answer ${part} (question${from === to ? ` ${from}` : `s ${from}–${to}`}); otherwise ${next ? `go to question ${next}` : 'this is the end of the form'}.`
+	},
 	skipLogic: {
 		title: 'Show this question',
 		always: 'Everyone sees this question.',
@@ -561,14 +577,18 @@ export const en: Messages = {
 		options: 'Options',
 		ops: { eq: 'equals', in: 'is one of', lte: 'at most (≤)', gte: 'at least (≥)' },
 		choiceOps: { eq: 'chose', in: 'chose one of', lte: '', gte: '' },
+		dateOps: { eq: '', in: '', lte: 'on or before', gte: 'on or after' },
+		day: 'Date',
 		noSources:
-			'No question before this one can be tested yet (single or multiple choice, rating, recommendation, number).',
+			'No question before this one can be tested yet (single or multiple choice, group, area, unit, rating, recommendation, number, date).',
 		questionRef: (n: number, title: string) => `Question ${n} · ${title}`,
 		ruleChoice: (n: number, labels: string[]) =>
 			`you chose “${labels.join('” or “')}” in question ${n}`,
 		ruleEq: (n: number, v: number) => `your answer to question ${n} is ${v}`,
 		ruleLte: (n: number, v: number) => `your answer to question ${n} is ${v} or less`,
 		ruleGte: (n: number, v: number) => `your answer to question ${n} is ${v} or more`,
+		ruleDateLte: (n: number, day: string) => `the date in question ${n} is on or before ${day}`,
+		ruleDateGte: (n: number, day: string) => `the date in question ${n} is on or after ${day}`,
 		joinAll: ' and ',
 		joinAny: ' or ',
 		shownWhen: (words: string) => `Shown only if ${words}`,
@@ -594,7 +614,8 @@ export const en: Messages = {
 			group: 'Respondent group',
 			area: 'Area (township/street)',
 			unit: 'Unit',
-			contact: 'Contact (name, phone, e-mail)'
+			contact: 'Contact (name, phone, e-mail)',
+			section: 'Section (heading and help, may have a condition)'
 		},
 		questionTitle: 'Question',
 		help: 'Help text (optional)',
@@ -1520,6 +1541,8 @@ export const en: Messages = {
 		condition_empty: 'A condition needs at least one rule.',
 		condition_too_many: 'A condition has at most 10 rules.',
 		only_one_of_type: 'A questionnaire can have only one question of this type.',
+		section_empty:
+			'A section needs at least one question after it (up to the next section or the end).',
 		contact_on_anonymous: 'Anonymous campaigns cannot ask for contact details.',
 		copy_source_unknown: 'There is no such campaign to copy from.',
 		choose_anonymity: 'Please choose whether the campaign is anonymous.',

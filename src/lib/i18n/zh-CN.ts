@@ -1,4 +1,12 @@
 /** Simplified Chinese, the default language. `en.ts` must have the same keys (the type checks it). */
+/** 一 … 九十九: the part number of a section as a Chinese reader says it (第二部分). */
+function chineseNumeral(n: number): string {
+	const digits = '〇一二三四五六七八九';
+	if (n < 10) return digits[n];
+	const tens = Math.floor(n / 10);
+	return `${tens > 1 ? digits[tens] : ''}十${n % 10 ? digits[n % 10] : ''}`;
+}
+
 export const zhCN = {
 	appName: '心坎',
 	appTagline: '把服务做到老百姓心坎上',
@@ -514,6 +522,19 @@ export const zhCN = {
 		preview: '这一版的问卷（只读预览）',
 		readOnly: '只读：不能在这里填写。'
 	},
+	sections: {
+		part: (n: number) => `第${chineseNumeral(n)}部分`,
+		add: '添加分节',
+		kind: '分节',
+		heading: '分节标题',
+		help: '说明（选填）',
+		governs: (from: number, to: number) =>
+			from === to ? `本节含第 ${from} 题。` : `本节含第 ${from}–${to} 题。`,
+		empty: '本节后面还没有题目。',
+		conditionNote: '分节的显示条件管住本节的每一道题；题目自己的条件也须同时满足。',
+		paper: (words: string, part: string, from: number, to: number, next: number | null) =>
+			`如${words}，请答${part}（第 ${from === to ? from : `${from}–${to}`} 题）；否则${next ? `跳到第 ${next} 题` : '本表到此结束'}。`
+	},
 	skipLogic: {
 		title: '显示条件',
 		always: '所有填写人都会看到本题。',
@@ -530,12 +551,17 @@ export const zhCN = {
 		options: '选项',
 		ops: { eq: '等于', in: '是其中之一', lte: '不大于（≤）', gte: '不小于（≥）' },
 		choiceOps: { eq: '选了', in: '选了其中之一', lte: '', gte: '' },
-		noSources: '本题前面还没有可作为条件的题目（单选、多选、评分、推荐意愿或数字题）。',
+		dateOps: { eq: '', in: '', lte: '在此日期当天或之前', gte: '在此日期当天或之后' },
+		day: '日期',
+		noSources:
+			'本题前面还没有可作为条件的题目（单选、多选、组别、片区、单位、评分、推荐意愿、数字或日期题）。',
 		questionRef: (n: number, title: string) => `第 ${n} 题 · ${title}`,
 		ruleChoice: (n: number, labels: string[]) => `第 ${n} 题选“${labels.join('”或“')}”`,
 		ruleEq: (n: number, v: number) => `第 ${n} 题答 ${v}`,
 		ruleLte: (n: number, v: number) => `第 ${n} 题答 ${v} 或以下`,
 		ruleGte: (n: number, v: number) => `第 ${n} 题答 ${v} 或以上`,
+		ruleDateLte: (n: number, day: string) => `第 ${n} 题所填日期在 ${day} 当天或之前`,
+		ruleDateGte: (n: number, day: string) => `第 ${n} 题所填日期在 ${day} 当天或之后`,
 		joinAll: '且',
 		joinAny: '或',
 		shownWhen: (words: string) => `仅当${words}时显示`,
@@ -561,7 +587,8 @@ export const zhCN = {
 			group: '对象类别',
 			area: '所在区域（乡镇/街道）',
 			unit: '单位',
-			contact: '联系方式（姓名、电话、电子邮箱）'
+			contact: '联系方式（姓名、电话、电子邮箱）',
+			section: '分节（标题与说明，可设显示条件）'
 		},
 		questionTitle: '题目',
 		help: '说明（选填）',
@@ -1443,6 +1470,7 @@ export const zhCN = {
 		condition_empty: '显示条件至少需要一条规则。',
 		condition_too_many: '一个显示条件最多 10 条规则。',
 		only_one_of_type: '这种题型在一份问卷里只能有一题。',
+		section_empty: '分节后面至少要有一道题（到下一个分节或问卷末尾为止）。',
 		contact_on_anonymous: '匿名活动不能收集联系方式。',
 		copy_source_unknown: '没有这个活动，无法复制。',
 		choose_anonymity: '请选择活动是否匿名。',

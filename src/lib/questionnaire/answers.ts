@@ -331,6 +331,8 @@ function parseOne(q: Question, form: FormFields, typed: TypedValues): Outcome {
 			return parseRanking(q, form, typed);
 		case 'contact':
 			return parseContact(q, form, typed);
+		case 'section':
+			return {};
 		default: {
 			const value = text(form, fieldName(q));
 			typed[fieldName(q)] = value;
@@ -372,6 +374,8 @@ export function parseAnswers(questions: Question[], form: FormFields): ParsedAns
 			result.hidden.push(q.id);
 			return;
 		}
+		// A section has no answer (and is never required).
+		if (q.type === 'section') return;
 		const { answer, error, otherText } = outcomes[i];
 		if (error) result.errors[q.id] = error;
 		else if (answer === undefined && q.required) result.errors[q.id] = 'answer_required';

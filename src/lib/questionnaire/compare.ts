@@ -1,5 +1,6 @@
 // Comparing two questionnaires (issue 17, item 5): an old version against the current draft.
 // Questions are matched by their stable id, the same id answers and results line up by.
+import { itemNumbers } from './sections';
 import { ORGANISATION_TYPES, matrixStatements, type Question } from './types';
 
 /** What can differ in a question, as the comparison names it. */
@@ -21,7 +22,7 @@ export type ComparedField = (typeof COMPARED_FIELDS)[number];
 
 export interface NumberedQuestion {
 	question: Question;
-	/** 1-based position in its own questionnaire. */
+	/** Its number in its own questionnaire (a section: its part number; sections.ts). */
 	number: number;
 }
 
@@ -77,8 +78,11 @@ export function compareQuestionnaires(
 	version: readonly Question[],
 	draft: readonly Question[]
 ): QuestionnaireComparison {
-	const numbered = (list: readonly Question[]) =>
-		new Map(list.map((question, i) => [question.id, { question, number: i + 1 }]));
+	// Sections are compared like questions (heading, help, condition), numbered by their part.
+	const numbered = (list: readonly Question[]) => {
+		const numbers = itemNumbers([...list]);
+		return new Map(list.map((q) => [q.id, { question: q, number: numbers.get(q.id)! }]));
+	};
 	const before = numbered(version);
 	const after = numbered(draft);
 	const added = [...after.values()].filter((q) => !before.has(q.question.id));

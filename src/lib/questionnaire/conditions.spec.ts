@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseAnswers } from './answers';
+import { parseAnswers, readDate } from './answers';
 import {
 	checkConditions,
 	formPages,
@@ -79,6 +79,31 @@ describe('visibleQuestionIds', () => {
 		expect(shown({ m: 'b' as unknown as string[], n: '12' as unknown as number })).toEqual([]);
 	});
 
+	it("reads the organisation's options (group/area/unit) like a single choice, and dates by day", () => {
+		const questions = [
+			q('ar', 'area', { options: opts('a1', 'a2', 'a3') }),
+			q('d', 'date'),
+			q('x', 'short_text', { when: all({ question: 'ar', op: 'eq', value: 'a2' }) }),
+			q('y', 'short_text', { when: all({ question: 'ar', op: 'in', value: ['a1', 'a3'] }) }),
+			q('early', 'short_text', { when: all({ question: 'd', op: 'lte', value: '2026-03-05' }) }),
+			q('late', 'short_text', { when: all({ question: 'd', op: 'gte', value: '2026-03-05' }) })
+		];
+		const shown = (answers: Answers) => [...visibleQuestionIds(questions, answers)].slice(2);
+		expect(shown({ ar: 'a2', d: '2026-03-05' })).toEqual(['x', 'early', 'late']);
+		expect(shown({ ar: 'a3', d: '2026-03-04' })).toEqual(['y', 'early']);
+		expect(shown({ ar: 'a1', d: '2026-12-31' })).toEqual(['y', 'late']);
+		expect(shown({})).toEqual([]);
+		// A number against a day, or a day against a number: never true.
+		const mixed = [
+			q('n', 'number'),
+			q('z', 'short_text', { when: all({ question: 'n', op: 'gte', value: '2026-01-01' }) })
+		];
+		expect(visibleQuestionIds(mixed, { n: 3 }).has('z')).toBe(false);
+		expect(visibleQuestionIds(questions, { d: 20260305 as unknown as string }).has('early')).toBe(
+			false
+		);
+	});
+
 	it('counts the answer of a hidden question as no answer, and never looks forward', () => {
 		const questions = [
 			q('a', 'single', { options: opts('y', 'n') }),
@@ -133,6 +158,54 @@ describe('checkConditions (the graph a builder saves and publishes)', () => {
 		expect(check({ question: 'c', op: 'lte', value: 2 })).toEqual(['condition_value']);
 		expect(check({ question: 't', op: 'eq', value: 'a' })).toEqual(['condition_source_type']);
 		expect(check({ question: 'c', op: 'in', value: [] })).toEqual(['condition_value']);
+	});
+
+	it("checks group/area/unit conditions against the organisation's options, and dates as days", () => {
+		// A draft's area question has no options of its own: they are frozen at publication.
+		const draft = [
+			q('ar', 'area'),
+			q('d', 'date'),
+			q('x', 'short_text', { when: all({ question: 'ar', op: 'in', value: ['a1', 'a9'] }) }),
+			q('y', 'short_text', { when: all({ question: 'd', op: 'lte', value: '2026-02-30' }) }),
+			q('z', 'short_text', { when: all({ question: 'd', op: 'eq', value: '2026-02-01' }) }),
+			q('w', 'short_text', { when: all({ question: 'd', op: 'gte', value: 3 }) })
+		];
+		const organisation = { group: [], area: opts('a1', 'a2'), unit: [] };
+		expect(checkConditions(draft, organisation).map((p) => [p.index, p.message])).toEqual([
+			[2, 'condition_option'],
+			[3, 'condition_value'],
+			[4, 'condition_value'],
+			[5, 'condition_value']
+		]);
+		const sound = [
+			q('ar', 'area'),
+			q('d', 'date'),
+			q('x', 'short_text', { when: all({ question: 'ar', op: 'eq', value: 'a2' }) }),
+			q('y', 'short_text', {
+				when: all(
+					{ question: 'd', op: 'gte', value: '2026-01-01' },
+					{ question: 'd', op: 'lte', value: '2026-01-01' }
+				)
+			})
+		];
+		expect(checkConditions(sound, organisation)).toEqual([]);
+		expect(checkQuestions(sound, true, organisation).problems).toEqual([]);
+		// Without the organisation's options (an area retired since): the option is gone.
+		expect(checkConditions(sound).map((p) => p.message)).toEqual(['condition_option']);
+		// A published version keeps its frozen options.
+		const frozen = sound.map((x) => (x.type === 'area' ? { ...x, options: opts('a2') } : x));
+		expect(checkConditions(frozen)).toEqual([]);
+		// "On or after 2026-02-01 and on or before 2026-01-31": no day can be both.
+		const never = [
+			q('d', 'date'),
+			q('y', 'short_text', {
+				when: all(
+					{ question: 'd', op: 'gte', value: '2026-02-01' },
+					{ question: 'd', op: 'lte', value: '2026-01-31' }
+				)
+			})
+		];
+		expect(checkConditions(never).map((p) => p.message)).toEqual(['condition_unreachable']);
 	});
 
 	it('refuses a question no answers can reach', () => {
@@ -241,40 +314,59 @@ function random(seed: number) {
 	};
 }
 
+const DAYS = ['2025-12-31', '2026-01-01', '2026-03-05', '2026-10-01'];
+
 function randomCase(next: () => number) {
 	const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)];
 	const count = 2 + Math.floor(next() * 8);
 	const questions: Question[] = [];
 	const answers: Answers = {};
 	for (let i = 0; i < count; i++) {
-		const type = pick(['single', 'multiple', 'rating', 'nps', 'number', 'short_text'] as const);
-		const question = q(`q${i}`, type, { options: type.endsWith('e') ? opts('a', 'b', 'c') : [] });
+		const type = pick([
+			'single',
+			'multiple',
+			'area',
+			'rating',
+			'nps',
+			'number',
+			'date',
+			'short_text',
+			'section'
+		] as const);
+		const choice = type === 'single' || type === 'multiple' || type === 'area';
+		const question = q(`q${i}`, type, { options: choice ? opts('a', 'b', 'c') : [] });
 		if (i > 0 && next() < 0.6) {
 			const rules: ConditionRule[] = [];
 			for (let r = 0; r < 1 + Math.floor(next() * 3); r++) {
 				// Mostly earlier questions, sometimes a later one or one that does not exist.
 				const source = next() < 0.85 ? Math.floor(next() * i) : i + 1 + Math.floor(next() * 3);
 				const op = pick(['eq', 'in', 'lte', 'gte'] as const);
+				const roll = next();
 				const value =
 					op === 'in'
 						? ['a', 'b', 'c'].filter(() => next() < 0.5)
-						: next() < 0.5
+						: roll < 0.35
 							? pick(['a', 'b', 'c'])
-							: Math.floor(next() * 11);
+							: roll < 0.65
+								? pick(DAYS)
+								: Math.floor(next() * 11);
 				rules.push({ question: `q${source}`, op, value } as ConditionRule);
 			}
 			question.when = { combine: next() < 0.5 ? 'all' : 'any', rules };
 		}
 		questions.push(question);
-		if (next() < 0.2) continue;
+		// A section has no answer (a crafted one for it must change nothing).
+		if (next() < 0.2 || (type === 'section' && next() < 0.8)) continue;
 		answers[question.id] =
-			type === 'single'
+			type === 'single' || type === 'area'
 				? pick(['a', 'b', 'c'])
-				: type === 'multiple'
-					? ['a', 'b', 'c'].filter(() => next() < 0.5)
-					: type === 'short_text'
-						? pick(['a', '5'])
-						: Math.floor(next() * 11) - (type === 'number' ? 0.5 : 0);
+				: type === 'date'
+					? pick(DAYS)
+					: type === 'multiple'
+						? ['a', 'b', 'c'].filter(() => next() < 0.5)
+						: type === 'short_text'
+							? pick(['a', '5'])
+							: Math.floor(next() * 11) - (type === 'number' ? 0.5 : 0);
 	}
 	return { questions, answers };
 }
@@ -294,6 +386,31 @@ describe('the browser and the server agree on what is shown', () => {
 		}
 		// The cases do exercise hiding, not just the trivial "all shown".
 		expect(hidden).toBeGreaterThan(3000);
+	});
+});
+
+describe('the browser reads a date as the server does', () => {
+	it('on the ways people write a day, and on days that do not exist', () => {
+		const file = path.resolve(import.meta.dirname, '../../../static/skip-logic.js');
+		const xkDay = new Function(`${readFileSync(file, 'utf8')}\nreturn xkDay;`)();
+		const written = [
+			'2026-03-05',
+			'2026/3/5',
+			'2026.3.5',
+			'2026年3月5日',
+			'２０２６年３月５日',
+			'20260305',
+			' 2026 - 03 - 05 ',
+			'2026-02-30',
+			'2026-04-31',
+			'1899-12-31',
+			'2101-01-01',
+			'2024-02-29',
+			'3/5/2026',
+			'明天',
+			''
+		];
+		for (const raw of written) expect(xkDay(raw) ?? null, raw).toBe(readDate(raw));
 	});
 });
 
@@ -320,5 +437,32 @@ describe('conditions in words (the printed form, the preview)', () => {
 		expect(paperInstructions(messages('en').skipLogic, questions).get(1)).toBe(
 			'If you chose “不满意” in question 1, answer questions 2–3; otherwise go to question 4.'
 		);
+	});
+
+	it('says a condition on an area and on a date in both languages', async () => {
+		const { messages } = await import('../i18n');
+		const { conditionWords } = await import('./condition-words');
+		const questions = [
+			q('ar', 'area', {
+				options: [
+					{ id: 'a1', label: '城关' },
+					{ id: 'a2', label: '大围山' }
+				]
+			}),
+			q('d', 'date')
+		];
+		const when = all(
+			{ question: 'ar', op: 'in', value: ['a1', 'a2'] },
+			{ question: 'd', op: 'gte', value: '2026-03-01' }
+		);
+		expect(conditionWords(messages('zh-CN').skipLogic, questions, when)).toBe(
+			'第 1 题选“城关”或“大围山”且第 2 题所填日期在 2026-03-01 当天或之后'
+		);
+		expect(
+			conditionWords(messages('en').skipLogic, questions, {
+				combine: 'any',
+				rules: [{ question: 'd', op: 'lte', value: '2026-03-01' }]
+			})
+		).toBe('the date in question 2 is on or before 2026-03-01');
 	});
 });

@@ -2,17 +2,17 @@
 // one evaluator the server trusts — parseAnswers drops what it hides, on the web form, the fast path
 // and paper entry alike. static/skip-logic.js is the browser's copy (shows and hides in place); a
 // property test (conditions.spec.ts) holds the two to the same answers.
-import type { Answer, Answers, Question, QuestionType } from './types';
+import type { Answer, Answers, Question, QuestionOption, QuestionType } from './types';
 
 /**
  * One test on an earlier answer. `eq`: the option chosen (a multiple choice: among those chosen) or
  * the number given; `in`: any of these options; `lte` / `gte`: a rating, recommendation or number
- * at most / at least the value.
+ * at most / at least the value, or a date (`YYYY-MM-DD`) on or before / on or after the day.
  */
 export type ConditionRule =
 	| { question: string; op: 'eq'; value: string | number }
 	| { question: string; op: 'in'; value: string[] }
-	| { question: string; op: 'lte' | 'gte'; value: number };
+	| { question: string; op: 'lte' | 'gte'; value: number | string };
 
 export type ConditionOp = ConditionRule['op'];
 
@@ -23,13 +23,28 @@ export interface Condition {
 }
 
 /** Questions whose answers a condition may test: closed answers the form itself offers. */
-export const CONDITION_SOURCES: QuestionType[] = ['single', 'multiple', 'rating', 'nps', 'number'];
-export const CHOICE_SOURCES: QuestionType[] = ['single', 'multiple'];
+export const CONDITION_SOURCES: QuestionType[] = [
+	'single',
+	'multiple',
+	'group',
+	'area',
+	'unit',
+	'rating',
+	'nps',
+	'number',
+	'date'
+];
+/** Sources tested by the option chosen (group/area/unit: the organisation's own options). */
+export const CHOICE_SOURCES: QuestionType[] = ['single', 'multiple', 'group', 'area', 'unit'];
 
-/** The tests a source question allows: options are chosen, numbers compared. */
+/** The tests a source question allows: options are chosen, numbers compared, dates bounded. */
 export function opsFor(type: QuestionType): ConditionOp[] {
-	return CHOICE_SOURCES.includes(type) ? ['eq', 'in'] : ['eq', 'lte', 'gte'];
+	if (CHOICE_SOURCES.includes(type)) return ['eq', 'in'];
+	return type === 'date' ? ['lte', 'gte'] : ['eq', 'lte', 'gte'];
 }
+
+/** A condition's day: `YYYY-MM-DD`, as a date answer is stored (ISO days compare as text). */
+export const CONDITION_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Whether one rule holds for the answer given (no answer: it does not). */
 export function ruleHolds(rule: ConditionRule, answer: Answer | undefined): boolean {
@@ -42,32 +57,43 @@ export function ruleHolds(rule: ConditionRule, answer: Answer | undefined): bool
 				? answer.some((a) => rule.value.includes(a))
 				: typeof answer === 'string' && rule.value.includes(answer);
 		case 'lte':
-			return typeof answer === 'number' && answer <= rule.value;
+			return comparable(answer, rule.value) && answer <= rule.value;
 		case 'gte':
-			return typeof answer === 'number' && answer >= rule.value;
+			return comparable(answer, rule.value) && answer >= rule.value;
 	}
 }
 
+/** A number against a number, a day against a day; anything else never compares. */
+function comparable(answer: Answer, value: number | string): answer is number | string {
+	return typeof answer === 'number'
+		? typeof value === 'number'
+		: typeof answer === 'string' && typeof value === 'string' && CONDITION_DAY.test(answer);
+}
+
 /**
- * The ids of the questions shown for these answers, in order. A question without a condition is
- * shown; one with a condition is shown when its rules hold on the answers of questions before it
- * that are themselves shown (an answer to a hidden question counts as no answer). A rule naming a
- * question that is not before it never holds.
+ * The ids of the questions (and sections) shown for these answers, in order. A question without a
+ * condition is shown; one with a condition is shown when its rules hold on the answers of
+ * questions before it that are themselves shown (an answer to a hidden question counts as no
+ * answer). A rule naming a question that is not before it never holds. A question after a section
+ * is shown only when that section is too (a section's own condition decides it).
  */
 export function visibleQuestionIds(
-	questions: Pick<Question, 'id' | 'when'>[],
+	questions: Pick<Question, 'id' | 'when' | 'type'>[],
 	answers: Answers
 ): Set<string> {
 	const visible = new Set<string>();
 	const before = new Set<string>();
+	let sectionShown = true;
 	for (const q of questions) {
 		const rules = q.when?.rules ?? [];
 		const holds = (rule: ConditionRule) =>
 			before.has(rule.question) && visible.has(rule.question)
 				? ruleHolds(rule, answers[rule.question])
 				: false;
-		const shown =
+		let shown =
 			rules.length === 0 || (q.when!.combine === 'any' ? rules.some(holds) : rules.every(holds));
+		if (q.type === 'section') sectionShown = shown;
+		else shown &&= sectionShown;
 		if (shown) visible.add(q.id);
 		before.add(q.id);
 	}
@@ -127,14 +153,26 @@ function satisfiable(source: Question, rules: ConditionRule[]): boolean {
 		return rules.every((r) => domain.some((v) => ruleHolds(r, [v as string])));
 	}
 	if (domain) return domain.some((v) => rules.every((r) => ruleHolds(r, v)));
+	if (source.type === 'date') {
+		// A day between the latest "on or after" and the earliest "on or before" (years 1900–2100).
+		let first = '1900-01-01';
+		let last = '2100-12-31';
+		for (const r of rules) {
+			if (typeof r.value !== 'string') return false;
+			if (r.op === 'gte' && r.value > first) first = r.value;
+			else if (r.op === 'lte' && r.value < last) last = r.value;
+		}
+		return first <= last;
+	}
 	// A number: an interval from the bounds and the rules, with the values tested for equality.
 	let low = source.min ?? -Infinity;
 	let high = source.max ?? Infinity;
 	const equals = new Set<number>();
 	for (const r of rules) {
+		if (typeof r.value !== 'number') return false;
 		if (r.op === 'lte') high = Math.min(high, r.value);
 		else if (r.op === 'gte') low = Math.max(low, r.value);
-		else if (r.op === 'eq' && typeof r.value === 'number') equals.add(r.value);
+		else if (r.op === 'eq') equals.add(r.value);
 		else return false;
 	}
 	if (equals.size > 1) return false;
@@ -156,8 +194,38 @@ function ruleFits(rule: ConditionRule, source: Question): ConditionProblem['mess
 		if (!Array.isArray(named) || named.length === 0) return 'condition_value';
 		return named.every((v) => typeof v === 'string' && ids.has(v)) ? null : 'condition_option';
 	}
+	if (source.type === 'date') {
+		return typeof rule.value === 'string' && isDay(rule.value) ? null : 'condition_value';
+	}
 	return typeof rule.value === 'number' && Number.isFinite(rule.value) ? null : 'condition_value';
 }
+
+/** A day of the calendar written YYYY-MM-DD (not 2026-02-30), in the years a date answer takes. */
+function isDay(value: string): boolean {
+	if (!CONDITION_DAY.test(value)) return false;
+	const [year, month, day] = value.split('-').map(Number);
+	const date = new Date(Date.UTC(year, month - 1, day));
+	return year >= 1900 && year <= 2100 && date.toISOString().slice(0, 10) === value;
+}
+
+/**
+ * The questions with the options a group/area/unit question will have: a draft's are empty (they
+ * are frozen from the organisation at publication), so its conditions are checked against the
+ * organisation's options of now; a published version's keep their own.
+ */
+function withOrganisationOptions(
+	questions: Question[],
+	organisation?: OrganisationOptions
+): Question[] {
+	if (!organisation) return questions;
+	return questions.map((q) =>
+		q.type === 'group' || q.type === 'area' || q.type === 'unit'
+			? { ...q, options: organisation[q.type] }
+			: q
+	);
+}
+
+export type OrganisationOptions = Record<'group' | 'area' | 'unit', QuestionOption[]>;
 
 /**
  * The rules that span questions: a condition names a question before it (not a later one, not
@@ -166,10 +234,16 @@ function ruleFits(rule: ConditionRule, source: Question): ConditionProblem['mess
  * questions, so the graph has no cycles by construction. Reachability treats the sources as
  * independent (it does not follow how a source's own condition constrains its answer).
  */
-export function checkConditions(questions: Question[]): ConditionProblem[] {
+export function checkConditions(
+	items: Question[],
+	organisation?: OrganisationOptions
+): ConditionProblem[] {
+	const questions = withOrganisationOptions(items, organisation);
 	const problems: ConditionProblem[] = [];
 	const indexOf = new Map(questions.map((q, i) => [q.id, i]));
 	const reachable = new Set<string>();
+	// Questions in a section no answers can show are not reported one by one: the section is.
+	let sectionReachable = true;
 	questions.forEach((q, index) => {
 		const rules = q.when?.rules ?? [];
 		let ok = true;
@@ -188,7 +262,10 @@ export function checkConditions(questions: Question[]): ConditionProblem[] {
 				ok &&= !message;
 			}
 		}
-		if (!ok) return;
+		if (!ok) {
+			if (q.type === 'section') sectionReachable = false;
+			return;
+		}
 		const bySource = new Map<string, ConditionRule[]>();
 		for (const rule of rules) {
 			bySource.set(rule.question, [...(bySource.get(rule.question) ?? []), rule]);
@@ -200,6 +277,8 @@ export function checkConditions(questions: Question[]): ConditionProblem[] {
 			(q.when!.combine === 'any'
 				? rules.some((r) => sourceOk(r.question, [r]))
 				: [...bySource].every(([id, its]) => sourceOk(id, its)));
+		if (q.type === 'section') sectionReachable = shown;
+		else if (!sectionReachable) return;
 		if (shown) reachable.add(q.id);
 		else problems.push({ index, field: 'when', message: 'condition_unreachable' });
 	});

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { checkConditions } from './conditions';
+import { CONDITION_DAY, checkConditions, type OrganisationOptions } from './conditions';
+import { sectionRange } from './sections';
 import {
 	QUESTION_TYPES,
 	RATING_POINTS,
@@ -41,7 +42,8 @@ const rule = z.discriminatedUnion(
 		z.object({
 			question: questionId,
 			op: z.enum(['lte', 'gte']),
-			value: conditionNumber
+			// A number, or a day (date questions) written as a date answer is stored.
+			value: z.union([conditionNumber, z.string().regex(CONDITION_DAY)], 'condition_value')
 		})
 	],
 	'condition_value'
@@ -98,11 +100,14 @@ function checkRanking(q: Question, index: number): DefinitionProblem[] {
 /**
  * Checks a questionnaire as the builder saves it: zod for shapes, then the rules that span
  * questions — choice questions need two options, ids are unique, at most one question maps to each
- * of group/area/unit/contact, and anonymous campaigns have no contact question at all.
+ * of group/area/unit/contact, and anonymous campaigns have no contact question at all. Conditions
+ * on group/area/unit are checked against `organisation`'s options when given (a draft has none of
+ * its own until publication freezes them).
  */
 export function checkQuestions(
 	input: unknown,
-	anonymous: boolean
+	anonymous: boolean,
+	organisation?: OrganisationOptions
 ): { questions: Question[]; problems: DefinitionProblem[] } {
 	const parsed = questionsSchema.safeParse(input);
 	if (!parsed.success) {
@@ -163,6 +168,14 @@ export function checkQuestions(
 		if (q.satisfaction && (q.type !== 'rating' || (q.points ?? 5) !== 5)) {
 			problems.push({ index, field: 'satisfaction', message: 'invalid' });
 		}
+		if (q.type === 'section') {
+			if (q.required || q.options.length) {
+				problems.push({ index, field: 'type', message: 'invalid' });
+			}
+			if (sectionRange(questions, index).length === 0) {
+				problems.push({ index, field: 'type', message: 'section_empty' });
+			}
+		}
 		if (q.type === 'contact' && anonymous) {
 			problems.push({ index, field: 'type', message: 'contact_on_anonymous' });
 		}
@@ -170,6 +183,6 @@ export function checkQuestions(
 			problems.push({ index, field: 'required', message: 'contact_on_anonymous' });
 		}
 	});
-	problems.push(...checkConditions(questions));
+	problems.push(...checkConditions(questions, organisation));
 	return { questions, problems };
 }

@@ -51,6 +51,7 @@ export function entryToForm(
 	const typed: Record<string, string> = {};
 	const text = (name: string) => String(entry.get(name) ?? '').trim();
 	for (const q of questions) {
+		if (q.type === 'section') continue;
 		if (q.type === 'contact') {
 			for (const name of [contactNameField(q), contactPhoneField(q), contactEmailField(q)]) {
 				typed[name] = text(name);

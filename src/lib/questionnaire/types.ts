@@ -16,7 +16,10 @@ export const QUESTION_TYPES = [
 	'group',
 	'area',
 	'unit',
-	'contact'
+	'contact',
+	// Not a question: a heading with help text and an optional condition, governing every question
+	// after it up to the next section (sections.ts). It has no answer.
+	'section'
 ] as const;
 export type QuestionType = (typeof QUESTION_TYPES)[number];
 

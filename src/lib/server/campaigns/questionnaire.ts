@@ -1,5 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { checkQuestions } from '../../questionnaire/definition';
+import { questionsOnly } from '../../questionnaire/sections';
 import type { Question, QuestionOption } from '../../questionnaire/types';
 import { isUniqueViolation, type Database } from '../db';
 import { areas, campaigns, questionnaireVersions, respondentGroups, units } from '../db/schema';
@@ -24,7 +25,8 @@ export async function saveDraft(
 ): Promise<{ problems: DraftProblem[] }> {
 	const campaign = await getCampaign(db, slug);
 	assertEditable(campaign);
-	const { questions, problems } = checkQuestions(input, campaign.anonymous);
+	const organisation = await organisationOptions(db);
+	const { questions, problems } = checkQuestions(input, campaign.anonymous, organisation);
 	if (problems.length) return { problems };
 	await db.transaction(async (tx) => {
 		await tx
@@ -95,10 +97,16 @@ export function organisationIdOf(optionId: string | null): number | null {
 export async function publishQuestionnaire(db: Database, actorId: number | null, slug: string) {
 	const campaign = await getCampaign(db, slug);
 	assertEditable(campaign);
-	const { questions, problems } = checkQuestions(campaign.draftQuestions, campaign.anonymous);
-	if (problems.length) throw new Invalid('draft_invalid');
-	if (questions.length === 0) throw new Invalid('questionnaire_empty');
+	// The organisation's options of now are what publication freezes, so a condition naming an
+	// area (group, unit) retired since the draft was saved is refused here.
 	const options = await organisationOptions(db);
+	const { questions, problems } = checkQuestions(
+		campaign.draftQuestions,
+		campaign.anonymous,
+		options
+	);
+	if (problems.length) throw new Invalid('draft_invalid');
+	if (questionsOnly(questions).length === 0) throw new Invalid('questionnaire_empty');
 	const frozen: Question[] = questions.map((q) =>
 		q.type === 'group' || q.type === 'area' || q.type === 'unit'
 			? { ...q, options: options[q.type] }

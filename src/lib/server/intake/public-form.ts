@@ -2,6 +2,7 @@ import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
 import { campaignAvailability, type Availability } from '../../campaign-availability';
 import { parseAnswers, type FormFields, type TypedValues } from '../../questionnaire/answers';
 import { formPages } from '../../questionnaire/conditions';
+import { isSection } from '../../questionnaire/sections';
 import type { Question } from '../../questionnaire/types';
 import { publicCampaign } from '../campaigns/public-copy';
 import type { Database } from '../db';
@@ -239,7 +240,9 @@ export async function turnFormPage(
 	const hidden = new Set(parsed.hidden);
 	const pages = formPages(questions);
 	const current = postedPage(questions, form);
-	const shows = (k: number) => pages[k].some((i) => !hidden.has(questions[i].id));
+	// A page shows when a question on it does (a section heading alone is not worth a page).
+	const shows = (k: number) =>
+		pages[k].some((i) => !hidden.has(questions[i].id) && !isSection(questions[i]));
 	const base = { kind: 'page' as const, typed: parsed.typed, token, formCode };
 	if (form.get(NAV_FIELD) === 'back') {
 		let page = Math.min(current, pages.length) - 1;

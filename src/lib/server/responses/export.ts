@@ -71,7 +71,8 @@ function questionColumns(
 						columns.set(key, { id: q.id, title: `${q.title} — ${s.label}`, statement: s.id });
 					}
 				}
-			} else if (q.type !== 'contact' && !columns.has(q.id)) {
+			} else if (q.type !== 'contact' && q.type !== 'section' && !columns.has(q.id)) {
+				// Sections have no answers: no column.
 				columns.set(q.id, { id: q.id, title: q.title });
 			}
 		}

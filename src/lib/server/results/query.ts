@@ -5,6 +5,7 @@ import { asc, eq } from 'drizzle-orm';
 import { CHANNELS, type Channel } from '../../domain';
 import { idParam, isCalendarDate, isId } from '../../input-checks';
 import type { Condition } from '../../questionnaire/conditions';
+import { sectionOf } from '../../questionnaire/sections';
 import type { Question, QuestionOption } from '../../questionnaire/types';
 import type { BreakdownKey, ResultsFilter, ResultsQuery } from '../../results/types';
 import type { Database } from '../db';
@@ -20,10 +21,11 @@ export interface ResultQuestion {
 	/** Ids of the questionnaire versions that hold this question. */
 	versionIds: Set<number>;
 	/**
-	 * Skip logic: the condition under which each version shows the question (versions that show it
-	 * to everyone are absent). Only those it was shown to were asked it.
+	 * Skip logic: the conditions under which each version shows the question, all of which must
+	 * hold — its section's and its own (versions that show it to everyone are absent). Only those
+	 * it was shown to were asked it.
 	 */
-	conditions?: Map<number, Condition>;
+	conditions?: Map<number, Condition[]>;
 }
 
 export interface VersionQuestions {
@@ -42,12 +44,17 @@ export function lineUpQuestions(versions: VersionQuestions[]): ResultQuestion[] 
 	const newestFirst = [...versions].sort((a, b) => b.version - a.version);
 	const byId = new Map<string, ResultQuestion>();
 	for (const v of newestFirst) {
+		const sections = sectionOf(v.questions);
 		for (const q of v.questions) {
-			if (q.type === 'contact') {
+			// Sections have no answers; their conditions go with their questions.
+			if (q.type === 'contact' || q.type === 'section') {
 				continue;
 			}
 			const seen = byId.get(q.id);
-			const condition = q.when?.rules.length ? q.when : undefined;
+			const shownWhen = [sections.get(q.id)?.when, q.when].filter(
+				(c): c is Condition => !!c?.rules.length
+			);
+			const condition = shownWhen.length ? shownWhen : undefined;
 			if (!seen) {
 				byId.set(q.id, {
 					question: { ...q, options: [...q.options] },

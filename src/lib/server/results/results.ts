@@ -334,9 +334,13 @@ function conditionSql(condition: Condition): SQL {
 				return sql`((jsonb_typeof(${answer}) = 'string' and ${text} = any(${values})) or (jsonb_typeof(${answer}) = 'array' and jsonb_exists_any(${answer}, ${values})))`;
 			}
 			case 'lte':
-				return sql`(${isNumber} and (${text})::numeric <= ${rule.value})`;
-			case 'gte':
-				return sql`(${isNumber} and (${text})::numeric >= ${rule.value})`;
+			case 'gte': {
+				// A date answer is stored as its day, YYYY-MM-DD, which compares as text.
+				const op = sql.raw(rule.op === 'lte' ? '<=' : '>=');
+				return typeof rule.value === 'string'
+					? sql`(jsonb_typeof(${answer}) = 'string' and ${text} ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' and ${text} collate "C" ${op} ${rule.value}::text)`
+					: sql`(${isNumber} and (${text})::numeric ${op} ${rule.value})`;
+			}
 		}
 	});
 	if (!rules.length) return sql`true`;
@@ -355,9 +359,9 @@ async function countShown(
 ): Promise<CountRow[]> {
 	const parts = questions.flatMap((q) =>
 		[...(q.conditions ?? [])].map(
-			([versionId, condition]) => sql`select 's' as part, ${q.question.id}::text as q,
+			([versionId, conditions]) => sql`select 's' as part, ${q.question.id}::text as q,
 				r.version_id, r.b, null::text as val, count(*)::int as n
-			from r where r.version_id = ${versionId} and ${conditionSql(condition)}
+			from r where r.version_id = ${versionId} and ${sql.join(conditions.map(conditionSql), sql` and `)}
 			group by r.version_id, r.b`
 		)
 	);
