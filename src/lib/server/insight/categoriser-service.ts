@@ -14,7 +14,7 @@ import { modelStored, modelChanges } from './model-changes';
 import { stoppable } from './steps';
 
 /** A full retrain runs when the stored model is this many reviewer decisions behind. */
-const RETRAIN_EVERY = 50;
+export const RETRAIN_EVERY = 50;
 /**
  * A retrain learns from the most recent decisions only: training costs about 3 ms per example
  * (1.3 s for 450, 14 s for 5,000), and a few thousand recent decisions teach the taxonomy as well

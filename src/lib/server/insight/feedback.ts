@@ -18,10 +18,9 @@ import { measureArrival, measureDuplicates, round, withOutOfFoldCategories } fro
 import { organisationPairModel } from './pair-learning';
 import type { PairModel } from './pair-model';
 import type { InsightItem } from './duplicates';
-
-/** The product's retrain intervals (categoriser-service.ts, pair-model-service.ts). */
-const CATEGORISER_RETRAIN_EVERY = 50;
-const PAIR_RETRAIN_EVERY = 10;
+// The product's own retrain intervals: the replay retrains exactly when the product would.
+import { RETRAIN_EVERY as CATEGORISER_RETRAIN_EVERY } from './categoriser-service';
+import { PAIR_RETRAIN_EVERY } from './pair-model-service';
 
 export interface FeedbackPoint {
 	/** Decisions asked for, and made (a whole item's decisions at a time). */
