@@ -12,7 +12,7 @@ import {
 import { modelChanges, modelStored } from './model-changes';
 import {
 	MAX_PAIR_ITEMS,
-	organisationPairModel,
+	organisationPairModelSteps,
 	outOfFoldCategoriesSteps,
 	pairModelOrDefault
 } from './pair-learning';
@@ -158,7 +158,7 @@ export interface PairRetrainResult {
  * Fits the organisation's pair model on its reviewers' merges and stores it (or stores that there
  * are too few, so the count is not asked again at every view) — the retrain job's work, and this
  * process's when there is no job queue. The categories it learns with are predicted out of fold,
- * in steps between other requests; the fit itself runs at once (about 2–4 s at MAX_PAIR_ITEMS).
+ * and the model fitted (about 2–4 s at MAX_PAIR_ITEMS), in steps between other requests.
  */
 export async function retrainPairModel(
 	db: Database,
@@ -175,7 +175,9 @@ export async function retrainPairModel(
 		stoppable(outOfFoldCategoriesSteps(records), options.signal)
 	);
 	options.signal?.throwIfAborted();
-	const model = organisationPairModel(items);
+	const model = await runStepsPolitely(
+		stoppable(organisationPairModelSteps(items), options.signal)
+	);
 	const stored = await db.transaction(async (tx) => {
 		await tx.delete(insightModels).where(eq(insightModels.kind, 'pair'));
 		const [row] = await tx
