@@ -1,7 +1,6 @@
 import { and, desc, eq, gt, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../db';
 import { categories, insightModels, suggestionItems, suggestions } from '../db/schema';
-import { suggestionChanges as changes } from '../suggestions/changes';
 import {
 	categoriserFromJSON,
 	createCategoriser,
@@ -9,10 +8,11 @@ import {
 	type CategoriserJson
 } from './index';
 import { modelStored, modelChanges } from './model-changes';
+import * as modelJob from './stored-model-job';
 import { trainOffThread } from './training-worker';
 
 /** A full retrain runs when the stored model is this many reviewer decisions behind. */
-const RETRAIN_EVERY = 50;
+export const RETRAIN_EVERY = 50;
 /**
  * A retrain learns from the most recent decisions only: training costs about 3 ms per example
  * (1.3 s for 450, 14 s for 5,000), and a few thousand recent decisions teach the taxonomy as well
@@ -27,20 +27,13 @@ interface Learned {
 	at: number;
 }
 
-interface Cached {
+interface Cached extends modelJob.ModelCheck, modelJob.RetrainState {
 	model: Categoriser;
 	/** The stored model it was loaded from (0: none, the lexicon cold start). */
 	modelId: number;
 	examples: number;
-	/** The retrain under way in this process (no job queue), if any. */
-	retraining: Promise<void> | null;
-	/** When a retrain job was last asked for (epoch ms), so it is not asked for on every call. */
-	requestedAt: number;
 	/** Decisions this process learned since its model was trained, replayed onto a newer one. */
 	learned: Learned[];
-	/** `modelChanges.stored` when the newest stored model was last looked for, and when. */
-	seen: number;
-	checkedAt: number;
 	checking: Promise<void> | null;
 }
 
@@ -55,20 +48,13 @@ const cache = new WeakMap<Database, Cached>();
  * Who retrains for a database: with a job queue (jobs/), one job across all processes; without
  * one (scripts, tests), this process in the background.
  */
-const retrainRequests = new WeakMap<Database, () => Promise<unknown>>();
+const retrains = modelJob.retrainRequests('categoriser');
 
 /** Retrains for `db` are asked of `request` (the job queue) until the answered function is called. */
 export function requestRetrainsThrough(db: Database, request: () => Promise<unknown>): () => void {
-	retrainRequests.set(db, request);
-	return () => {
-		if (retrainRequests.get(db) === request) retrainRequests.delete(db);
-	};
+	return retrains.through(db, request);
 }
 
-/** A retrain job asked for and still queued is not asked for again before this. */
-const REQUEST_AGAIN_MS = 60_000;
-/** A model stored by another process is looked for at least this often, should a message be lost. */
-const MODEL_RECHECK_MS = 10_000;
 /** Decisions kept for replay; beyond this a retrain is long overdue and will learn them anyway. */
 const LEARNED_MAX = 5_000;
 
@@ -85,24 +71,7 @@ async function decisions(db: Database, limit: number) {
 	return newest.reverse();
 }
 
-/**
- * Only a reviewer's decision changes the count (new answers come in uncategorised), so it is
- * counted again after one in this process, and at least every DECISIONS_RECOUNT_MS for others.
- */
-const DECISIONS_RECOUNT_MS = 30_000;
-const decisionCounts = new WeakMap<Database, { n: number; reviews: number; at: number }>();
-
-async function currentDecisionCount(db: Database): Promise<number> {
-	const known = decisionCounts.get(db);
-	const now = Date.now();
-	if (known && known.reviews === changes.reviews && now - known.at < DECISIONS_RECOUNT_MS) {
-		return known.n;
-	}
-	const reviews = changes.reviews;
-	const n = await decisionCount(db);
-	decisionCounts.set(db, { n, reviews, at: now });
-	return n;
-}
+const currentDecisionCount = modelJob.decisionCounter(decisionCount);
 
 async function decisionCount(db: Database): Promise<number> {
 	const [row] = await db
@@ -146,23 +115,12 @@ export async function categoriserFor(db: Database): Promise<Categoriser> {
 		cache.set(db, cached);
 	}
 	const state = cached;
-	if (state.seen !== modelChanges.stored || Date.now() - state.checkedAt >= MODEL_RECHECK_MS) {
+	if (modelJob.newerModelMayBeStored(state)) {
 		state.checking ??= loadNewerModel(db, state).finally(() => (state.checking = null));
 		await state.checking;
 	}
-	if (!state.retraining && count > 0 && count - state.examples >= RETRAIN_EVERY) {
-		const request = retrainRequests.get(db);
-		if (!request) {
-			state.retraining = retrainHere(db, state)
-				.catch((e) => console.error('categoriser retrain failed:', e))
-				.finally(() => (state.retraining = null));
-		} else if (Date.now() - state.requestedAt >= REQUEST_AGAIN_MS) {
-			state.requestedAt = Date.now();
-			request().catch((e: unknown) => {
-				state.requestedAt = 0;
-				console.error('Xinkan: could not ask for a categoriser retrain:', e);
-			});
-		}
+	if (count > 0 && count - state.examples >= RETRAIN_EVERY) {
+		retrains.ask(db, state, () => retrainHere(db, state));
 	}
 	return state.model;
 }

@@ -16,6 +16,7 @@ import {
 	type InsightItem
 } from './duplicates';
 import type { PairModel } from './pair-model';
+import { runSteps, type Steps } from './steps';
 
 export interface ClusterOptions extends DuplicateOptions {
 	/** Minimum average pair probability inside a cluster (default: the pair model's threshold). */
@@ -53,14 +54,12 @@ export function clusterItems(
 	const threshold = options.threshold ?? thresholdForSize(index.model, items.length);
 	const mergeFactor = Math.min(1, options.mergeFactor ?? index.model.mergeFactor ?? 1);
 	const edges = collectEdges(index, threshold * mergeFactor, options.neighbours ?? 8);
-	return clusterFromEdges(
-		index,
-		edges,
-		threshold,
-		threshold * (options.linkageFactor ?? 1),
-		threshold * mergeFactor,
-		options.maxClusterSize ?? 30
-	);
+	return clusterFromEdges(index, edges, {
+		edgeThreshold: threshold,
+		threshold: threshold * (options.linkageFactor ?? 1),
+		mergeThreshold: threshold * mergeFactor,
+		maxClusterSize: options.maxClusterSize ?? 30
+	});
 }
 
 /**
@@ -84,24 +83,42 @@ export function thresholdForSize(model: PairModel, count: number): number {
 export function clusterAtThresholds(
 	index: DuplicateIndex,
 	thresholds: readonly number[],
-	options: Pick<
-		ClusterOptions,
-		'neighbours' | 'maxClusterSize' | 'linkageFactor' | 'mergeFactor'
-	> = {}
+	options: ThresholdsOptions = {}
 ): DuplicateCluster[][] {
+	return runSteps(clusterAtThresholdsSteps(index, thresholds, options));
+}
+
+type ThresholdsOptions = Pick<
+	ClusterOptions,
+	'neighbours' | 'maxClusterSize' | 'linkageFactor' | 'mergeFactor'
+>;
+
+/** `clusterAtThresholds`, pausing while the edges are collected and after each threshold. */
+export function* clusterAtThresholdsSteps(
+	index: DuplicateIndex,
+	thresholds: readonly number[],
+	options: ThresholdsOptions = {}
+): Steps<DuplicateCluster[][]> {
 	const mergeFactor = Math.min(1, options.mergeFactor ?? index.model.mergeFactor ?? 1);
 	const lowest = Math.min(...thresholds) * mergeFactor;
-	const all = collectEdges(index, lowest, options.neighbours ?? 8);
-	return thresholds.map((threshold) =>
-		clusterFromEdges(
-			index,
-			all.filter((edge) => edge[2] >= threshold * mergeFactor),
-			threshold,
-			threshold * (options.linkageFactor ?? 1),
-			threshold * mergeFactor,
-			options.maxClusterSize ?? 30
-		)
-	);
+	const all = yield* collectEdgesSteps(index, lowest, options.neighbours ?? 8);
+	const clustered: DuplicateCluster[][] = [];
+	for (const threshold of thresholds) {
+		yield;
+		clustered.push(
+			yield* clusterFromEdgesSteps(
+				index,
+				all.filter((edge) => edge[2] >= threshold * mergeFactor),
+				{
+					edgeThreshold: threshold,
+					threshold: threshold * (options.linkageFactor ?? 1),
+					mergeThreshold: threshold * mergeFactor,
+					maxClusterSize: options.maxClusterSize ?? 30
+				}
+			)
+		);
+	}
+	return clustered;
 }
 
 /**
@@ -112,11 +129,16 @@ export function clusterAtThresholds(
 function clusterFromEdges(
 	index: DuplicateIndex,
 	edges: readonly Edge[],
-	edgeThreshold: number,
-	threshold: number,
-	mergeThreshold: number,
-	maxClusterSize: number
+	limits: MergeLimits
 ): DuplicateCluster[] {
+	return runSteps(clusterFromEdgesSteps(index, edges, limits));
+}
+
+function* clusterFromEdgesSteps(
+	index: DuplicateIndex,
+	edges: readonly Edge[],
+	limits: MergeLimits
+): Steps<DuplicateCluster[]> {
 	const cache = new Map<number, number>();
 	const apart = (a: number, b: number) => partsOfOneAnswer(index.items[a], index.items[b]);
 	// Parts of one split answer never share a cluster: their pair scores -Infinity, which no
@@ -132,12 +154,8 @@ function clusterFromEdges(
 	};
 	const linkable = edges.filter(([a, b]) => !apart(a, b));
 	for (const [a, b, p] of linkable) cache.set(a * index.items.length + b, p);
-	return mergeInTwoPasses(
-		index.items.length,
-		linkable,
-		{ edgeThreshold, threshold, mergeThreshold, maxClusterSize },
-		score
-	)
+	const groups = yield* mergeInTwoPassesSteps(index.items.length, linkable, limits, score);
+	return groups
 		.map((group) => group.sort((a, b) => a - b))
 		.sort((a, b) => a[0] - b[0])
 		.map((group) => ({
@@ -151,12 +169,24 @@ function clusterFromEdges(
  * become edges. A pair that is a candidate both ways is scored once (the score is symmetric).
  */
 function collectEdges(index: DuplicateIndex, threshold: number, neighbours: number): Edge[] {
+	return runSteps(collectEdgesSteps(index, threshold, neighbours));
+}
+
+/** Items whose candidates are scored per step (each candidate pair costs a pair-feature vector). */
+const ITEMS_PER_STEP = 10;
+
+function* collectEdgesSteps(
+	index: DuplicateIndex,
+	threshold: number,
+	neighbours: number
+): Steps<Edge[]> {
 	const n = index.items.length;
 	const scored = new Map<number, number>();
 	const seen = new Set<number>();
 	const edges: Edge[] = [];
 	const best: Array<[number, number]> = [];
 	for (let i = 0; i < n; i++) {
+		if (i > 0 && i % ITEMS_PER_STEP === 0) yield;
 		best.length = 0;
 		for (const j of candidatePositions(index, index.items[i], index.profiles[i], i)) {
 			const key = i < j ? i * n + j : j * n + i;
@@ -176,6 +206,7 @@ function collectEdges(index: DuplicateIndex, threshold: number, neighbours: numb
 			edges.push(i < j ? [i, j, p] : [j, i, p]);
 		}
 	}
+	yield;
 	// Best first; ties by position so that the result never depends on sort stability.
 	return edges.sort((a, b) => b[2] - a[2] || a[0] - b[0] || a[1] - b[1]);
 }
@@ -189,19 +220,36 @@ function collectEdges(index: DuplicateIndex, threshold: number, neighbours: numb
 export function mergeInTwoPasses(
 	count: number,
 	edges: ReadonlyArray<readonly [number, number, number]>,
-	limits: {
-		edgeThreshold: number;
-		threshold: number;
-		mergeThreshold: number;
-		maxClusterSize: number;
-	},
+	limits: MergeLimits,
 	score: (a: number, b: number) => number
 ): number[][] {
+	return runSteps(mergeInTwoPassesSteps(count, edges, limits, score));
+}
+
+interface MergeLimits {
+	edgeThreshold: number;
+	threshold: number;
+	mergeThreshold: number;
+	maxClusterSize: number;
+}
+
+function* mergeInTwoPassesSteps(
+	count: number,
+	edges: ReadonlyArray<readonly [number, number, number]>,
+	limits: MergeLimits,
+	score: (a: number, b: number) => number
+): Steps<number[][]> {
 	const state = newClusters(count);
 	const strong = edges.filter((edge) => edge[2] >= limits.edgeThreshold);
-	mergeByAverageLinkage(state, strong, limits.threshold, limits.maxClusterSize, score);
+	yield* mergeByAverageLinkageSteps(state, strong, limits.threshold, limits.maxClusterSize, score);
 	if (limits.mergeThreshold < limits.threshold) {
-		mergeByAverageLinkage(state, edges, limits.mergeThreshold, limits.maxClusterSize, score);
+		yield* mergeByAverageLinkageSteps(
+			state,
+			edges,
+			limits.mergeThreshold,
+			limits.maxClusterSize,
+			score
+		);
 	}
 	return state.members.filter((group) => group.length > 1);
 }
@@ -218,16 +266,23 @@ function newClusters(count: number): Clusters {
 	};
 }
 
+/**
+ * Edges looked at per step of the merging: each merge that is tried scores every pair between two
+ * clusters (up to 30 × 30), most of them not yet scored.
+ */
+const EDGES_PER_STEP = 200;
+
 /** Merges clusters of `state` in place. */
-function mergeByAverageLinkage(
+function* mergeByAverageLinkageSteps(
 	state: Clusters,
 	edges: ReadonlyArray<readonly [number, number, number]>,
 	threshold: number,
 	maxClusterSize: number,
 	score: (a: number, b: number) => number
-): void {
+): Steps<void> {
 	const { clusterOf, members } = state;
-	for (const [i, j] of edges) {
+	for (const [e, [i, j]] of edges.entries()) {
+		if (e > 0 && e % EDGES_PER_STEP === 0) yield;
 		const a = clusterOf[i];
 		const b = clusterOf[j];
 		if (a === b || members[a].length + members[b].length > maxClusterSize) continue;

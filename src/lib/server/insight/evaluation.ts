@@ -83,16 +83,7 @@ export function evaluateInsight(
 	const suggestStart = performance.now();
 	const ranked = evaluation.map((r) => categoriser.suggest(r.text).map((s) => s.category));
 	const msPerItem = (performance.now() - suggestStart) / Math.max(1, evaluation.length);
-	const gold = evaluation.map((r) => r.category);
-
-	// Predicted, not gold, categories: the eval labels must not help the duplicate finder.
-	const items: InsightItem[] = evaluation.map((r, i) => ({
-		id: r.id,
-		text: r.text,
-		township: r.township,
-		category: ranked[i][0] ?? null,
-		categories: withDistributions ? categoriser.distribution(r.text) : null
-	}));
+	const items = withRankedCategories(evaluation, ranked, withDistributions ? categoriser : null);
 	const roots = clusterRootsFromLinks(evaluation);
 	const duplicates = measureDuplicates(items, roots, clusterOptions);
 	const arrival = measureArrival(evaluation, categoriser, {
@@ -101,13 +92,9 @@ export function evaluateInsight(
 	});
 	return {
 		n: evaluation.length,
-		top1: round(computeTopKAccuracy(ranked, gold, 1)),
-		top3: round(computeTopKAccuracy(ranked, gold, 3)),
-		macroF1: round(
-			computeMacroF1(
-				ranked.map((r) => r[0] ?? ''),
-				gold
-			)
+		...categoryFigures(
+			ranked,
+			evaluation.map((r) => r.category)
 		),
 		dupRecallAt5: duplicates.dupRecallAt5,
 		dupRecallAt5Arrival: arrival.recall,
@@ -118,6 +105,42 @@ export function evaluateInsight(
 		clusterMs: duplicates.clusterMs,
 		arrivalMsPerItem: arrival.msPerItem
 	};
+}
+
+/** Top-1, top-3 and macro-F1 of the categories ranked for each item, against the gold ones. */
+export function categoryFigures(
+	ranked: readonly (readonly string[])[],
+	gold: readonly string[]
+): Pick<EvaluationResult, 'top1' | 'top3' | 'macroF1'> {
+	return {
+		top1: round(computeTopKAccuracy(ranked, gold, 1)),
+		top3: round(computeTopKAccuracy(ranked, gold, 3)),
+		macroF1: round(
+			computeMacroF1(
+				ranked.map((r) => r[0] ?? ''),
+				gold
+			)
+		)
+	};
+}
+
+/**
+ * The records as the duplicate finder sees them: with the categories ranked for them (and the
+ * categoriser's distribution, unless `categoriser` is null) — predicted, never gold, so the eval
+ * labels cannot help the duplicate finder.
+ */
+export function withRankedCategories(
+	records: readonly LabelledRecord[],
+	ranked: readonly (readonly string[])[],
+	categoriser: Categoriser | null
+): InsightItem[] {
+	return records.map((r, i) => ({
+		id: r.id,
+		text: r.text,
+		township: r.township,
+		category: ranked[i][0] ?? null,
+		categories: categoriser ? categoriser.distribution(r.text) : null
+	}));
 }
 
 /**

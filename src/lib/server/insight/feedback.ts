@@ -12,16 +12,20 @@
  * replayed ones, with categories predicted out of fold.
  */
 import { createCategoriser, type CategoriserOptions } from './categoriser';
-import { clusterRootsFromLinks, computeMacroF1, computeTopKAccuracy } from './metrics';
+import { clusterRootsFromLinks } from './metrics';
 import type { LabelledRecord } from './dataset';
-import { measureArrival, measureDuplicates, round, withOutOfFoldCategories } from './evaluation';
+import {
+	categoryFigures,
+	measureArrival,
+	measureDuplicates,
+	withOutOfFoldCategories,
+	withRankedCategories
+} from './evaluation';
 import { organisationPairModel } from './pair-learning';
 import type { PairModel } from './pair-model';
-import type { InsightItem } from './duplicates';
-
-/** The product's retrain intervals (categoriser-service.ts, pair-model-service.ts). */
-const CATEGORISER_RETRAIN_EVERY = 50;
-const PAIR_RETRAIN_EVERY = 10;
+// The product's own retrain intervals: the replay retrains exactly when the product would.
+import { RETRAIN_EVERY as CATEGORISER_RETRAIN_EVERY } from './categoriser-service';
+import { PAIR_RETRAIN_EVERY } from './pair-model-service';
 
 export interface FeedbackPoint {
 	/** Decisions asked for, and made (a whole item's decisions at a time). */
@@ -101,14 +105,7 @@ export function evaluateFeedback(
 			: undefined;
 
 	const ranked = rest.map((r) => categoriser.suggest(r.text).map((s) => s.category));
-	const gold = rest.map((r) => r.category);
-	const items: InsightItem[] = rest.map((r, i) => ({
-		id: r.id,
-		text: r.text,
-		township: r.township,
-		category: ranked[i][0] ?? null,
-		categories: categoriser.distribution(r.text)
-	}));
+	const items = withRankedCategories(rest, ranked, categoriser);
 	const duplicates = measureDuplicates(items, clusterRootsFromLinks(rest), { pairModel });
 	const arrival = measureArrival(evaluation, categoriser, {
 		titleOf: options.titleOf,
@@ -121,13 +118,9 @@ export function evaluateFeedback(
 		decisions: made,
 		reviewed,
 		n: rest.length,
-		top1: round(computeTopKAccuracy(ranked, gold, 1)),
-		top3: round(computeTopKAccuracy(ranked, gold, 3)),
-		macroF1: round(
-			computeMacroF1(
-				ranked.map((r) => r[0] ?? ''),
-				gold
-			)
+		...categoryFigures(
+			ranked,
+			rest.map((r) => r.category)
 		),
 		dupRecallAt5Arrival: arrival.recall,
 		dupPrecision: duplicates.dupPrecision,

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { LabelledRecord } from './dataset';
 import { replayedDecisions } from './feedback';
-import { duplicateClusters, MIN_PAIR_CLUSTERS, organisationPairModel } from './pair-learning';
+import {
+	duplicateClusters,
+	MIN_PAIR_CLUSTERS,
+	organisationPairModel,
+	organisationPairModelSteps
+} from './pair-learning';
+import { runStepsPolitely } from './steps';
 
 const PLACES = [
 	'官渡',
@@ -54,6 +60,41 @@ describe('the organisation’s pair model', () => {
 		const model = organisationPairModel(items(MIN_PAIR_CLUSTERS));
 		expect(model?.source).toBe('the organisation’s merges: 22 items, 10 duplicate clusters');
 		expect(model?.weights.some((w) => w !== 0)).toBe(true);
+	});
+});
+
+describe('fitting the organisation’s pair model on a server', () => {
+	// Every issue raised in every township, twice: 242 items, 121 duplicate clusters.
+	const campaign = PLACES.flatMap((place, p) =>
+		ISSUES.flatMap((issue, i) => [
+			{ id: `a${p}-${i}`, text: `${place}${issue}`, township: place, category: `c${i}` },
+			{
+				id: `b${p}-${i}`,
+				text: `建议解决${place}${issue}的问题`,
+				township: place,
+				category: `c${i}`,
+				duplicateOf: `a${p}-${i}`
+			}
+		])
+	);
+
+	it('lets other work run between small steps, and fits the same model', async () => {
+		// The server runs the fit as steps (pair-model-service.ts); each pause lets a waiting
+		// request in. Counted in event-loop turns, not time: a fit done in one piece (seconds at
+		// MAX_PAIR_ITEMS) lets none in, however fast the machine.
+		let turns = 0;
+		let fitting = true;
+		const turn = () => {
+			turns++;
+			if (fitting) setImmediate(turn);
+		};
+		setImmediate(turn);
+		const model = await runStepsPolitely(organisationPairModelSteps(campaign)).finally(
+			() => (fitting = false)
+		);
+		expect(model).toEqual(organisationPairModel(campaign));
+		// At least a pause per ten items of the last pass alone (pairs are collected ten at a time).
+		expect(turns).toBeGreaterThanOrEqual(campaign.length / 10);
 	});
 });
 

@@ -8,8 +8,12 @@ import { trainCategoriserSteps, type CategoriserOptions } from './categoriser';
 import type { LabelledRecord } from './dataset';
 import { DEFAULT_PAIR_MODEL } from './pair-model-default';
 import type { PairModel } from './pair-model';
-import { trainPairModel, type PairTrainingItem, type PairTrainingOptions } from './pair-training';
-import type { Steps } from './steps';
+import {
+	trainPairModelSteps,
+	type PairTrainingItem,
+	type PairTrainingOptions
+} from './pair-training';
+import { runSteps, type Steps } from './steps';
 
 /**
  * Fewer duplicate clusters than this and the built-in model is kept: the threshold cannot be
@@ -40,10 +44,19 @@ export function organisationPairModel(
 	source = 'the organisation’s merges',
 	options: PairTrainingOptions = {}
 ): PairModel | null {
+	return runSteps(organisationPairModelSteps(items, source, options));
+}
+
+/** `organisationPairModel` in steps, for a server to fit it between requests. */
+export function* organisationPairModelSteps(
+	items: readonly PairTrainingItem[],
+	source = 'the organisation’s merges',
+	options: PairTrainingOptions = {}
+): Steps<PairModel | null> {
 	const newest = items.slice(-MAX_PAIR_ITEMS);
 	const clusters = duplicateClusters(newest);
 	if (clusters < MIN_PAIR_CLUSTERS) return null;
-	return trainPairModel(newest, {
+	return yield* trainPairModelSteps(newest, {
 		...options,
 		source: `${source}: ${newest.length} items, ${clusters} duplicate clusters`
 	});

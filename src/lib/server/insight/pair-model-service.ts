@@ -9,11 +9,11 @@ import {
 	suggestionItems,
 	suggestions
 } from '../db/schema';
-import { suggestionChanges as changes } from '../suggestions/changes';
 import { modelChanges, modelStored } from './model-changes';
 import { MAX_PAIR_ITEMS, pairModelOrDefault } from './pair-learning';
 import { pairModelFromJSON, type PairModel } from './pair-model';
 import { trainOffThread } from './training-worker';
+import * as modelJob from './stored-model-job';
 
 /**
  * The duplicate decisions (merges, unmerges, splits) after which the organisation's pair model is
@@ -21,37 +21,25 @@ import { trainOffThread } from './training-worker';
  */
 export const PAIR_RETRAIN_EVERY = 10;
 const DECISION_KINDS = ['merge', 'unmerge', 'split'];
-/** A model stored by another process is looked for at least this often. */
-const MODEL_RECHECK_MS = 10_000;
-/** Decisions are counted again after one in this process, and at least this often for others. */
-const DECISIONS_RECOUNT_MS = 30_000;
-/** A retrain asked of the job queue is not asked for again before this. */
-const REQUEST_AGAIN_MS = 60_000;
 
-interface Cached {
+interface Cached extends modelJob.ModelCheck, modelJob.RetrainState {
 	model: PairModel | null;
 	modelId: number;
 	/** Duplicate decisions counted when the stored model was fitted. */
 	decisions: number;
-	seen: number;
-	checkedAt: number;
-	counted: { n: number; reviews: number; at: number } | null;
-	retraining: Promise<void> | null;
-	requestedAt: number;
 }
 const cache = new WeakMap<Database, Cached>();
-const retrainRequests = new WeakMap<Database, () => Promise<unknown>>();
+const retrains = modelJob.retrainRequests('pair model');
 
 /** Pair-model retrains for `db` are asked of `request` (the job queue) until the answer is called. */
 export function requestPairRetrainsThrough(
 	db: Database,
 	request: () => Promise<unknown>
 ): () => void {
-	retrainRequests.set(db, request);
-	return () => {
-		if (retrainRequests.get(db) === request) retrainRequests.delete(db);
-	};
+	return retrains.through(db, request);
 }
+
+const currentDecisionCount = modelJob.decisionCounter(decisionCount);
 
 async function decisionCount(db: Database): Promise<number> {
 	const [row] = await db
@@ -87,26 +75,22 @@ export async function pairModelFor(db: Database): Promise<PairModel> {
 			decisions: stored?.examples ?? 0,
 			seen: modelChanges.stored,
 			checkedAt: Date.now(),
-			counted: null,
 			retraining: null,
 			requestedAt: 0
 		};
 		cache.set(db, state);
 	}
-	const now = Date.now();
-	if (state.seen !== modelChanges.stored || now - state.checkedAt >= MODEL_RECHECK_MS) {
+	if (modelJob.newerModelMayBeStored(state)) {
 		state.seen = modelChanges.stored;
-		state.checkedAt = now;
+		state.checkedAt = Date.now();
 		const newer = await storedModel(db, state.modelId);
 		if (newer) adopt(state, newer);
 	}
-	let counted = state.counted;
-	if (!counted || counted.reviews !== changes.reviews || now - counted.at >= DECISIONS_RECOUNT_MS) {
-		counted = { n: await decisionCount(db), reviews: changes.reviews, at: now };
-		state.counted = counted;
-	}
-	if (!state.retraining && counted.n - state.decisions >= PAIR_RETRAIN_EVERY) {
-		askForRetrain(db, state);
+	if ((await currentDecisionCount(db)) - state.decisions >= PAIR_RETRAIN_EVERY) {
+		retrains.ask(db, state, async () => {
+			const result = await retrainPairModel(db);
+			if (result.stored) adopt(state, result.stored);
+		});
 	}
 	return pairModelOrDefault(state.model);
 }
@@ -116,24 +100,6 @@ function adopt(state: Cached, stored: typeof insightModels.$inferSelect) {
 	state.model = 'none' in json ? null : pairModelFromJSON(json);
 	state.modelId = stored.id;
 	state.decisions = stored.examples;
-}
-
-function askForRetrain(db: Database, state: Cached) {
-	const request = retrainRequests.get(db);
-	if (!request) {
-		state.retraining = retrainPairModel(db)
-			.then((result) => {
-				if (result.stored) adopt(state, result.stored);
-			})
-			.catch((e) => console.error('Xinkan: pair model retrain failed:', e))
-			.finally(() => (state.retraining = null));
-	} else if (Date.now() - state.requestedAt >= REQUEST_AGAIN_MS) {
-		state.requestedAt = Date.now();
-		request().catch((e: unknown) => {
-			state.requestedAt = 0;
-			console.error('Xinkan: could not ask for a pair model retrain:', e);
-		});
-	}
 }
 
 /** Waits for a retrain under way in this process (tests, scripts), then answers the model. */
@@ -187,7 +153,8 @@ export interface PairRetrainResult {
  * Fits the organisation's pair model on its reviewers' merges and stores it (or stores that there
  * are too few, so the count is not asked again at every view) — the retrain job's work, and this
  * process's when there is no job queue. The categories it learns with are predicted out of fold;
- * that and the fit (about 2–4 s at MAX_PAIR_ITEMS) run in a worker thread (training-worker.ts).
+ * that and the fit (about 2–4 s at MAX_PAIR_ITEMS) run in a worker thread when built, else in
+ * steps between other requests (training-worker.ts).
  */
 export async function retrainPairModel(
 	db: Database,

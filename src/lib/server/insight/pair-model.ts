@@ -5,6 +5,8 @@
  * trees on its margin were tried and not adopted: scripts/experiments/pair-trees.ts.)
  */
 
+import { runSteps, type Steps } from './steps';
+
 /** Names of the pair features, in the order of {@link PairModel.weights}. */
 export const PAIR_FEATURES = [
 	'ngramCosine',
@@ -87,6 +89,22 @@ export function fitPairWeights(
 	l2 = 1,
 	iterations = 25
 ): { weights: number[]; bias: number } {
+	return runSteps(fitPairWeightsSteps(samples, dimension, l2, iterations));
+}
+
+/**
+ * Samples per step of a Newton iteration: each adds to a Hessian of (features + 1)² entries,
+ * about 10–20 µs a sample with the 29 features and a dozen categories.
+ */
+const SAMPLES_PER_STEP = 5_000;
+
+/** `fitPairWeights`, pausing after every SAMPLES_PER_STEP samples of each iteration. */
+export function* fitPairWeightsSteps(
+	samples: readonly PairSample[],
+	dimension: number,
+	l2 = 1,
+	iterations = 25
+): Steps<{ weights: number[]; bias: number }> {
 	const d = dimension + 1; // last slot = bias
 	const w = new Float64Array(d);
 	if (samples.length === 0) return { weights: new Array<number>(dimension).fill(0), bias: -4 };
@@ -98,7 +116,9 @@ export function fitPairWeights(
 	for (let iter = 0; iter < iterations; iter++) {
 		const gradient = new Float64Array(d);
 		const hessian = Array.from({ length: d }, () => new Float64Array(d));
-		for (const { x, y } of samples) {
+		for (let i = 0; i < samples.length; i++) {
+			if (i > 0 && i % SAMPLES_PER_STEP === 0) yield;
+			const { x, y } = samples[i];
 			let z = w[dimension];
 			for (let k = 0; k < dimension; k++) z += w[k] * x[k];
 			const p = 1 / (1 + Math.exp(-z));

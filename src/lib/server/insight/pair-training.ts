@@ -5,16 +5,22 @@
  * threshold is tuned by cross-validation over whole duplicate clusters: the pair model is fitted
  * on the other folds and the held-out fold is clustered as if it were a new campaign.
  */
-import { clusterAtThresholds } from './clustering';
+import { clusterAtThresholdsSteps } from './clustering';
 import {
-	buildDuplicateIndex,
+	buildDuplicateIndexSteps,
 	candidatePositions,
 	computePairFeatures,
 	type DuplicateOptions,
 	type InsightItem
 } from './duplicates';
 import { computePairScores } from './metrics';
-import { fitPairWeights, pairFeatureNames, type PairModel, type PairSample } from './pair-model';
+import {
+	fitPairWeightsSteps,
+	pairFeatureNames,
+	type PairModel,
+	type PairSample
+} from './pair-model';
+import { runSteps, type Steps } from './steps';
 
 export interface PairTrainingItem extends InsightItem {
 	/** Id of the first item of its duplicate cluster; empty/absent when it has none. */
@@ -57,14 +63,26 @@ export function collectPairSamples(
 	items: readonly PairTrainingItem[],
 	options: DuplicateOptions = {}
 ): PairSample[] {
-	const index = buildDuplicateIndex(items, {
+	return runSteps(collectPairSamplesSteps(items, options));
+}
+
+/** Items whose candidate pairs are collected per step (each pair costs a feature vector). */
+const ITEMS_PER_STEP = 10;
+
+function* collectPairSamplesSteps(
+	items: readonly PairTrainingItem[],
+	options: DuplicateOptions = {}
+): Steps<PairSample[]> {
+	const index = yield* buildDuplicateIndexSteps(items, {
 		...options,
 		pairModel: options.pairModel ?? templateModel(categoriesOf(items))
 	});
 	const n = items.length;
 	const seen = new Set<number>();
 	const samples: PairSample[] = [];
-	items.forEach((item, i) => {
+	for (let i = 0; i < n; i++) {
+		if (i > 0 && i % ITEMS_PER_STEP === 0) yield;
+		const item = items[i];
 		for (const j of candidatePositions(index, item, index.profiles[i], i)) {
 			const key = i < j ? i * n + j : j * n + i;
 			if (seen.has(key)) continue;
@@ -72,7 +90,7 @@ export function collectPairSamples(
 			const x = computePairFeatures(index, item, index.profiles[i], items[j], index.profiles[j]);
 			samples.push({ x, y: rootOf(item) === rootOf(items[j]) ? 1 : 0 });
 		}
-	});
+	}
 	return samples;
 }
 
@@ -95,14 +113,18 @@ function templateModel(categories: readonly string[]): PairModel {
 	};
 }
 
-function fitModel(
+function* fitModelSteps(
 	items: readonly PairTrainingItem[],
 	options: PairTrainingOptions,
 	threshold: number
-): PairModel {
+): Steps<PairModel> {
 	const template = templateModel(categoriesOf(items));
-	const samples = collectPairSamples(items, { ...options, pairModel: template });
-	const { weights, bias } = fitPairWeights(samples, template.features.length, options.l2 ?? 1);
+	const samples = yield* collectPairSamplesSteps(items, { ...options, pairModel: template });
+	const { weights, bias } = yield* fitPairWeightsSteps(
+		samples,
+		template.features.length,
+		options.l2 ?? 1
+	);
 	return {
 		...template,
 		weights: weights.map((w) => Math.round(w * 1e4) / 1e4),
@@ -117,8 +139,24 @@ export function trainPairModel(
 	items: readonly PairTrainingItem[],
 	options: PairTrainingOptions = {}
 ): PairModel {
-	const tuned = tuneThreshold(items, options);
-	const model = fitModel(items, options, tuned?.threshold ?? options.fallbackThreshold ?? 0.5);
+	return runSteps(trainPairModelSteps(items, options));
+}
+
+/**
+ * `trainPairModel` in steps of a few tens of milliseconds (collecting pairs, Newton passes,
+ * clustering the held-out folds), so a server can fit it between requests: all of it takes
+ * seconds at MAX_PAIR_ITEMS.
+ */
+export function* trainPairModelSteps(
+	items: readonly PairTrainingItem[],
+	options: PairTrainingOptions = {}
+): Steps<PairModel> {
+	const tuned = yield* tuneThresholdSteps(items, options);
+	const model = yield* fitModelSteps(
+		items,
+		options,
+		tuned?.threshold ?? options.fallbackThreshold ?? 0.5
+	);
 	if (!tuned) return model;
 	return {
 		...model,
@@ -139,17 +177,17 @@ export function crossValidateThresholds(
 	items: readonly PairTrainingItem[],
 	options: PairTrainingOptions = {}
 ): ThresholdPoint[] {
-	return crossValidate(items, options);
+	return runSteps(crossValidateSteps(items, options));
 }
 
 /**
  * Out-of-fold over whole duplicate clusters: the pair model fitted on the other folds, each
  * held-out fold clustered at each threshold and merge factor, precision/recall pooled.
  */
-function crossValidate(
+function* crossValidateSteps(
 	items: readonly PairTrainingItem[],
 	options: PairTrainingOptions
-): ThresholdPoint[] {
+): Steps<ThresholdPoint[]> {
 	const folds = options.folds ?? 3;
 	const roots = new Map<string, number>();
 	for (const item of items) if (!roots.has(rootOf(item))) roots.set(rootOf(item), roots.size);
@@ -158,24 +196,25 @@ function crossValidate(
 	for (let fold = 0; fold < folds; fold++) {
 		const train = items.filter((item) => foldOf(item) !== fold);
 		const test = items.filter((item) => foldOf(item) === fold);
-		fitted.push({ model: fitModel(train, options, 0.5), test });
+		fitted.push({ model: yield* fitModelSteps(train, options, 0.5), test });
 	}
-	return clusterFolds(fitted, options);
+	return yield* clusterFoldsSteps(fitted, options);
 }
 
 /** Pooled cluster precision/recall of the held-out folds. */
-function clusterFolds(
+function* clusterFoldsSteps(
 	fitted: ReadonlyArray<{ model: PairModel; test: PairTrainingItem[] }>,
 	options: PairTrainingOptions
-): ThresholdPoint[] {
+): Steps<ThresholdPoint[]> {
 	const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
 	const factors = options.mergeFactors ?? DEFAULT_MERGE_FACTORS;
 	const totals = factors.map(() => thresholds.map(() => ({ predicted: 0, correct: 0, truth: 0 })));
 	for (const { model, test } of fitted) {
-		const index = buildDuplicateIndex(test, { ...options, pairModel: model });
+		const index = yield* buildDuplicateIndexSteps(test, { ...options, pairModel: model });
 		const gold = new Map(test.map((item) => [item.id, rootOf(item)]));
-		factors.forEach((mergeFactor, m) => {
-			clusterAtThresholds(index, thresholds, { mergeFactor }).forEach((clusters, t) => {
+		for (const [m, mergeFactor] of factors.entries()) {
+			const clustered = yield* clusterAtThresholdsSteps(index, thresholds, { mergeFactor });
+			clustered.forEach((clusters, t) => {
 				const scores = computePairScores(
 					clusters.map((c) => c.ids),
 					gold
@@ -184,7 +223,7 @@ function clusterFolds(
 				totals[m][t].correct += scores.correctPairs;
 				totals[m][t].truth += scores.truePairs;
 			});
-		});
+		}
 	}
 	const points = factors.flatMap((mergeFactor, m) =>
 		thresholds.map((threshold, t) => {
@@ -204,13 +243,13 @@ function clusterFolds(
  * With a precision target: the threshold and merge factor with the most out-of-fold recall among
  * those reaching it (ties: the higher threshold, then no second pass); otherwise the best F-beta.
  */
-function tuneThreshold(
+function* tuneThresholdSteps(
 	items: readonly PairTrainingItem[],
 	options: PairTrainingOptions
-): ThresholdPoint | null {
+): Steps<ThresholdPoint | null> {
 	const clustered = new Set(items.filter((i) => i.duplicateOf).map(rootOf));
 	if (clustered.size < 6) return null;
-	return choosePoint(crossValidate(items, options), options);
+	return choosePoint(yield* crossValidateSteps(items, options), options);
 }
 
 function choosePoint(

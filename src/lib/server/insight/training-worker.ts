@@ -12,7 +12,7 @@
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { trainCategoriserSteps, type CategoriserJson, type TrainingExample } from './categoriser';
 import type { LabelledRecord } from './dataset';
-import { organisationPairModel, outOfFoldCategoriesSteps } from './pair-learning';
+import { organisationPairModelSteps, outOfFoldCategoriesSteps } from './pair-learning';
 import type { PairModel } from './pair-model';
 import { runSteps, runStepsPolitely, stoppable, type Steps } from './steps';
 
@@ -31,7 +31,8 @@ export function* trainSteps<T extends TrainingTask>(task: T): Steps<TrainingResu
 		return model.toJSON() as TrainingResult<T>;
 	}
 	const items = yield* outOfFoldCategoriesSteps(task.records);
-	return { model: organisationPairModel(items), items: items.length } as TrainingResult<T>;
+	const model = yield* organisationPairModelSteps(items);
+	return { model, items: items.length } as TrainingResult<T>;
 }
 
 /** The training at once, on the calling thread. */
