@@ -30,7 +30,13 @@ import {
 import { CLUSTER_PASSWORD, startCluster, type Cluster } from '../tests/reliability/cluster';
 import { findPostgresBin } from '../tests/reliability/throwaway-postgres';
 import { load } from './bench-load';
-import { ensureBuild, peakRssMiB, resetPeakRss, waitForCategoriser } from './server-process';
+import {
+	ensureBuild,
+	peakRssMiB,
+	resetPeakRss,
+	waitForCategoriser,
+	waitForQuiet
+} from './server-process';
 
 const SLUG = 'liuyang-2014';
 const SUBMIT_LIMIT = '100000000';
@@ -226,8 +232,9 @@ for (const n of counts) {
 		nginxWorkers: 'auto'
 	});
 	try {
-		// The first retrain runs as a job on one of the instances: not during the measurements.
+		// The first retrains run as jobs on the instances: not during the measurements.
 		for (const instance of cluster.instances) await waitForCategoriser(instance.origin);
+		for (const instance of cluster.instances) await waitForQuiet(instance.server.child.pid!);
 		if (n === 1) await submissions(cluster, 'direct');
 		await submissions(cluster, 'nginx');
 		const agent = cluster.client('127.0.0.1', concurrency);

@@ -16,6 +16,9 @@
 // checks each accepted receipt against the stored rows) or "wrk" (Debian's wrk with
 // scripts/bench-submit.lua: far less CPU on the same two cores, so the server gets more of them;
 // accepted, stored and duplicates are then counted per run by the tokens' prefix).
+// --memory-settings / BENCH_MEMORY_SETTINGS: "1" (default: the server runs with deploy/xinkan.env's
+// NODE_OPTIONS and MALLOC_ARENA_MAX, as the deployed instances do), "0" (Node's and glibc's
+// defaults) or "0,1" (both, one server after the other); lines carry "memory_settings".
 // A quick run:
 //   npm run bench:submit -- --seconds 3 --concurrency 10
 import { spawn } from 'node:child_process';
@@ -35,6 +38,7 @@ import {
 	request
 } from '../tests/reliability/http';
 import { receiptsByToken } from '../tests/reliability/stored-responses';
+import { instanceEnvironment } from '../tests/reliability/cluster';
 import { load } from './bench-load';
 import {
 	ensureBuild,
@@ -43,6 +47,7 @@ import {
 	resetPeakRss,
 	startServer,
 	waitForCategoriser,
+	waitForQuiet,
 	type RunningServer
 } from './server-process';
 
@@ -65,6 +70,17 @@ const manySenders = option('senders', 'BENCH_SENDERS', 'one') === 'many';
 const fastPaths = option('fast-path', 'BENCH_FAST_PATH', '1')
 	.split(',')
 	.map((v) => (v.trim() === '0' ? 0 : 1));
+const memorySettings = option('memory-settings', 'BENCH_MEMORY_SETTINGS', '1')
+	.split(',')
+	.map((v) => (v.trim() === '0' ? 0 : 1));
+/** deploy/xinkan.env's memory settings, or none. */
+function memoryEnv(on: number): Record<string, string> {
+	if (!on) return {};
+	const { NODE_OPTIONS, MALLOC_ARENA_MAX } = instanceEnvironment();
+	return { NODE_OPTIONS, MALLOC_ARENA_MAX };
+}
+/** The memory setting of the server being measured (set by the loops at the end). */
+let memory = 1;
 const client = option('client', 'BENCH_CLIENT', 'node') === 'wrk' ? 'wrk' : 'node';
 /** The server's settings for the senders chosen. */
 const senderEnv: Record<string, string> = manySenders
@@ -196,6 +212,7 @@ function reportWrk(
 		JSON.stringify({
 			db,
 			fast_path: fastPath,
+			memory_settings: memory,
 			concurrency,
 			client: 'wrk',
 			senders: 'one',
@@ -249,6 +266,7 @@ function report(
 		JSON.stringify({
 			db,
 			fast_path: fastPath,
+			memory_settings: memory,
 			concurrency,
 			senders: manySenders ? 'many' : 'one',
 			seconds: Math.round(run.elapsed * 10) / 10,
@@ -266,7 +284,7 @@ function report(
 }
 
 async function benchPostgres(serverUrl: string, fastPath: number) {
-	const name = `xinkan_bench_${process.pid}_${fastPath}`;
+	const name = `xinkan_bench_${process.pid}_${fastPath}_${memory}`;
 	const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
 	await admin.unsafe(
 		`create database ${name} template template0 encoding 'UTF8' lc_ctype 'C.UTF-8' lc_collate 'C.UTF-8'`
@@ -279,9 +297,11 @@ async function benchPostgres(serverUrl: string, fastPath: number) {
 		server = await startServer({
 			DATABASE_URL: url.toString(),
 			XINKAN_FAST_PATH: String(fastPath),
+			...memoryEnv(memory),
 			...senderEnv
 		});
 		await waitForCategoriser(server.origin);
+		await waitForQuiet(server.child.pid!);
 		for (const concurrency of concurrencies) {
 			if (client === 'wrk') {
 				const run = await wrkRun(server, concurrency);
@@ -296,7 +316,14 @@ async function benchPostgres(serverUrl: string, fastPath: number) {
 		}
 		for (const concurrency of concurrencies) {
 			const get = await getRun(server, concurrency);
-			const line = { db: 'postgres', fast_path: fastPath, get: `/f/${SLUG}`, concurrency, ...get };
+			const line = {
+				db: 'postgres',
+				fast_path: fastPath,
+				memory_settings: memory,
+				get: `/f/${SLUG}`,
+				concurrency,
+				...get
+			};
 			console.log(JSON.stringify(line));
 		}
 	} finally {
@@ -316,10 +343,12 @@ async function benchPglite(fastPath: number) {
 		const server = await startServer({
 			XINKAN_DATA_DIR: dir,
 			XINKAN_FAST_PATH: String(fastPath),
+			...memoryEnv(memory),
 			...senderEnv
 		});
 		try {
 			await waitForCategoriser(server.origin);
+			await waitForQuiet(server.child.pid!);
 			for (const concurrency of concurrencies) {
 				if (client === 'wrk') wrkRuns.push({ concurrency, run: await wrkRun(server, concurrency) });
 				else runs.push({ concurrency, run: await submitRun(server, concurrency) });
@@ -360,7 +389,14 @@ async function benchPglite(fastPath: number) {
 			await handle.close();
 		}
 		for (const { concurrency, get } of gets) {
-			const line = { db: 'pglite', fast_path: fastPath, get: `/f/${SLUG}`, concurrency, ...get };
+			const line = {
+				db: 'pglite',
+				fast_path: fastPath,
+				memory_settings: memory,
+				get: `/f/${SLUG}`,
+				concurrency,
+				...get
+			};
 			console.log(JSON.stringify(line));
 		}
 	} finally {
@@ -378,7 +414,14 @@ console.error(
 );
 if (databases.includes('postgres')) {
 	const url = process.env.BENCH_DATABASE_URL;
-	if (url) for (const fastPath of fastPaths) await benchPostgres(url, fastPath);
-	else console.error('bench:submit: BENCH_DATABASE_URL is not set, PostgreSQL is skipped');
+	if (url) {
+		for (memory of memorySettings) {
+			for (const fastPath of fastPaths) await benchPostgres(url, fastPath);
+		}
+	} else console.error('bench:submit: BENCH_DATABASE_URL is not set, PostgreSQL is skipped');
 }
-if (databases.includes('pglite')) for (const fastPath of fastPaths) await benchPglite(fastPath);
+if (databases.includes('pglite')) {
+	for (memory of memorySettings) {
+		for (const fastPath of fastPaths) await benchPglite(fastPath);
+	}
+}

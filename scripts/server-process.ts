@@ -126,3 +126,29 @@ export async function waitForCategoriser(origin: string, timeoutMs = 120_000): P
 	}
 	throw new Error(`no categoriser model in use on ${origin} after ${timeoutMs / 1000} s`);
 }
+
+/** CPU time (user + system) a process has used, in clock ticks (1/100 s here). */
+function cpuTicks(pid: number): number {
+	const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+	return Number(fields[11]) + Number(fields[12]);
+}
+
+/**
+ * Waits until the server has used under 5 % of a core for three seconds running: a fresh
+ * database's start-up work (the first retrains, in worker threads whose memory counts in the
+ * process's) is over, and a benchmark measures the load it sends, not that.
+ */
+export async function waitForQuiet(pid: number, timeoutMs = 180_000): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	let last = cpuTicks(pid);
+	let quietSeconds = 0;
+	while (quietSeconds < 3) {
+		if (Date.now() > deadline) {
+			throw new Error(`process ${pid} was still busy after ${timeoutMs / 1000} s`);
+		}
+		await new Promise((r) => setTimeout(r, 1000));
+		const now = cpuTicks(pid);
+		quietSeconds = now - last < 5 ? quietSeconds + 1 : 0;
+		last = now;
+	}
+}
