@@ -344,6 +344,15 @@ export const en: Messages = {
 		notOffered: 'not offered',
 		notInEarlier: 'The earlier campaign did not ask this question: no comparison.',
 		typeDiffers: 'The earlier campaign asked this as another kind of question: no comparison.',
+		dateNotCompared: (now: number, earlier: number) =>
+			`Dates are not compared with the earlier campaign (days of different years do not line up): ${now} answered here, ${earlier} there.`,
+		scalesDiffer: (points: number, earlierPoints: number) =>
+			`The scales differ (${points}-point here, ${earlierPoints}-point in the earlier campaign): means are not compared.`,
+		placesDiffer: (places: number, earlierPlaces: number) =>
+			`The rankings differ in places (${places} here, ${earlierPlaces} in the earlier campaign): mean places are not compared.`,
+		scorePoints: 'points',
+		meanPlaceNote:
+			'The smaller the mean place, the nearer the top (1 = first): a place going down (↓) is a better place.',
 		textAnswers: (now: number, earlier: number) =>
 			`Written answers: ${now} here, ${earlier} in the earlier campaign.`,
 		copyFrom: 'Copy from an earlier campaign',

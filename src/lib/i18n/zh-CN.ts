@@ -331,6 +331,14 @@ export const zhCN = {
 		notOffered: '未设此项',
 		notInEarlier: '对比活动没有这道题，无对比。',
 		typeDiffers: '对比活动的同一道题是另一种题型，无对比。',
+		dateNotCompared: (now: number, earlier: number) =>
+			`日期题不与往期对比（不同年份的日子不能直接相比）：本活动 ${now} 人作答，对比活动 ${earlier} 人。`,
+		scalesDiffer: (points: number, earlierPoints: number) =>
+			`两次的量表不同（本活动 ${points} 分制，对比活动 ${earlierPoints} 分制），平均分不作比较。`,
+		placesDiffer: (places: number, earlierPlaces: number) =>
+			`两次排序的名次数不同（本活动排 ${places} 项，对比活动排 ${earlierPlaces} 项），平均名次不作比较。`,
+		scorePoints: '分',
+		meanPlaceNote: '平均名次越小越靠前（1 = 第一），名次下降（↓）即排得更靠前。',
 		textAnswers: (now: number, earlier: number) =>
 			`文字回答：本活动 ${now} 条，对比活动 ${earlier} 条。`,
 		copyFrom: '从往期活动复制',

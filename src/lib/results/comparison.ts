@@ -3,6 +3,7 @@
 // (`GET /api/v1/campaigns/<slug>/results?compare=<slug>`, its `compare` object) share, and the pure
 // pairing of two campaigns' results. Shared by server and browser.
 import type { QuestionType } from '../questionnaire/types';
+import { share } from './statistics';
 import type { CampaignResults, QuestionResult, ResultsFilter } from './types';
 
 /** Which way this campaign's figure moved from the earlier one's, at the precision it is shown. */
@@ -32,6 +33,46 @@ export interface RatingComparison {
 	top2Direction: Direction | null;
 }
 
+/** One figure beside the earlier campaign's, with the change and its direction. */
+export interface FigureComparison {
+	now: number | null;
+	earlier: number | null;
+	/** now − earlier (shares: in percentage points); null when either side has none. */
+	delta: number | null;
+	direction: Direction | null;
+}
+
+/** Recommendation (0–10) questions: the score, and the three groups' shares of those who answered. */
+export interface NpsComparison {
+	/** The net promoter score (−100…100); the change is in its own points. */
+	score: FigureComparison;
+	/** Shares (0–1) of those who answered; the changes in percentage points. */
+	promoters: FigureComparison;
+	passives: FigureComparison;
+	detractors: FigureComparison;
+}
+
+/** Number questions: mean and median of the values given. */
+export interface NumberComparison {
+	mean: FigureComparison;
+	median: FigureComparison;
+}
+
+/** Ranking questions: each option's mean place (1 = first) among those who ranked it. */
+export interface RankingComparison {
+	options: (FigureComparison & { id: string; label: string })[];
+}
+
+/**
+ * Why a matched question's figures are not set side by side: dates are not compared; a rating
+ * whose scales have different sizes (a mean of 5 points is not one of 7), or a ranking with a
+ * different number of places (a mean place among 3 is not one among 5).
+ */
+export type NotCompared =
+	| { reason: 'date' }
+	| { reason: 'scales_differ'; points: number; earlierPoints: number }
+	| { reason: 'places_differ'; places: number; earlierPlaces: number };
+
 export interface QuestionComparison {
 	id: string;
 	type: QuestionType;
@@ -44,10 +85,21 @@ export interface QuestionComparison {
 	earlierType?: QuestionType;
 	answered: number;
 	earlierAnswered: number | null;
-	/** Matched choice, rating and organisation questions: every option of either campaign. */
+	/**
+	 * Matched choice, organisation, rating (same scale), recommendation and ranking (how often
+	 * ranked) questions: every option of either campaign. Empty for numbers, dates and texts.
+	 */
 	options: OptionComparison[];
-	/** Matched ratings: mean and top-2 share beside the earlier ones. */
+	/** Matched ratings on scales of the same size: mean and top-2 share beside the earlier ones. */
 	rating: RatingComparison | null;
+	/** Matched recommendation questions. */
+	nps?: NpsComparison;
+	/** Matched number questions. */
+	numbers?: NumberComparison;
+	/** Matched ranking questions with the same number of places. */
+	ranking?: RankingComparison;
+	/** Matched questions whose figures are not compared, and why. */
+	notCompared?: NotCompared;
 }
 
 /** Filters of a results query that mean nothing for another campaign: its own days and versions. */
@@ -127,6 +179,90 @@ function compareRating(now: QuestionResult, earlier: QuestionResult): RatingComp
 	};
 }
 
+/** A figure beside the earlier one; `scale` 100 turns shares into percentage points. */
+function figure(
+	now: number | null | undefined,
+	earlier: number | null | undefined,
+	decimals: number,
+	scale = 1
+): FigureComparison {
+	const delta = difference(now ?? null, earlier ?? null, scale);
+	return {
+		now: now ?? null,
+		earlier: earlier ?? null,
+		delta,
+		direction: directionOf(delta, decimals)
+	};
+}
+
+/** The figures of a matched question beyond its options, by type (one entry per type that has some). */
+type Comparer = (
+	now: QuestionResult,
+	earlier: QuestionResult
+) => Partial<
+	Pick<QuestionComparison, 'options' | 'rating' | 'nps' | 'numbers' | 'ranking' | 'notCompared'>
+>;
+
+const COMPARERS: Partial<Record<QuestionType, Comparer>> = {
+	// A rating's options are its points, 1…n: only scales of one size are compared.
+	rating: (now, earlier) =>
+		now.options.length === earlier.options.length
+			? { rating: compareRating(now, earlier) }
+			: {
+					options: [],
+					notCompared: {
+						reason: 'scales_differ',
+						points: now.options.length,
+						earlierPoints: earlier.options.length
+					}
+				},
+	nps: (now, earlier) => {
+		const groupShare = (q: QuestionResult, group: 'promoters' | 'passives' | 'detractors') =>
+			q.nps ? share(q.nps[group], q.nps.promoters + q.nps.passives + q.nps.detractors) : null;
+		const group = (g: 'promoters' | 'passives' | 'detractors') =>
+			figure(groupShare(now, g), groupShare(earlier, g), 1, 100);
+		return {
+			nps: {
+				// The score is a whole number already.
+				score: figure(now.nps?.score, earlier.nps?.score, 0),
+				promoters: group('promoters'),
+				passives: group('passives'),
+				detractors: group('detractors')
+			}
+		};
+	},
+	number: (now, earlier) => ({
+		// The options are the values given, which mean nothing as shares from one year to another.
+		options: [],
+		numbers: {
+			mean: figure(now.numbers?.mean, earlier.numbers?.mean, 2),
+			median: figure(now.numbers?.median, earlier.numbers?.median, 2)
+		}
+	}),
+	ranking: (now, earlier) => {
+		const places = now.ranking?.places ?? 0;
+		const earlierPlaces = earlier.ranking?.places ?? 0;
+		if (places !== earlierPlaces) {
+			return { notCompared: { reason: 'places_differ', places, earlierPlaces } };
+		}
+		const earlierById = new Map((earlier.ranking?.options ?? []).map((o) => [o.id, o]));
+		const nowIds = new Set((now.ranking?.options ?? []).map((o) => o.id));
+		const rows = [
+			...(now.ranking?.options ?? []).map((o) => ({
+				id: o.id,
+				label: o.label,
+				...figure(o.meanPlace, earlierById.get(o.id)?.meanPlace, 2)
+			})),
+			...(earlier.ranking?.options ?? [])
+				.filter((o) => !nowIds.has(o.id))
+				.map((o) => ({ id: o.id, label: o.label, ...figure(null, o.meanPlace, 2) }))
+		];
+		return { ranking: { options: rows } };
+	},
+	// Days of one year are not days of another; the months would need a seasonal reading.
+	date: () => ({ options: [], notCompared: { reason: 'date' } })
+};
+
 /** Pairs this campaign's results with an earlier campaign's, question by question (by id and type). */
 export function compareQuestions(
 	now: CampaignResults,
@@ -160,7 +296,8 @@ export function compareQuestions(
 			status: 'matched',
 			earlierAnswered: e.answered,
 			options: compareOptions(q, e),
-			rating: q.type === 'rating' ? compareRating(q, e) : null
+			rating: null,
+			...COMPARERS[q.type]?.(q, e)
 		};
 	});
 	const nowIds = new Set(now.questions.map((q) => q.id));

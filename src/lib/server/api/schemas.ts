@@ -359,6 +359,14 @@ const satisfactionCell = z.object({
 	rank: z.int().nullable()
 });
 
+/** A figure of this campaign beside the earlier one's (shares 0–1, their change in percentage points). */
+const figureComparison = z.object({
+	now: z.number().nullable(),
+	earlier: z.number().nullable(),
+	delta: z.number().nullable(),
+	direction: direction.nullable()
+});
+
 /** A ranking question's places: per option, how often ranked, ranked first, and its mean place. */
 const rankingResult = z
 	.object({
@@ -483,7 +491,45 @@ export const campaignResults = z
 								top2DeltaPoints: z.number().nullable(),
 								top2Direction: direction.nullable()
 							})
-							.nullable()
+							.nullable(),
+						nps: z
+							.object({
+								score: figureComparison,
+								promoters: figureComparison,
+								passives: figureComparison,
+								detractors: figureComparison
+							})
+							.optional()
+							.meta({ description: 'Recommendation (0–10) questions' }),
+						numbers: z
+							.object({ mean: figureComparison, median: figureComparison })
+							.optional()
+							.meta({ description: 'Number questions' }),
+						ranking: z
+							.object({
+								options: z.array(figureComparison.extend({ id: z.string(), label: z.string() }))
+							})
+							.optional()
+							.meta({ description: 'Ranking questions: mean place (1 = first) per option' }),
+						notCompared: z
+							.discriminatedUnion('reason', [
+								z.object({ reason: z.literal('date') }),
+								z.object({
+									reason: z.literal('scales_differ'),
+									points: z.int(),
+									earlierPoints: z.int()
+								}),
+								z.object({
+									reason: z.literal('places_differ'),
+									places: z.int(),
+									earlierPlaces: z.int()
+								})
+							])
+							.optional()
+							.meta({
+								description:
+									'Why a matched question is not compared: dates; ratings on scales of different sizes; rankings of different numbers of places'
+							})
 					})
 				),
 				onlyEarlier: z.array(z.object({ id: z.string(), type: z.string(), title: z.string() }))
