@@ -2,12 +2,9 @@
 // route and the fast path store the same answers and drop the hidden ones, shown questions are
 // required, paper entry skips alike, the results count a conditional question against those it
 // was shown to, and publication refuses a condition on an area the organisation has retired.
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { Readable } from 'node:stream';
 import { eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { type Database } from '../db';
-import { areas, responses, users } from '../db/schema';
+import { areas, users } from '../db/schema';
 import { getCampaign } from '../campaigns/queries';
 import { saveDraft } from '../campaigns/questionnaire';
 import { enterPaperForm } from '../returns/paper-entry';
@@ -20,60 +17,20 @@ import {
 	sectionQuestions
 } from '../test/area-date';
 import { describeEachDatabase } from '../test/databases';
-import { createFastPath } from './fast-path';
+import {
+	formData,
+	withToken,
+	storedResponse,
+	responseCount,
+	postThroughFastPath
+} from '../test/public-submission';
 import { newSubmissionToken, submitPublicForm, turnFormPage } from './public-form';
-import { findReceipt } from './receipt-lookup';
 
 const SLUG = 'area-date';
-const ORIGIN = 'http://xinkan.test';
 let client = 0;
 
-function formData(fields: [string, string][]): FormData {
-	const form = new FormData();
-	for (const [k, v] of fields) form.append(k, v);
-	return form;
-}
-const withToken = (fields: [string, string][]): [string, string][] => [
-	['submission_token', newSubmissionToken()],
-	...fields
-];
-
-async function storedRow(db: Database, receiptCode: string) {
-	const { responseId } = (await findReceipt(db, receiptCode))!;
-	const [row] = await db.select().from(responses).where(eq(responses.id, responseId));
-	return row;
-}
-const count = async (db: Database) =>
-	(await db.select({ id: responses.id }).from(responses)).length;
-
-/** POST /f/<slug> through the fast path, as scripts/serve.mjs hands it over. */
-function postThroughFastPath(db: Database, slug: string, fields: [string, string][]) {
-	const body = Buffer.from(new URLSearchParams(fields).toString());
-	const req = Object.assign(Readable.from([body]), {
-		method: 'POST',
-		url: `/f/${slug}`,
-		headers: {
-			origin: ORIGIN,
-			accept: 'text/html',
-			'content-type': 'application/x-www-form-urlencoded',
-			'content-length': String(body.length)
-		},
-		socket: { remoteAddress: `10.19.0.${++client}` }
-	}) as unknown as IncomingMessage;
-	return new Promise<{ status: number; location: string } | 'handed to SvelteKit'>((resolve) => {
-		const res = {
-			headersSent: false,
-			writeHead(status: number, headers: string[]) {
-				const at = headers.indexOf('location');
-				resolve({ status, location: headers[at + 1] });
-				return res;
-			},
-			end() {}
-		} as unknown as ServerResponse;
-		const fastPath = createFastPath({ db: () => db, env: { ORIGIN } });
-		expect(fastPath(req, res, () => resolve('handed to SvelteKit'))).toBe(true);
-	});
-}
+const storedRow = storedResponse;
+const count = responseCount;
 
 describeEachDatabase('conditions on an area and a date', (current) => {
 	it('drops what the area and date hide, on the route and the fast path alike', async () => {

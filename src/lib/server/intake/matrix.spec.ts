@@ -3,78 +3,35 @@
 // message at the field, nothing stored) for a point outside the scale, a statement the question
 // lacks, a statement answered twice and a required matrix half answered; entered from paper; and
 // counted per statement in the results, the API's shape, the responses export and the workbook.
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { Readable } from 'node:stream';
-import { eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { expect, it } from 'vitest';
 import { messages } from '../../i18n';
 import { getCampaign } from '../campaigns/queries';
 import type { Database } from '../db';
-import { responses, users } from '../db/schema';
+import { users } from '../db/schema';
 import { exportTable, toCsv } from '../responses/export';
 import { filterNames, workbookResults } from '../results/report';
 import { countedResults } from '../results/results';
 import { resultsWorkbook } from '../results/results-workbook';
 import { enterPaperForm } from '../returns/paper-entry';
 import { describeEachDatabase } from '../test/databases';
+import {
+	formData,
+	withToken,
+	storedAnswers,
+	responseCount,
+	postThroughFastPath
+} from '../test/public-submission';
 import { openMatrixCampaign } from '../test/matrix';
-import { createFastPath } from './fast-path';
-import { newSubmissionToken, submitPublicForm } from './public-form';
-import { findReceipt } from './receipt-lookup';
+import { submitPublicForm } from './public-form';
 
 const SLUG = 'matrix';
-const ORIGIN = 'http://xinkan.test';
 let client = 0;
 
-const withToken = (fields: [string, string][]): [string, string][] => [
-	['submission_token', newSubmissionToken()],
-	...fields
-];
-function formData(fields: [string, string][]): FormData {
-	const form = new FormData();
-	for (const [k, v] of fields) form.append(k, v);
-	return form;
-}
 const submit = (db: Database, fields: [string, string][]) =>
 	submitPublicForm(db, SLUG, formData(withToken(fields)), `10.19.1.${++client}`);
 
-async function storedAnswers(db: Database, receiptCode: string) {
-	const { responseId } = (await findReceipt(db, receiptCode))!;
-	const [row] = await db.select().from(responses).where(eq(responses.id, responseId));
-	return row.answers;
-}
-const count = async (db: Database) =>
-	(await db.select({ id: responses.id }).from(responses)).length;
-
-/** POST /f/<slug> through the fast path, as scripts/serve.mjs hands it over. */
-function postThroughFastPath(db: Database, fields: [string, string][]) {
-	const body = Buffer.from(new URLSearchParams(fields).toString());
-	const req = Object.assign(Readable.from([body]), {
-		method: 'POST',
-		url: `/f/${SLUG}`,
-		headers: {
-			origin: ORIGIN,
-			accept: 'text/html',
-			'content-type': 'application/x-www-form-urlencoded',
-			'content-length': String(body.length)
-		},
-		socket: { remoteAddress: `10.19.0.${++client}` }
-	}) as unknown as IncomingMessage;
-	return new Promise<{ status: number; location: string } | 'handed to SvelteKit'>((resolve) => {
-		const res = {
-			headersSent: false,
-			writeHead(status: number, headers: string[]) {
-				const at = headers.indexOf('location');
-				resolve({ status, location: headers[at + 1] });
-				return res;
-			},
-			end() {}
-		} as unknown as ServerResponse;
-		const fastPath = createFastPath({ db: () => db, env: { ORIGIN } });
-		expect(fastPath(req, res, () => resolve('handed to SvelteKit'))).toBe(true);
-	});
-}
+const count = responseCount;
 
 const FILLED: [string, string][] = [
 	['q_svc.fix', '5'],
@@ -91,7 +48,7 @@ describeEachDatabase('matrix question', (current) => {
 		const before = await count(db);
 		const routed = await submit(db, FILLED);
 		expect(routed.kind).toBe('stored');
-		const fast = await postThroughFastPath(db, withToken(FILLED));
+		const fast = await postThroughFastPath(db, SLUG, withToken(FILLED));
 		if (fast === 'handed to SvelteKit') throw new Error('the fast path did not take it');
 		expect(fast.status).toBe(303);
 		const fastCode = /r=([0-9A-Z]{8})/.exec(fast.location)![1];
@@ -136,7 +93,7 @@ describeEachDatabase('matrix question', (current) => {
 			expect(outcome.errors).toEqual({ [question]: error });
 			expect(outcome.typed).toMatchObject({ 'q_town.volt': '9', q_idea: '留着' });
 			// The fast path takes only the plain successful case: the route answers this one.
-			expect(await postThroughFastPath(db, withToken(fields))).toBe('handed to SvelteKit');
+			expect(await postThroughFastPath(db, SLUG, withToken(fields))).toBe('handed to SvelteKit');
 			expect(await count(db)).toBe(before);
 		}
 	);

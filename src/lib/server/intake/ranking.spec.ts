@@ -3,79 +3,36 @@
 // is refused with nothing stored and what was chosen kept, paper entry types it as option numbers
 // in rank order, and the results give each option's mean place, ranked first and ranked at all —
 // from the scan and the roll-up alike — on the page's data, in the API's shape, CSV and XLSX.
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { Readable } from 'node:stream';
-import { eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { expect, it } from 'vitest';
 import { messages } from '../../i18n';
 import { campaignResults as resultsSchema } from '../api/schemas';
 import { getCampaign } from '../campaigns/queries';
 import type { Database } from '../db';
-import { responses, users } from '../db/schema';
+import { users } from '../db/schema';
 import { exportTable, toCsv } from '../responses/export';
 import { filterNames, workbookResults } from '../results/report';
 import { countedResults } from '../results/results';
 import { resultsWorkbook } from '../results/results-workbook';
 import { enterPaperForm } from '../returns/paper-entry';
 import { describeEachDatabase } from '../test/databases';
+import {
+	formData,
+	withToken,
+	storedAnswers,
+	responseCount,
+	postThroughFastPath
+} from '../test/public-submission';
 import { openRankingCampaign } from '../test/ranking';
-import { createFastPath } from './fast-path';
-import { newSubmissionToken, submitPublicForm } from './public-form';
-import { findReceipt } from './receipt-lookup';
+import { submitPublicForm } from './public-form';
 
 const SLUG = 'ranking';
-const ORIGIN = 'http://xinkan.test';
 let client = 0;
 
-const withToken = (fields: [string, string][]): [string, string][] => [
-	['submission_token', newSubmissionToken()],
-	...fields
-];
-function formData(fields: [string, string][]): FormData {
-	const form = new FormData();
-	for (const [k, v] of fields) form.append(k, v);
-	return form;
-}
 const submit = (db: Database, fields: [string, string][]) =>
 	submitPublicForm(db, SLUG, formData(withToken(fields)), `10.19.0.${++client}`);
 
-async function storedAnswers(db: Database, receiptCode: string) {
-	const { responseId } = (await findReceipt(db, receiptCode))!;
-	const [row] = await db.select().from(responses).where(eq(responses.id, responseId));
-	return row.answers;
-}
-const count = async (db: Database) =>
-	(await db.select({ id: responses.id }).from(responses)).length;
-
-/** POST /f/<slug> through the fast path, as scripts/serve.mjs hands it over. */
-function postThroughFastPath(db: Database, fields: [string, string][]) {
-	const body = Buffer.from(new URLSearchParams(fields).toString());
-	const req = Object.assign(Readable.from([body]), {
-		method: 'POST',
-		url: `/f/${SLUG}`,
-		headers: {
-			origin: ORIGIN,
-			accept: 'text/html',
-			'content-type': 'application/x-www-form-urlencoded',
-			'content-length': String(body.length)
-		},
-		socket: { remoteAddress: `10.19.1.${++client}` }
-	}) as unknown as IncomingMessage;
-	return new Promise<{ status: number; location: string } | 'handed to SvelteKit'>((resolve) => {
-		const res = {
-			headersSent: false,
-			writeHead(status: number, headers: string[]) {
-				const at = headers.indexOf('location');
-				resolve({ status, location: headers[at + 1] });
-				return res;
-			},
-			end() {}
-		} as unknown as ServerResponse;
-		const fastPath = createFastPath({ db: () => db, env: { ORIGIN } });
-		expect(fastPath(req, res, () => resolve('handed to SvelteKit'))).toBe(true);
-	});
-}
+const count = responseCount;
 
 /** The four selects as the form posts them: "—" for the unranked, option:place for the others. */
 const RANKED: [string, string][] = [
@@ -93,7 +50,7 @@ describeEachDatabase('ranking question', (current) => {
 		await openRankingCampaign(db, SLUG);
 		const routed = await submit(db, RANKED);
 		expect(routed.kind).toBe('stored');
-		const fast = await postThroughFastPath(db, withToken(RANKED));
+		const fast = await postThroughFastPath(db, SLUG, withToken(RANKED));
 		if (fast === 'handed to SvelteKit') throw new Error('the fast path did not take it');
 		expect(fast.status).toBe(303);
 		const fastCode = /r=([0-9A-Z]{8})/.exec(fast.location)![1];
@@ -134,7 +91,7 @@ describeEachDatabase('ranking question', (current) => {
 			expect(outcome.typed.q_who).toBe('firm');
 			expect(outcome.typed.q_rk).toEqual(fields.map(([, v]) => v).filter(Boolean));
 			// The fast path stores nothing either: it hands the post to the route, which says why.
-			expect(await postThroughFastPath(db, withToken([['q_who', 'firm'], ...fields]))).toBe(
+			expect(await postThroughFastPath(db, SLUG, withToken([['q_who', 'firm'], ...fields]))).toBe(
 				'handed to SvelteKit'
 			);
 		}

@@ -2,24 +2,23 @@
 // through the SvelteKit route's service, through the fast path scripts/serve.mjs puts in front of
 // it, and through paper entry — hidden questions are never required, and the pages of a form
 // without JavaScript store nothing until the last one is sent, once.
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { Readable } from 'node:stream';
-import { eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { type Database } from '../db';
-import { responses, users } from '../db/schema';
+import { users } from '../db/schema';
 import { getCampaign } from '../campaigns/queries';
 import { enterPaperForm } from '../returns/paper-entry';
 import { countedResults } from '../results/results';
 import { readResultsQuery, resultsQuestions } from '../results/query';
 import { describeEachDatabase } from '../test/databases';
+import {
+	formData,
+	storedAnswers,
+	responseCount,
+	postThroughFastPath
+} from '../test/public-submission';
 import { openSkipLogicCampaign } from '../test/skip-logic';
-import { createFastPath } from './fast-path';
 import { newSubmissionToken, submitPublicForm, turnFormPage } from './public-form';
-import { findReceipt } from './receipt-lookup';
 
 const SLUG = 'skip-logic';
-const ORIGIN = 'http://xinkan.test';
 let client = 0;
 
 /** A respondent who said "satisfied" and rated repairs 4, but had typed into both follow-ups. */
@@ -34,48 +33,8 @@ const WITH_HIDDEN: [string, string][] = [
 function entries(token: string, fields: [string, string][]): [string, string][] {
 	return [['submission_token', token], ...fields];
 }
-function formData(fields: [string, string][]): FormData {
-	const form = new FormData();
-	for (const [k, v] of fields) form.append(k, v);
-	return form;
-}
 
-async function storedAnswers(db: Database, receiptCode: string) {
-	const { responseId } = (await findReceipt(db, receiptCode))!;
-	const [row] = await db.select().from(responses).where(eq(responses.id, responseId));
-	return row.answers;
-}
-const count = async (db: Database) =>
-	(await db.select({ id: responses.id }).from(responses)).length;
-
-/** POST /f/<slug> through the fast path, as scripts/serve.mjs hands it over. */
-function postThroughFastPath(db: Database, fields: [string, string][]) {
-	const body = Buffer.from(new URLSearchParams(fields).toString());
-	const req = Object.assign(Readable.from([body]), {
-		method: 'POST',
-		url: `/f/${SLUG}`,
-		headers: {
-			origin: ORIGIN,
-			accept: 'text/html',
-			'content-type': 'application/x-www-form-urlencoded',
-			'content-length': String(body.length)
-		},
-		socket: { remoteAddress: `10.18.0.${++client}` }
-	}) as unknown as IncomingMessage;
-	return new Promise<{ status: number; location: string } | 'handed to SvelteKit'>((resolve) => {
-		const res = {
-			headersSent: false,
-			writeHead(status: number, headers: string[]) {
-				const at = headers.indexOf('location');
-				resolve({ status, location: headers[at + 1] });
-				return res;
-			},
-			end() {}
-		} as unknown as ServerResponse;
-		const fastPath = createFastPath({ db: () => db, env: { ORIGIN } });
-		expect(fastPath(req, res, () => resolve('handed to SvelteKit'))).toBe(true);
-	});
-}
+const count = responseCount;
 
 describeEachDatabase('skip logic', (current) => {
 	it('drops answers to hidden questions on the route path and the fast path alike', async () => {
@@ -90,7 +49,7 @@ describeEachDatabase('skip logic', (current) => {
 			`10.18.1.${++client}`
 		);
 		expect(routed.kind).toBe('stored');
-		const fast = await postThroughFastPath(db, entries(newSubmissionToken(), WITH_HIDDEN));
+		const fast = await postThroughFastPath(db, SLUG, entries(newSubmissionToken(), WITH_HIDDEN));
 		if (fast === 'handed to SvelteKit') throw new Error('the fast path did not take it');
 		expect(fast.status).toBe(303);
 		const fastCode = /r=([0-9A-Z]{8})/.exec(fast.location)![1];
@@ -146,11 +105,16 @@ describeEachDatabase('skip logic', (current) => {
 			page: 1
 		});
 		// The fast path leaves a refusal to the route, which says it.
-		const fast = await postThroughFastPath(db, entries(newSubmissionToken(), [['q_sat', 'bad']]));
+		const fast = await postThroughFastPath(
+			db,
+			SLUG,
+			entries(newSubmissionToken(), [['q_sat', 'bad']])
+		);
 		expect(fast).toBe('handed to SvelteKit');
 		// So does a page turn, even of a complete form: Next stores nothing.
 		const turn = await postThroughFastPath(
 			db,
+			SLUG,
 			entries(newSubmissionToken(), [...shown, ['_page', '0'], ['_nav', 'next']])
 		);
 		expect(turn).toBe('handed to SvelteKit');
