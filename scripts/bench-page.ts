@@ -1,5 +1,7 @@
 // `npm run bench:page`: bytes and requests of the public pages as Chromium loads them cold.
 // Prints one JSON line per page; the budget is 30 KB (gzip, everything included) in 6 requests.
+// Besides the demo's form it loads a form with every question type and two conditions
+// (src/lib/server/test/all-types.ts), written into the database before the server starts.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -32,6 +34,24 @@ async function measure(page: Page, url: string, action?: () => Promise<void>) {
 
 ensureBuild();
 const dataDir = mkdtempSync(path.join(tmpdir(), 'xinkan-bench-page-'));
+const ALL_TYPES_SLUG = 'all-types';
+{
+	// PGlite has one process at a time: prepare the database and add the form, then serve it.
+	const { openDatabase } = await import('../src/lib/server/db/client');
+	const { prepareDatabase } = await import('../src/lib/server/startup');
+	const { openAllTypesCampaign } = await import('../src/lib/server/test/all-types');
+	const handle = openDatabase({ dataDir });
+	try {
+		await prepareDatabase(
+			handle,
+			{ ...process.env, XINKAN_ADMIN_PASSWORD: 'bench-only-password' },
+			() => {}
+		);
+		await openAllTypesCampaign(handle.db, ALL_TYPES_SLUG);
+	} finally {
+		await handle.close();
+	}
+}
 const server = await startServer({
 	XINKAN_DATA_DIR: dataDir,
 	XINKAN_ADMIN_PASSWORD: 'bench-only-password'
@@ -71,6 +91,8 @@ try {
 		await page.waitForURL(/thanks/);
 	});
 	report('thank-you page (after submit, warm cache)', page.url(), thanks);
+	const allTypesUrl = `${server.origin}/f/${ALL_TYPES_SLUG}`;
+	report('form with every question type', allTypesUrl, await measure(await fresh(), allTypesUrl));
 	const receiptUrl = `${server.origin}/r`;
 	report('receipt lookup', receiptUrl, await measure(await fresh(), receiptUrl));
 } finally {
