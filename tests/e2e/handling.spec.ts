@@ -169,6 +169,8 @@ test('督办: a leader supervises an item; it heads the department’s inbox, th
 test('节假日: the admin lists a day off and refuses a weekend listed as one', async ({ page }) => {
 	await logIn(page, 'admin');
 	await page.goto('/admin/holidays');
+	// Filled before the page has hydrated, the date was reset and the save sent nothing (CI).
+	await page.waitForLoadState('networkidle');
 	await page.getByLabel('日期').fill('2030-10-05');
 	await page.getByLabel('名称（如“国庆节”）').fill('国庆节');
 	await page.getByRole('button', { name: '保存' }).click();

@@ -23,6 +23,8 @@ test('a handler chooses e-mail, sees an assignment in the in-app inbox; the admi
 	const handler = await browser.newPage();
 	await logIn(handler, 'handler-b');
 	await handler.goto('/admin/account');
+	// Checked before the page had hydrated, the box was reset (CI): wait for the scripts.
+	await handler.waitForLoadState('networkidle');
 	await handler.getByLabel('通过短信接收').check();
 	await handler.getByRole('button', { name: '保存通知设置' }).click();
 	await expect(handler.locator('#f-phone-error')).toHaveText('选择短信接收时请填写手机号码。');
