@@ -3,15 +3,9 @@
 // a suggestion — and two conditions (a question shown for a recommendation of 9 or more, a
 // section shown to those who heard by SMS), for the end-to-end story that fills it with
 // JavaScript off and on (tests/e2e/all-types.spec.ts, seeded by tests/e2e/setup-db.ts).
-import { blankQuestion, type Question } from '../../questionnaire/types';
-import { createCampaign, setCampaignStatus } from '../campaigns/campaigns';
-import { publishQuestionnaire, saveDraft } from '../campaigns/questionnaire';
+import type { Question } from '../../questionnaire/types';
 import type { Database } from '../db';
-
-const question = (id: string, type: Question['type'], extra: Partial<Question>): Question => ({
-	...blankQuestion(id, type),
-	...extra
-});
+import { openAnonymousCampaign, question } from './open-campaign';
 
 export const ALL_TYPES: Question[] = [
 	question('rec', 'nps', {
@@ -74,16 +68,5 @@ export const ALL_TYPES: Question[] = [
 
 /** Opens the anonymous campaign `slug` with ALL_TYPES published on `db`. */
 export async function openAllTypesCampaign(db: Database, slug: string): Promise<void> {
-	await createCampaign(db, null, {
-		title: '所有题型与显示条件',
-		slug,
-		introduction: '',
-		startsOn: null,
-		endsOn: null,
-		anonymous: true
-	});
-	const { problems } = await saveDraft(db, null, slug, ALL_TYPES);
-	if (problems.length) throw new Error(JSON.stringify(problems));
-	await publishQuestionnaire(db, null, slug);
-	await setCampaignStatus(db, null, slug, 'open');
+	await openAnonymousCampaign(db, slug, '所有题型与显示条件', ALL_TYPES);
 }

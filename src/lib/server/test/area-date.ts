@@ -2,9 +2,8 @@
 // answer 城关 opens a question about the street, and a date whose recent days open another. The
 // organisation's areas are made here (a test database starts empty), so publication freezes them.
 import { blankQuestion, type Question } from '../../questionnaire/types';
-import { createCampaign, setCampaignStatus } from '../campaigns/campaigns';
-import { publishQuestionnaire, saveDraft } from '../campaigns/questionnaire';
 import type { Database } from '../db';
+import { openAnonymousCampaign } from './open-campaign';
 import { areas } from '../db/schema';
 
 const question = (id: string, type: Question['type'], extra: Partial<Question>): Question => ({
@@ -50,18 +49,7 @@ export async function openCampaignWith(
 	slug: string,
 	questions: Question[]
 ): Promise<void> {
-	await createCampaign(db, null, {
-		title: '片区与日期条件',
-		slug,
-		introduction: '',
-		startsOn: null,
-		endsOn: null,
-		anonymous: true
-	});
-	const { problems } = await saveDraft(db, null, slug, questions);
-	if (problems.length) throw new Error(JSON.stringify(problems));
-	await publishQuestionnaire(db, null, slug);
-	await setCampaignStatus(db, null, slug, 'open');
+	await openAnonymousCampaign(db, slug, '片区与日期条件', questions);
 }
 
 /**

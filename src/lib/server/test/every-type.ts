@@ -1,15 +1,9 @@
 // A questionnaire with every question type of issue 17's first slice — recommendation, rating
 // scales of 3, 7 and 10 points beside the old 1–5 one, number, date, and "other, please specify"
 // on single and multiple choice — for the specs of parsing, storage, paper entry and results.
-import { blankQuestion, type Question } from '../../questionnaire/types';
-import { createCampaign, setCampaignStatus } from '../campaigns/campaigns';
-import { publishQuestionnaire, saveDraft } from '../campaigns/questionnaire';
+import type { Question } from '../../questionnaire/types';
 import type { Database } from '../db';
-
-const question = (id: string, type: Question['type'], extra: Partial<Question>): Question => ({
-	...blankQuestion(id, type),
-	...extra
-});
+import { openAnonymousCampaign, question } from './open-campaign';
 
 export const EVERY_TYPE: Question[] = [
 	question('rec', 'nps', {
@@ -45,16 +39,5 @@ export const EVERY_TYPE: Question[] = [
 
 /** Opens the anonymous campaign `slug` with EVERY_TYPE published on `db`. */
 export async function openEveryTypeCampaign(db: Database, slug: string): Promise<void> {
-	await createCampaign(db, null, {
-		title: '所有题型',
-		slug,
-		introduction: '',
-		startsOn: null,
-		endsOn: null,
-		anonymous: true
-	});
-	const { problems } = await saveDraft(db, null, slug, EVERY_TYPE);
-	if (problems.length) throw new Error(JSON.stringify(problems));
-	await publishQuestionnaire(db, null, slug);
-	await setCampaignStatus(db, null, slug, 'open');
+	await openAnonymousCampaign(db, slug, '所有题型', EVERY_TYPE);
 }

@@ -1,9 +1,8 @@
 // A questionnaire with a matrix question (issue 17) between a rating and a required matrix, for
 // the specs of parsing, storage, paper entry, results and exports on both databases.
 import { blankQuestion, type Question } from '../../questionnaire/types';
-import { createCampaign, setCampaignStatus } from '../campaigns/campaigns';
-import { publishQuestionnaire, saveDraft } from '../campaigns/questionnaire';
 import type { Database } from '../db';
+import { openAnonymousCampaign } from './open-campaign';
 
 export const MATRIX_QUESTIONS: Question[] = [
 	{
@@ -33,16 +32,5 @@ export const MATRIX_QUESTIONS: Question[] = [
 
 /** Opens the anonymous campaign `slug` with MATRIX_QUESTIONS published on `db`. */
 export async function openMatrixCampaign(db: Database, slug: string): Promise<void> {
-	await createCampaign(db, null, {
-		title: '矩阵题',
-		slug,
-		introduction: '',
-		startsOn: null,
-		endsOn: null,
-		anonymous: true
-	});
-	const { problems } = await saveDraft(db, null, slug, MATRIX_QUESTIONS);
-	if (problems.length) throw new Error(JSON.stringify(problems));
-	await publishQuestionnaire(db, null, slug);
-	await setCampaignStatus(db, null, slug, 'open');
+	await openAnonymousCampaign(db, slug, '矩阵题', MATRIX_QUESTIONS);
 }

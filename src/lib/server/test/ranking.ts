@@ -1,15 +1,9 @@
 // A questionnaire with a ranking question (issue 17), for the service specs: who answers (a
 // single choice to break the results down by), "rank the three that matter most" of four, and a
 // rating after it.
-import { blankQuestion, type Question } from '../../questionnaire/types';
-import { createCampaign, setCampaignStatus } from '../campaigns/campaigns';
-import { publishQuestionnaire, saveDraft } from '../campaigns/questionnaire';
+import type { Question } from '../../questionnaire/types';
 import type { Database } from '../db';
-
-const question = (id: string, type: Question['type'], extra: Partial<Question>): Question => ({
-	...blankQuestion(id, type),
-	...extra
-});
+import { openAnonymousCampaign, question } from './open-campaign';
 
 export const RANKING: Question[] = [
 	question('who', 'single', {
@@ -35,16 +29,5 @@ export const RANKING: Question[] = [
 
 /** Opens the anonymous campaign `slug` with RANKING published on `db`. */
 export async function openRankingCampaign(db: Database, slug: string): Promise<void> {
-	await createCampaign(db, null, {
-		title: '排序题',
-		slug,
-		introduction: '',
-		startsOn: null,
-		endsOn: null,
-		anonymous: true
-	});
-	const { problems } = await saveDraft(db, null, slug, RANKING);
-	if (problems.length) throw new Error(JSON.stringify(problems));
-	await publishQuestionnaire(db, null, slug);
-	await setCampaignStatus(db, null, slug, 'open');
+	await openAnonymousCampaign(db, slug, '排序题', RANKING);
 }

@@ -1,15 +1,9 @@
 // A questionnaire with skip logic (issue 17), for the service and browser specs: a satisfaction
 // choice whose "dissatisfied" answers open a reason, a rating whose low points open a follow-up,
 // and a question shown to everyone at the end. Without JavaScript it comes in three pages.
-import { blankQuestion, type Question } from '../../questionnaire/types';
-import { createCampaign, setCampaignStatus } from '../campaigns/campaigns';
-import { publishQuestionnaire, saveDraft } from '../campaigns/questionnaire';
+import type { Question } from '../../questionnaire/types';
 import type { Database } from '../db';
-
-const question = (id: string, type: Question['type'], extra: Partial<Question>): Question => ({
-	...blankQuestion(id, type),
-	...extra
-});
+import { openAnonymousCampaign, question } from './open-campaign';
 
 export const SKIP_LOGIC: Question[] = [
 	question('sat', 'single', {
@@ -37,16 +31,5 @@ export const SKIP_LOGIC: Question[] = [
 
 /** Opens the anonymous campaign `slug` with SKIP_LOGIC published on `db`. */
 export async function openSkipLogicCampaign(db: Database, slug: string): Promise<void> {
-	await createCampaign(db, null, {
-		title: '跳题问卷',
-		slug,
-		introduction: '',
-		startsOn: null,
-		endsOn: null,
-		anonymous: true
-	});
-	const { problems } = await saveDraft(db, null, slug, SKIP_LOGIC);
-	if (problems.length) throw new Error(JSON.stringify(problems));
-	await publishQuestionnaire(db, null, slug);
-	await setCampaignStatus(db, null, slug, 'open');
+	await openAnonymousCampaign(db, slug, '跳题问卷', SKIP_LOGIC);
 }
