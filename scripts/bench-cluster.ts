@@ -31,6 +31,7 @@ import { CLUSTER_PASSWORD, startCluster, type Cluster } from '../tests/reliabili
 import { findPostgresBin } from '../tests/reliability/throwaway-postgres';
 import { load } from './bench-load';
 import {
+	cpuTicks,
 	ensureBuild,
 	peakRssMiB,
 	resetPeakRss,
@@ -54,18 +55,6 @@ const counts = option('instances', 'BENCH_INSTANCES', '1,2,3')
 	.split(',')
 	.map(Number)
 	.filter((n) => n > 0);
-
-/** utime + stime of a process and of its waited-for children, in clock ticks; 0 once it is gone. */
-function cpuTicks(pid: number): number {
-	try {
-		const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-		const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-		// Fields 14–17 of proc(5), counted from `state` (field 3) here.
-		return fields.slice(11, 15).reduce((sum, f) => sum + Number(f), 0);
-	} catch {
-		return 0;
-	}
-}
 
 function childrenOf(parent: number): number[] {
 	const pids: number[] = [];

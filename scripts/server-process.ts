@@ -127,10 +127,16 @@ export async function waitForCategoriser(origin: string, timeoutMs = 120_000): P
 	throw new Error(`no categoriser model in use on ${origin} after ${timeoutMs / 1000} s`);
 }
 
-/** CPU time (user + system) a process has used, in clock ticks (1/100 s here). */
-function cpuTicks(pid: number): number {
-	const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-	return Number(fields[11]) + Number(fields[12]);
+/** utime + stime of a process and of its waited-for children, in clock ticks; 0 once it is gone. */
+export function cpuTicks(pid: number): number {
+	try {
+		const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+		const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+		// Fields 14–17 of proc(5), counted from `state` (field 3) here.
+		return fields.slice(11, 15).reduce((sum, f) => sum + Number(f), 0);
+	} catch {
+		return 0;
+	}
 }
 
 /**
