@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectFitsAndShoot, logIn } from './helpers';
+import { demoCampaign, expectFitsAndShoot, hydrated, logIn } from './helpers';
 
 // English mode is English where staff read what happened: the audit log and an item's history.
 test('the audit log and an item’s history read as sentences in English, with the data behind a disclosure', async ({
@@ -14,6 +14,7 @@ test('the audit log and an item’s history read as sentences in English, with t
 	await expect(page.locator('code.token')).toBeVisible();
 
 	await page.goto('/lang/en?next=/admin/audit');
+	await hydrated(page);
 	await page.getByLabel('Action').selectOption({ label: 'Created an API token' });
 	await page.getByLabel('By').selectOption({ label: 'admin' });
 	await page.getByRole('button', { name: 'Filter' }).click();
@@ -29,7 +30,7 @@ test('the audit log and an item’s history read as sentences in English, with t
 	await expectFitsAndShoot(page, 'audit-en');
 
 	// A resolved demo item's history: statuses, categories and replies in words, no raw keys.
-	await page.goto('/admin/suggestions?status=resolved');
+	await page.goto(`/admin/suggestions?campaign=${await demoCampaign(page)}&status=resolved`);
 	await page.locator('a.title').first().click();
 	const history = page.locator('ol.history');
 	await expect(history).toContainText('status set to “Resolved”');
@@ -46,7 +47,9 @@ test('a leader reads the reports overview in English: categories, natures and st
 	page
 }) => {
 	await logIn(page, 'leader1');
-	await page.goto('/lang/en?next=/admin/reports');
+	await page.goto(
+		`/lang/en?next=${encodeURIComponent(`/admin/reports?campaign=${await demoCampaign(page)}`)}`
+	);
 	const byCategory = page.getByRole('table', { name: 'Category', exact: true });
 	await expect(byCategory).toContainText('New connections');
 	await expect(byCategory).not.toContainText('业扩报装');

@@ -1,19 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
-import { logIn } from './helpers';
+import { demoCampaign, logIn } from './helpers';
 
 // English mode is English wherever staff look (issue 13 point 19): names the organisation keeps in
 // both languages (categories, respondent groups) in English, labels with English punctuation.
 // What people and the organisation wrote in Chinese (titles, answers, unit and area names) stays.
-
-/**
- * The demo campaign's id. Other specs create campaigns that a page may open by default (the one
- * whose suggestions came in last), so these tests name the demo's.
- */
-async function demoCampaign(page: Page): Promise<string> {
-	await page.goto('/admin/suggestions');
-	const option = page.locator('select[name=campaign] option', { hasText: '浏阳市供电公司' });
-	return (await option.first().getAttribute('value'))!;
-}
 
 /** The Chinese names of what has an English name too, read off the pages that edit both. */
 async function bilingualNames(page: Page): Promise<string[]> {

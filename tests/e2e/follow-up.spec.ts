@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { expectFitsAndShoot, logIn } from './helpers';
+import { demoCampaign, expectFitsAndShoot, hydrated, logIn } from './helpers';
 
 /** A proposer on a small phone with JavaScript off, as the public pages are meant for. */
 async function phone(browser: Browser): Promise<Page> {
@@ -21,6 +21,7 @@ async function respond(browser: Browser, text: string): Promise<string> {
 
 async function answer(handler: Page, href: string, reply: string) {
 	await handler.goto(href);
+	await hydrated(handler);
 	await handler.locator('#w-status').selectOption('resolved');
 	await handler.locator('#w-reply').fill(reply);
 	await handler.getByRole('button', { name: '更新状态' }).click();
@@ -37,11 +38,12 @@ test('回访 without JavaScript at 360 px: 不满意 reopens the item for its de
 	// The reviewer files and assigns it to 营销部.
 	const reviewer = await browser.newPage();
 	await logIn(reviewer, 'reviewer1');
-	await reviewer.goto('/admin/suggestions?q=杨梅岭村');
+	await reviewer.goto(`/admin/suggestions?campaign=${await demoCampaign(reviewer)}&q=杨梅岭村`);
 	await reviewer.waitForLoadState('networkidle');
 	const href = (await reviewer.locator('[data-row] a.title').first().getAttribute('href'))!;
 	expect(href).toMatch(/^\/admin\/suggestions\/\d+$/);
 	await reviewer.goto(href);
+	await hydrated(reviewer);
 	await reviewer.locator('#w-category').selectOption({ label: '其他' });
 	await reviewer.locator('form:has(#w-category) button[type="submit"]').click();
 	await expect(reviewer.getByText('已保存')).toBeVisible();
@@ -128,7 +130,7 @@ test('回访 without JavaScript at 360 px: 不满意 reopens the item for its de
 
 	// The reports show the satisfaction figures (opened at 360 px: the charts draw at that width).
 	await reviewer.setViewportSize({ width: 360, height: 800 });
-	await reviewer.goto('/admin/reports');
+	await reviewer.goto(`/admin/reports?campaign=${await demoCampaign(reviewer)}`);
 	await reviewer.waitForLoadState('networkidle');
 	await expect(reviewer.getByTestId('satisfaction-departments')).toContainText('营销部');
 	await expect(reviewer.getByTestId('satisfaction-rate')).toContainText('%');

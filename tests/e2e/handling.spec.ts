@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { expectFitsAndShoot, logIn } from './helpers';
+import { demoCampaign, expectFitsAndShoot, hydrated, logIn } from './helpers';
 
 /** A proposer sends the demo form with `text` as the suggestion (no JavaScript, small phone). */
 async function respond(browser: Browser, text: string) {
@@ -19,11 +19,14 @@ async function respond(browser: Browser, text: string) {
 
 /** The reviewer finds the item by its words, files it under 其他 and assigns it to 营销部. */
 async function assignToMarketing(reviewer: Page, words: string, deadline: string) {
-	await reviewer.goto(`/admin/suggestions?q=${encodeURIComponent(words)}`);
+	await reviewer.goto(
+		`/admin/suggestions?campaign=${await demoCampaign(reviewer)}&q=${encodeURIComponent(words)}`
+	);
 	await reviewer.waitForLoadState('networkidle');
 	const href = (await reviewer.locator('[data-row] a.title').first().getAttribute('href'))!;
 	expect(href).toMatch(/^\/admin\/suggestions\/\d+$/);
 	await reviewer.goto(href);
+	await hydrated(reviewer);
 	await reviewer.locator('#w-category').selectOption({ label: '其他' });
 	await reviewer.locator('form:has(#w-category) button[type="submit"]').click();
 	await expect(reviewer.getByText('已保存')).toBeVisible();
@@ -162,7 +165,7 @@ test('督办: a leader supervises an item; it heads the department’s inbox, th
 	await leader.goto('/admin/supervised');
 	await expect(leader.locator('[data-testid="supervised-list"]')).toContainText('金刚镇农网');
 	await expectFitsAndShoot(leader, 'handling-supervised-list');
-	await reviewer.goto('/admin/reports/weekly');
+	await reviewer.goto(`/admin/reports/weekly?campaign=${await demoCampaign(reviewer)}`);
 	await expect(reviewer.locator('[data-testid="weekly-supervised"]')).toContainText('金刚镇农网');
 });
 

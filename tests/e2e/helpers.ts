@@ -22,3 +22,28 @@ export async function expectFitsAndShoot(page: Page, name: string) {
 		await page.screenshot({ path: `artifacts/screenshots/${name}-${width}.png`, fullPage: true });
 	}
 }
+
+let demoId: string | undefined;
+
+/**
+ * The demo campaign's id. A page without `campaign=` opens the campaign whose suggestions came in
+ * last, and specs running beside this one submit to campaigns of their own at any moment: tests
+ * that read the demo's suggestions or reports name it. The page must be signed in.
+ */
+export async function demoCampaign(page: Page): Promise<string> {
+	if (demoId) return demoId;
+	const html = await (await page.request.get('/admin/suggestions')).text();
+	const match = /<option value="(\d+)"[^>]*>\s*浏阳市供电公司党的群众路线/.exec(html);
+	expect(match, 'the demo campaign in the review queue’s campaign list').not.toBeNull();
+	demoId = match![1];
+	return demoId;
+}
+
+/**
+ * Waits until the page has loaded its scripts and hydrated. A box ticked or a field typed into
+ * before hydration can be set back by it to what the server rendered: a test that acts on a
+ * page with JavaScript right after `goto` waits for this first.
+ */
+export async function hydrated(page: Page) {
+	await page.waitForLoadState('networkidle');
+}

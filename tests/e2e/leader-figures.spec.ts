@@ -1,6 +1,6 @@
 import { expect, test, type Locator } from '@playwright/test';
 import ExcelJS from 'exceljs';
-import { expectFitsAndShoot, logIn } from './helpers';
+import { expectFitsAndShoot, demoCampaign, logIn } from './helpers';
 
 /** The body rows of a table as their cells' text. */
 async function tableRows(table: Locator): Promise<string[][]> {
@@ -20,7 +20,7 @@ test('a leader reads the department figures and ranking, prints them and opens t
 	// Two languages, two widths, print and a workbook: past 30 s on two busy cores.
 	test.slow();
 	await logIn(page, 'leader1');
-	await page.goto('/admin/reports');
+	await page.goto(`/admin/reports?campaign=${await demoCampaign(page)}`);
 	await page.getByRole('link', { name: '部室考核指标与排名' }).click();
 	await expect(page).toHaveURL(/\/admin\/reports\/departments\?campaign=\d+/);
 	await expect(page.getByRole('heading', { name: '考核排名' })).toBeVisible();

@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { expectFitsAndShoot, logIn } from './helpers';
+import { demoCampaign, expectFitsAndShoot, hydrated, logIn } from './helpers';
 import { received, type SinkMail, type SinkSms } from './message-sink';
 
 // Words no other spec uses, so the sink's messages about this item are found by them.
@@ -66,6 +66,7 @@ function links(text: string) {
 
 async function reply(handler: Page, href: string, text: string) {
 	await handler.goto(href);
+	await hydrated(handler);
 	await handler.locator('#w-status').selectOption('resolved');
 	await handler.locator('#w-reply').fill(text);
 	await handler.getByRole('button', { name: '更新状态' }).click();
@@ -75,6 +76,7 @@ async function reply(handler: Page, href: string, text: string) {
 
 async function chooseEmail(page: Page, address: string) {
 	await page.goto('/admin/account');
+	await hydrated(page);
 	await page.getByLabel('通过邮件接收').check();
 	await page.getByLabel('电子邮箱').fill(address);
 	await page.getByRole('button', { name: '保存通知设置' }).click();
@@ -118,12 +120,15 @@ test('the loop with people: 不满意 at 360 px without JavaScript from the mess
 	await chooseEmail(reviewer, 'reviewer1@example.org');
 
 	// The reviewer files it and assigns it to 营销部; the handler's assignment arrives by e-mail.
-	await reviewer.goto(`/admin/suggestions?q=${encodeURIComponent(WORDS)}`);
+	await reviewer.goto(
+		`/admin/suggestions?campaign=${await demoCampaign(reviewer)}&q=${encodeURIComponent(WORDS)}`
+	);
 	await reviewer.waitForLoadState('networkidle');
 	const href = (await reviewer.locator('[data-row] a.title').first().getAttribute('href'))!;
 	expect(href).toMatch(/^\/admin\/suggestions\/\d+$/);
 	const id = href.split('/').at(-1)!;
 	await reviewer.goto(href);
+	await hydrated(reviewer);
 	await reviewer.locator('#w-category').selectOption({ label: '其他' });
 	await reviewer.locator('form:has(#w-category) button[type="submit"]').click();
 	await expect(reviewer.getByText('已保存')).toBeVisible();
@@ -176,6 +181,7 @@ test('the loop with people: 不满意 at 360 px without JavaScript from the mess
 
 	// The handler asks for more time; the reviewer is told by e-mail and approves.
 	await handler.goto(href);
+	await hydrated(handler);
 	await handler.getByText('申请延期', { exact: true }).click();
 	await handler.locator('#h-ext-deadline').fill('2030-07-31');
 	await handler.locator('#h-ext-reason').fill('需要等路灯专线改造的物资到货。');

@@ -1,5 +1,5 @@
 import { expect, test, type Browser } from '@playwright/test';
-import { expectFitsAndShoot, logIn } from './helpers';
+import { demoCampaign, expectFitsAndShoot, hydrated, logIn } from './helpers';
 import { received } from './message-sink';
 
 async function respond(browser: Browser, text: string) {
@@ -41,10 +41,11 @@ test('a handler chooses e-mail, sees an assignment in the in-app inbox; the admi
 	await respond(browser, text);
 	const reviewer = await browser.newPage();
 	await logIn(reviewer, 'reviewer1');
-	await reviewer.goto('/admin/suggestions?q=黄泥塘村');
+	await reviewer.goto(`/admin/suggestions?campaign=${await demoCampaign(reviewer)}&q=黄泥塘村`);
 	await reviewer.waitForLoadState('networkidle');
 	const href = (await reviewer.locator('[data-row] a.title').first().getAttribute('href'))!;
 	await reviewer.goto(href);
+	await hydrated(reviewer);
 	await reviewer.locator('#w-category').selectOption({ label: '其他' });
 	await reviewer.locator('form:has(#w-category) button[type="submit"]').click();
 	await expect(reviewer.getByText('已保存')).toBeVisible();

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { writeFileSync } from 'node:fs';
 import { E2E_ORIGIN } from './accounts';
-import { expectFitsAndShoot, logIn } from './helpers';
+import { expectFitsAndShoot, hydrated, logIn } from './helpers';
 
 test('coded paper forms: print them, then a clerk types three in by keyboard alone', async ({
 	browser
@@ -156,6 +156,7 @@ test('the return-rate dashboard shows the database’s figures and follows new r
 test('an admin creates an API token, uses it, and revokes it', async ({ page, playwright }) => {
 	await logIn(page, 'admin');
 	await page.goto('/admin/tokens');
+	await hydrated(page);
 	await page.getByLabel('用途说明').fill('指挥中心大屏');
 	await page.getByRole('button', { name: '创建令牌' }).click();
 	const token = (await page.locator('code.token').textContent())!.trim();

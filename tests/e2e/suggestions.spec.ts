@@ -1,5 +1,5 @@
 import { expect, test, type Browser } from '@playwright/test';
-import { logIn } from './helpers';
+import { demoCampaign, logIn } from './helpers';
 
 async function respond(browser: Browser, text: string): Promise<string> {
 	const page = await browser.newPage({ javaScriptEnabled: false });
@@ -23,7 +23,9 @@ test('from two answers to one published reply: review, merge, assign, handle, an
 
 	const reviewer = await browser.newPage();
 	await logIn(reviewer, 'reviewer1');
-	await reviewer.goto('/admin/suggestions?q=后山村&status=new');
+	await reviewer.goto(
+		`/admin/suggestions?campaign=${await demoCampaign(reviewer)}&q=后山村&status=new`
+	);
 	await reviewer.waitForLoadState('networkidle');
 	const rows = reviewer.locator('[data-row]');
 	await expect(rows).toHaveCount(2);
@@ -42,7 +44,7 @@ test('from two answers to one published reply: review, merge, assign, handle, an
 	await expect(rows.first()).toContainText('2 人提出');
 	await expect(reviewer.getByText('已选 0 条')).toBeVisible();
 	// Without the status filter, so the item stays in view as it moves on.
-	await reviewer.goto('/admin/suggestions?q=后山村');
+	await reviewer.goto(`/admin/suggestions?campaign=${await demoCampaign(reviewer)}&q=后山村`);
 	await reviewer.waitForLoadState('networkidle');
 	await expect(rows).toHaveCount(1);
 
@@ -104,7 +106,9 @@ test('the reviewer picks which item a merge keeps; the merged-away one leads to 
 
 	const reviewer = await browser.newPage();
 	await logIn(reviewer, 'reviewer1');
-	await reviewer.goto('/admin/suggestions?q=西岭村&status=new');
+	await reviewer.goto(
+		`/admin/suggestions?campaign=${await demoCampaign(reviewer)}&q=西岭村&status=new`
+	);
 	await reviewer.waitForLoadState('networkidle');
 	const rows = reviewer.locator('[data-row]');
 	await expect(rows).toHaveCount(2);
@@ -151,23 +155,31 @@ test('a copy and a paraphrase of an earlier suggestion show it as a hint before 
 	const reviewer = await browser.newPage();
 	await logIn(reviewer, 'reviewer1');
 	// The demo's suggestion worded so, already categorised (so not in the new queue).
-	await reviewer.goto('/admin/suggestions?q=建议开通手机支付宝微信交电费');
+	await reviewer.goto(
+		`/admin/suggestions?campaign=${await demoCampaign(reviewer)}&q=建议开通手机支付宝微信交电费`
+	);
 	const original = await reviewer.locator('[data-row] a.title').first().getAttribute('href');
 	expect(original).toMatch(/^\/admin\/suggestions\/\d+$/);
 
-	await reviewer.goto('/admin/suggestions?q=支付宝、微信交电费&status=new');
+	await reviewer.goto(
+		`/admin/suggestions?campaign=${await demoCampaign(reviewer)}&q=支付宝、微信交电费&status=new`
+	);
 	const copy = reviewer.locator('[data-row]').filter({ hasText: '建议开通手机支付宝、微信交电费' });
 	const first = copy.locator('[data-duplicates] a').first();
 	await expect(first).toHaveAttribute('href', original!);
 	await expect(first).toContainText('文字相同');
 
-	await reviewer.goto('/admin/suggestions?q=省得跑营业厅&status=new');
+	await reviewer.goto(
+		`/admin/suggestions?campaign=${await demoCampaign(reviewer)}&q=省得跑营业厅&status=new`
+	);
 	const paraphrase = reviewer.locator('[data-row]').filter({ hasText: '省得跑营业厅' });
 	const hint = paraphrase.locator(`[data-duplicates] a[href="${original}"]`);
 	await expect(hint).toHaveCount(1);
 	await expect(hint).not.toContainText('文字相同');
 
-	await reviewer.goto('/admin/suggestions?q=呵呵呵&status=new');
+	await reviewer.goto(
+		`/admin/suggestions?campaign=${await demoCampaign(reviewer)}&q=呵呵呵&status=new`
+	);
 	await expect(reviewer.locator('[data-row] [data-duplicates]')).toHaveText('可能重复：没有找到');
 });
 
@@ -178,7 +190,7 @@ test('leaders read the overview and the weekly report; the report matches the AP
 	// Other tests add suggestions meanwhile: compare a page and an API answer taken back to back.
 	await expect
 		.poll(async () => {
-			await page.goto('/admin/reports');
+			await page.goto(`/admin/reports?campaign=${await demoCampaign(page)}`);
 			const shown = Number(await page.getByTestId('total').textContent());
 			const api = await (
 				await page.request.get('/api/v1/campaigns/liuyang-2014/suggestions/stats')

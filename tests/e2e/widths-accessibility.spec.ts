@@ -2,7 +2,7 @@
 // reader and a keyboard need. axe-core is not installed: each check reads the markup itself.
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
-import { logIn } from './helpers';
+import { demoCampaign, logIn } from './helpers';
 
 const FORM = '/f/liuyang-2014';
 const CAMPAIGN = '/admin/campaigns/liuyang-2014';
@@ -189,7 +189,7 @@ test.describe('the back office on a phone', () => {
 
 	test('the review queue’s bulk panel does not cover the rows', async ({ page }) => {
 		await logIn(page, 'reviewer1');
-		await page.goto('/admin/suggestions');
+		await page.goto(`/admin/suggestions?campaign=${await demoCampaign(page)}`);
 		await expect(page.locator('ol.queue > li').first()).toBeVisible();
 		expect(await pageWidth(page)).toBeLessThanOrEqual(360);
 		// Halfway down the list, where a sticky panel would sit over the rows being read.
@@ -203,7 +203,7 @@ test.describe('the back office on a phone', () => {
 
 	test('the weekly report’s tables have no empty header', async ({ page }) => {
 		await logIn(page, 'leader1');
-		await page.goto('/admin/reports/weekly');
+		await page.goto(`/admin/reports/weekly?campaign=${await demoCampaign(page)}`);
 		await expect(page.locator('table.report').first()).toBeVisible();
 		const empty = await page
 			.locator('table th')
