@@ -1,6 +1,6 @@
 // Starts the production build in a child process for benchmarks and checks, on a free port.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 
@@ -132,17 +132,33 @@ export function cpuTicks(pid: number): number {
 	try {
 		const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
 		const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-		// Fields 14–17 of proc(5), counted from `state` (field 3) here.
-		return fields.slice(11, 15).reduce((sum, f) => sum + Number(f), 0);
+		// Fields 14–17 of proc(5), counted from `state` (field 3) here: those of ended children are
+		// in them; running children (a training process) are added below.
+		const own = fields.slice(11, 15).reduce((sum, f) => sum + Number(f), 0);
+		return own + childPids(pid).reduce((sum, child) => sum + cpuTicks(child), 0);
 	} catch {
 		return 0;
 	}
 }
 
+/** The running children of a process (proc(5), /proc/[pid]/task/[tid]/children). */
+function childPids(pid: number): number[] {
+	try {
+		return readdirSync(`/proc/${pid}/task`).flatMap((tid) =>
+			readFileSync(`/proc/${pid}/task/${tid}/children`, 'utf8')
+				.split(' ')
+				.filter(Boolean)
+				.map(Number)
+		);
+	} catch {
+		return [];
+	}
+}
+
 /**
  * Waits until the server has used under 5 % of a core for three seconds running: a fresh
- * database's start-up work (the first retrains, in worker threads whose memory counts in the
- * process's) is over, and a benchmark measures the load it sends, not that.
+ * database's start-up work (the first retrains, in this process, a worker thread or a training
+ * process, whose CPU is counted too) is over, and a benchmark measures the load it sends, not that.
  */
 export async function waitForQuiet(pid: number, timeoutMs = 180_000): Promise<void> {
 	const deadline = Date.now() + timeoutMs;

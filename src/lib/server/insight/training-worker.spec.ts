@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_CONCERNS } from '../demo/suggestion-corpus';
 import type { LabelledRecord } from './dataset';
-import { train, trainInWorker, trainingWorkersRunning } from './training-worker';
+import {
+	train,
+	trainInProcess,
+	trainInWorker,
+	trainingPlace,
+	trainingWorkersRunning
+} from './training-worker';
 
 // The demo's concerns as reviewed items: every way a concern was written, duplicates of its first.
 const records: LabelledRecord[] = DEMO_CONCERNS.slice(0, 60).flatMap((c) =>
@@ -40,4 +46,35 @@ describe('training in a worker thread', () => {
 		await expect(training).rejects.toThrow('server stopping');
 		expect(trainingWorkersRunning()).toBe(0);
 	}, 120_000);
+});
+
+describe('training in a process of its own', () => {
+	it('trains the same categoriser and pair model as the request thread would, and the process ends', async () => {
+		const task = { kind: 'categoriser' as const, examples, categories };
+		expect(await trainInProcess(task)).toEqual(train(task));
+		const pair = { kind: 'pair' as const, records };
+		const fitted = await trainInProcess(pair);
+		expect(fitted.model).not.toBeNull();
+		expect(fitted).toEqual(train(pair));
+		expect(trainingWorkersRunning()).toBe(0);
+	}, 120_000);
+
+	it('kills the process at once when stopped (shutdown), with the signal’s reason', async () => {
+		const controller = new AbortController();
+		const training = trainInProcess({ kind: 'pair', records }, controller.signal);
+		expect(trainingWorkersRunning()).toBe(1);
+		controller.abort(new Error('server stopping'));
+		await expect(training).rejects.toThrow('server stopping');
+		expect(trainingWorkersRunning()).toBe(0);
+	}, 120_000);
+});
+
+describe('where a built server trains (XINKAN_TRAINING)', () => {
+	it('is a process of its own unless told otherwise, and an unknown word keeps that', () => {
+		expect(trainingPlace({})).toBe('process');
+		expect(trainingPlace({ XINKAN_TRAINING: 'steps' })).toBe('steps');
+		expect(trainingPlace({ XINKAN_TRAINING: ' thread ' })).toBe('thread');
+		expect(trainingPlace({ XINKAN_TRAINING: 'process' })).toBe('process');
+		expect(trainingPlace({ XINKAN_TRAINING: 'fork' })).toBe('process');
+	});
 });

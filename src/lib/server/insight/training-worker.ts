@@ -1,20 +1,28 @@
 // Training off the request thread (issue 15, item 6: memory per instance). A retrain allocates
 // tens of megabytes of feature vectors and weights for a few seconds; on the request thread V8
 // keeps that heap long after (a server that had trained sat at ~210 MiB resident, one that had not
-// at ~140 MiB under the same load). In a worker thread the heap is the worker's own and is given
-// back whole when the worker ends, and the request thread never pauses for the fit either.
+// at ~140 MiB under the same load). Built, a server trains in a process of its own by default
+// (XINKAN_TRAINING=process): every byte goes back to the system when it ends, and the request
+// thread never pauses for the fit. A worker thread (`thread`) gives its heap back too, but less of
+// the process's memory; `steps` is the fit between requests on the request thread.
 //
-// The worker runs this very module: adapter-node bundles server code into build/server/chunks, so
-// no separate worker file survives the build, but `import.meta.url` is the chunk that holds this
-// module. Loaded as a worker's entry with `workerData.xinkanTraining`, the module trains, posts the
-// result and the thread ends; anywhere else the block below does nothing. From source (vite dev,
-// Vitest) the module is TypeScript and the worker loads it through tsx.
+// The thread or process runs this very module: adapter-node bundles server code into
+// build/server/chunks, so no separate entry file survives the build, but `import.meta.url` is the
+// chunk that holds this module. Loaded as a worker's entry with `workerData.xinkanTraining`, or as
+// a process's with XINKAN_TRAINING_CHILD=1, the module trains, sends the result and ends; anywhere
+// else the blocks below do nothing. From source (vite dev, Vitest) the module is TypeScript and
+// is loaded through tsx.
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { trainCategoriserSteps, type CategoriserJson, type TrainingExample } from './categoriser';
 import type { LabelledRecord } from './dataset';
 import { organisationPairModelSteps, outOfFoldCategoriesSteps } from './pair-learning';
 import type { PairModel } from './pair-model';
 import { runSteps, runStepsPolitely, stoppable, type Steps } from './steps';
+
+/** Set in a training process's environment: the module then waits for its one task. */
+const CHILD_ENV = 'XINKAN_TRAINING_CHILD';
 
 export type TrainingTask =
 	| { kind: 'categoriser'; examples: TrainingExample[]; categories: string[] }
@@ -44,13 +52,20 @@ if (!isMainThread && workerData?.xinkanTraining) {
 	parentPort!.postMessage(train(workerData.xinkanTraining as TrainingTask));
 }
 
+// Started as a training process (trainInProcess): one task in, its result out, and the process ends.
+if (isMainThread && process.env[CHILD_ENV] === '1' && process.send) {
+	process.once('message', (task: TrainingTask) => {
+		process.send!(train(task), () => process.exit(0));
+	});
+}
+
 const self = new URL(import.meta.url);
 const fromSource = self.pathname.endsWith('.ts');
 /** From source, the worker registers tsx (a development dependency) before it loads this module. */
 const fromSourceEntry = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(self.href)}); })`;
 
-// Per process by nature: a worker belongs to the process that started it.
-const running = new Set<Worker>();
+// Per process by nature: a worker or a training process belongs to the process that started it.
+const running = new Set<Worker | ChildProcess>();
 
 /**
  * Trains in a worker thread and answers its result; `signal` ends the worker at once (shutdown),
@@ -87,30 +102,79 @@ export function trainInWorker<T extends TrainingTask>(
 }
 
 /**
- * Whether built retrains go to a worker thread: only with XINKAN_TRAINING_WORKER=1 for now. With
- * it, a server that has trained settles ~50 MiB lower (README, "Memory per instance"), but in two
- * CI runs of the whole suite the built server with workers had minute-long stalls (end-to-end
- * requests timing out while the start-up retrains ran, and the cluster test's retrain job not
- * finishing); until that is understood, the default is the path that landed before: steps on the
- * request thread.
+ * Trains in a process of its own and answers its result; `signal` kills it at once (shutdown),
+ * rejecting with the signal's reason. The task and the result cross by IPC (structured clone). When
+ * the process ends, every byte the training used goes back to the system, which a thread's heap,
+ * freed into this process's allocator, does not quite do.
  */
-const workerWanted = () => process.env.XINKAN_TRAINING_WORKER === '1';
+export function trainInProcess<T extends TrainingTask>(
+	task: T,
+	signal?: AbortSignal
+): Promise<TrainingResult<T>> {
+	signal?.throwIfAborted();
+	return new Promise((resolve, reject) => {
+		const child = fork(fileURLToPath(self), [], {
+			env: { ...process.env, [CHILD_ENV]: '1' },
+			// From source the module is TypeScript: tsx (a development dependency) loads it.
+			execArgv: fromSource ? ['--import', 'tsx'] : [],
+			serialization: 'advanced',
+			stdio: ['ignore', 'inherit', 'inherit', 'ipc']
+		});
+		running.add(child);
+		let settled = false;
+		const settle = (outcome: () => void) => {
+			if (settled) return;
+			settled = true;
+			running.delete(child);
+			signal?.removeEventListener('abort', stop);
+			if (child.exitCode === null) child.kill('SIGKILL');
+			outcome();
+		};
+		const stop = () => settle(() => reject(signal!.reason));
+		signal?.addEventListener('abort', stop, { once: true });
+		child.on('message', (result: TrainingResult<T>) => settle(() => resolve(result)));
+		child.on('error', (e) => settle(() => reject(e)));
+		child.on('exit', (code, killed) =>
+			settle(() => reject(new Error(`training process stopped (${killed ?? `exit code ${code}`})`)))
+		);
+		child.send(task);
+	});
+}
+
+/** Where a built server trains: XINKAN_TRAINING=steps|thread|process (README, "Memory per instance"). */
+export type TrainingPlace = 'steps' | 'thread' | 'process';
+const PLACES: readonly TrainingPlace[] = ['steps', 'thread', 'process'];
+// A process: a server that has trained then peaks at ~151 MiB under c=50 submissions, against ~189
+// in steps and ~202 in a thread (bench:submit, 3 December 2026; README, "Memory per instance").
+const DEFAULT_PLACE: TrainingPlace = 'process';
 
 /**
- * Trains off the request thread: in a worker when running built with XINKAN_TRAINING_WORKER=1;
- * otherwise (and always from source: vite dev, Vitest) in steps between requests on this thread.
- * Both give the same result (training-worker.spec.ts).
+ * XINKAN_TRAINING, or the default when it is unset or not one of the three: `steps` (between
+ * requests on the request thread), `thread` (a worker thread) or `process` (a process of its own).
+ */
+export function trainingPlace(
+	env: Record<string, string | undefined> = process.env
+): TrainingPlace {
+	const asked = env.XINKAN_TRAINING?.trim() as TrainingPlace | undefined;
+	return asked && PLACES.includes(asked) ? asked : DEFAULT_PLACE;
+}
+
+/**
+ * Trains off the request thread, where XINKAN_TRAINING says when running built; from source (vite
+ * dev, Vitest) always in steps between requests on this thread. All three give the same result
+ * (training-worker.spec.ts).
  */
 export function trainOffThread<T extends TrainingTask>(
 	task: T,
 	signal?: AbortSignal
 ): Promise<TrainingResult<T>> {
-	return fromSource || !workerWanted()
-		? runStepsPolitely(stoppable(trainSteps(task), signal))
-		: trainInWorker(task, signal);
+	const place = fromSource ? 'steps' : trainingPlace();
+	if (place === 'thread') return trainInWorker(task, signal);
+	if (place === 'process') return trainInProcess(task, signal);
+	return runStepsPolitely(stoppable(trainSteps(task), signal));
 }
 
-/** How many training workers run in this process (tests). */
+/** How many training threads and processes this process runs (tests). */
 export function trainingWorkersRunning(): number {
 	return running.size;
 }
