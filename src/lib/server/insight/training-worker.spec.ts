@@ -22,46 +22,27 @@ const records: LabelledRecord[] = DEMO_CONCERNS.slice(0, 60).flatMap((c) =>
 const examples = records.map(({ text, category }) => ({ text, category }));
 const categories = [...new Set(examples.map((e) => e.category))];
 
-describe('training in a worker thread', () => {
-	it('trains the same categoriser as the request thread would, and the worker ends', async () => {
+describe.each([
+	{ place: 'a worker thread', trainThere: trainInWorker },
+	{ place: 'a process of its own', trainThere: trainInProcess }
+])('training in $place', ({ trainThere }) => {
+	it('trains the same categoriser as the request thread would, and ends', async () => {
 		const task = { kind: 'categoriser' as const, examples, categories };
-		const inWorker = await trainInWorker(task);
-		expect(inWorker).toEqual(train(task));
+		expect(await trainThere(task)).toEqual(train(task));
 		expect(trainingWorkersRunning()).toBe(0);
 	}, 120_000);
 
 	it('fits the same pair model as the request thread would', async () => {
 		const task = { kind: 'pair' as const, records };
-		const inWorker = await trainInWorker(task);
-		expect(inWorker.model).not.toBeNull();
-		expect(inWorker.items).toBe(records.length);
-		expect(inWorker).toEqual(train(task));
-	}, 120_000);
-
-	it('ends the worker at once when stopped (shutdown), with the signal’s reason', async () => {
-		const controller = new AbortController();
-		const training = trainInWorker({ kind: 'pair', records }, controller.signal);
-		expect(trainingWorkersRunning()).toBe(1);
-		controller.abort(new Error('server stopping'));
-		await expect(training).rejects.toThrow('server stopping');
-		expect(trainingWorkersRunning()).toBe(0);
-	}, 120_000);
-});
-
-describe('training in a process of its own', () => {
-	it('trains the same categoriser and pair model as the request thread would, and the process ends', async () => {
-		const task = { kind: 'categoriser' as const, examples, categories };
-		expect(await trainInProcess(task)).toEqual(train(task));
-		const pair = { kind: 'pair' as const, records };
-		const fitted = await trainInProcess(pair);
+		const fitted = await trainThere(task);
 		expect(fitted.model).not.toBeNull();
-		expect(fitted).toEqual(train(pair));
-		expect(trainingWorkersRunning()).toBe(0);
+		expect(fitted.items).toBe(records.length);
+		expect(fitted).toEqual(train(task));
 	}, 120_000);
 
-	it('kills the process at once when stopped (shutdown), with the signal’s reason', async () => {
+	it('ends at once when stopped (shutdown), with the signal’s reason', async () => {
 		const controller = new AbortController();
-		const training = trainInProcess({ kind: 'pair', records }, controller.signal);
+		const training = trainThere({ kind: 'pair', records }, controller.signal);
 		expect(trainingWorkersRunning()).toBe(1);
 		controller.abort(new Error('server stopping'));
 		await expect(training).rejects.toThrow('server stopping');

@@ -13,6 +13,7 @@
 // else the blocks below do nothing. From source (vite dev, Vitest) the module is TypeScript and
 // is loaded through tsx.
 import { fork, type ChildProcess } from 'node:child_process';
+import type { EventEmitter } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { trainCategoriserSteps, type CategoriserJson, type TrainingExample } from './categoriser';
@@ -76,29 +77,11 @@ export function trainInWorker<T extends TrainingTask>(
 	signal?: AbortSignal
 ): Promise<TrainingResult<T>> {
 	signal?.throwIfAborted();
-	return new Promise((resolve, reject) => {
-		const workerDataOf = { workerData: { xinkanTraining: task } };
-		const worker = fromSource
-			? new Worker(fromSourceEntry, { ...workerDataOf, eval: true })
-			: new Worker(self, workerDataOf);
-		running.add(worker);
-		let settled = false;
-		const settle = (outcome: () => void) => {
-			if (settled) return;
-			settled = true;
-			running.delete(worker);
-			signal?.removeEventListener('abort', stop);
-			void worker.terminate();
-			outcome();
-		};
-		const stop = () => settle(() => reject(signal!.reason));
-		signal?.addEventListener('abort', stop, { once: true });
-		worker.on('message', (result: TrainingResult<T>) => settle(() => resolve(result)));
-		worker.on('error', (e) => settle(() => reject(e)));
-		worker.on('exit', (code) =>
-			settle(() => reject(new Error(`training worker stopped (exit code ${code})`)))
-		);
-	});
+	const workerDataOf = { workerData: { xinkanTraining: task } };
+	const worker = fromSource
+		? new Worker(fromSourceEntry, { ...workerDataOf, eval: true })
+		: new Worker(self, workerDataOf);
+	return resultOf(worker, () => void worker.terminate(), signal);
 }
 
 /**
@@ -112,32 +95,51 @@ export function trainInProcess<T extends TrainingTask>(
 	signal?: AbortSignal
 ): Promise<TrainingResult<T>> {
 	signal?.throwIfAborted();
+	const child = fork(fileURLToPath(self), [], {
+		env: { ...process.env, [CHILD_ENV]: '1' },
+		// From source the module is TypeScript: tsx (a development dependency) loads it.
+		execArgv: fromSource ? ['--import', 'tsx'] : [],
+		serialization: 'advanced',
+		stdio: ['ignore', 'inherit', 'inherit', 'ipc']
+	});
+	const result = resultOf<TrainingResult<T>>(
+		child,
+		() => void (child.exitCode === null && child.kill('SIGKILL')),
+		signal
+	);
+	child.send(task);
+	return result;
+}
+
+/**
+ * The one message a training thread or process sends, or why none came: it failed, it ended
+ * first, or `signal` stopped it (`end` then ends it at once, and the promise rejects with the
+ * signal's reason). Counted in `running` until settled.
+ */
+function resultOf<R>(
+	runner: Worker | ChildProcess,
+	end: () => void,
+	signal?: AbortSignal
+): Promise<R> {
+	const events = runner as EventEmitter;
+	running.add(runner);
 	return new Promise((resolve, reject) => {
-		const child = fork(fileURLToPath(self), [], {
-			env: { ...process.env, [CHILD_ENV]: '1' },
-			// From source the module is TypeScript: tsx (a development dependency) loads it.
-			execArgv: fromSource ? ['--import', 'tsx'] : [],
-			serialization: 'advanced',
-			stdio: ['ignore', 'inherit', 'inherit', 'ipc']
-		});
-		running.add(child);
 		let settled = false;
 		const settle = (outcome: () => void) => {
 			if (settled) return;
 			settled = true;
-			running.delete(child);
+			running.delete(runner);
 			signal?.removeEventListener('abort', stop);
-			if (child.exitCode === null) child.kill('SIGKILL');
+			end();
 			outcome();
 		};
 		const stop = () => settle(() => reject(signal!.reason));
 		signal?.addEventListener('abort', stop, { once: true });
-		child.on('message', (result: TrainingResult<T>) => settle(() => resolve(result)));
-		child.on('error', (e) => settle(() => reject(e)));
-		child.on('exit', (code, killed) =>
-			settle(() => reject(new Error(`training process stopped (${killed ?? `exit code ${code}`})`)))
+		events.on('message', (result: R) => settle(() => resolve(result)));
+		events.on('error', (e: Error) => settle(() => reject(e)));
+		events.on('exit', (code: number | null, killedBy?: string | null) =>
+			settle(() => reject(new Error(`training stopped (${killedBy ?? `exit code ${code}`})`)))
 		);
-		child.send(task);
 	});
 }
 
