@@ -14,7 +14,6 @@
 // /proc/<pid>/stat, children included) are what a capacity plan extrapolates from
 // (deploy/README.md). Options (arguments or environment): --seconds / BENCH_SECONDS (10),
 // --concurrency / BENCH_CONCURRENCY (50), --instances / BENCH_INSTANCES ("1,2,3").
-import { readdirSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import {
 	demoAnswers,
@@ -56,32 +55,13 @@ const counts = option('instances', 'BENCH_INSTANCES', '1,2,3')
 	.map(Number)
 	.filter((n) => n > 0);
 
-function childrenOf(parent: number): number[] {
-	const pids: number[] = [];
-	for (const entry of readdirSync('/proc')) {
-		if (!/^\d+$/.test(entry)) continue;
-		try {
-			const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-			const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-			if (ppid === parent) pids.push(Number(entry));
-		} catch {
-			// gone meanwhile
-		}
-	}
-	return pids;
-}
-
-/** A process and its children together (PostgreSQL's backends, nginx's workers). */
-function treeTicks(pid: number): number {
-	return cpuTicks(pid) + childrenOf(pid).reduce((sum, child) => sum + cpuTicks(child), 0);
-}
-
-/** The largest resident set the process has had (VmHWM), in MiB. */
+/** CPU ticks so far of the instances, nginx and PostgreSQL (a training process counts with its instance). */
 function cpuSnapshot(cluster: Cluster) {
 	return {
 		app: cluster.instances.reduce((sum, i) => sum + cpuTicks(i.server.child.pid!), 0),
-		nginx: treeTicks(cluster.nginx.pid!),
-		postgres: treeTicks(cluster.postmasterPid)
+		// cpuTicks counts a process's children too: PostgreSQL's backends, nginx's workers.
+		nginx: cpuTicks(cluster.nginx.pid!),
+		postgres: cpuTicks(cluster.postmasterPid)
 	};
 }
 
