@@ -181,6 +181,33 @@ test('a copy and a paraphrase of an earlier suggestion show it as a hint before 
 		`/admin/suggestions?campaign=${await demoCampaign(reviewer)}&q=呵呵呵&status=new`
 	);
 	await expect(reviewer.locator('[data-row] [data-duplicates]')).toHaveText('可能重复：没有找到');
+	await expect(reviewer.locator('[data-row] [data-weak-duplicates]')).toHaveCount(0);
+});
+
+test('the places left of the five hints show less likely ones, set apart, in both languages', async ({
+	browser
+}) => {
+	test.setTimeout(60_000);
+	// One demo suggestion is about the canteen; a few others share a word or two.
+	await respond(browser, '食堂的饭菜口味太咸，希望换个厨师');
+	const reviewer = await browser.newPage();
+	await logIn(reviewer, 'reviewer1');
+	const queue = `/admin/suggestions?campaign=${await demoCampaign(reviewer)}&q=口味太咸&status=new`;
+	await reviewer.goto(queue);
+	const row = reviewer.locator('[data-row]').filter({ hasText: '口味太咸' });
+	const likely = row.locator('[data-duplicates] a');
+	const weak = row.locator('[data-weak-duplicates] a');
+	await expect(row.locator('[data-weak-duplicates]')).toContainText('可能性较低：');
+	expect(await likely.count()).toBeGreaterThan(0);
+	expect((await likely.count()) + (await weak.count())).toBe(5);
+	for (const text of await weak.allTextContents()) expect(text).toMatch(/^#\d+ \((<1|[1-5])%\)$/);
+	for (const width of [360, 1280]) {
+		await reviewer.setViewportSize({ width, height: 900 });
+		await row.screenshot({ path: `artifacts/screenshots/queue-hints-${width}.png` });
+	}
+	await reviewer.goto(`/lang/en?next=${encodeURIComponent(queue)}`);
+	await expect(row.locator('[data-weak-duplicates]')).toContainText('Less likely:');
+	await row.screenshot({ path: 'artifacts/screenshots/queue-hints-en-1280.png' });
 });
 
 test('leaders read the overview and the weekly report; the report matches the API', async ({

@@ -1010,6 +1010,7 @@ export const en: Messages = {
 		accept: 'Accept',
 		duplicates: 'Possible duplicates',
 		noLikelyDuplicates: 'Possible duplicates: none likely',
+		lessLikelyDuplicates: 'Less likely',
 		sameWords: 'same words',
 		raisedBefore: 'Raised in an earlier campaign',
 		selected: (n: number) => `${n} selected`,

@@ -969,6 +969,7 @@ export const zhCN = {
 		accept: '采纳',
 		duplicates: '可能重复',
 		noLikelyDuplicates: '可能重复：没有找到',
+		lessLikelyDuplicates: '可能性较低',
 		sameWords: '文字相同',
 		raisedBefore: '以前活动提出过',
 		selected: (n: number) => `已选 ${n} 条`,

@@ -156,11 +156,14 @@ export interface DuplicateHint {
 	score: number;
 	/** Same or nearly the same wording (always shown first, at any score). */
 	sameWords?: boolean;
+	/** False for a less likely hint (below the floor: shown apart, see `HINT_WEAK_FLOOR`). */
+	likely?: boolean;
 }
 
 /**
  * For each given suggestion, the campaign's suggestions most likely to raise the same issue, as
- * the queue shows them (`findHints`: same wording first, then the likeliest above the floor).
+ * the queue shows them (`findHints`: same wording first, then the likeliest above the floor, then
+ * less likely ones in the places left).
  */
 export async function duplicateCandidates(
 	db: Database,
@@ -181,7 +184,8 @@ export async function duplicateCandidates(
 			findHints(hints, item, k).map((h) => ({
 				id: Number(h.id),
 				score: h.score,
-				sameWords: h.sameWords
+				sameWords: h.sameWords,
+				likely: h.likely
 			}))
 		);
 	}

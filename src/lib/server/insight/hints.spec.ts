@@ -5,6 +5,7 @@ import {
 	findHints,
 	hintItem,
 	HINT_FLOOR,
+	HINT_WEAK_FLOOR,
 	nearlySameWording,
 	normaliseWording
 } from './hints';
@@ -51,8 +52,25 @@ describe('findHints', () => {
 	it('puts the same wording first, whatever the pair model scores it', () => {
 		const copy = item('n', '晚上停电，打电话没人接！', '张坊');
 		const hints = findHints(index, copy);
-		expect(hints[0]).toMatchObject({ id: 'd', sameWords: true });
-		expect(hints.slice(1).every((h) => !h.sameWords && h.score >= HINT_FLOOR)).toBe(true);
+		expect(hints[0]).toMatchObject({ id: 'd', sameWords: true, likely: true });
+		expect(hints.slice(1).every((h) => !h.sameWords)).toBe(true);
+	});
+
+	it('fills the places left with less likely hints, set apart, never below the weak floor', () => {
+		const copy = item('n', '晚上停电，打电话没人接！', '沙市');
+		const all = findHints(index, copy, 5, HINT_FLOOR, 0);
+		const shown = findHints(index, copy);
+		// The same-township item about low voltage scores between the two floors; the notice one below.
+		const weak = all.filter((h) => h.score >= HINT_WEAK_FLOOR && h.score < HINT_FLOOR);
+		const hidden = all.filter((h) => !h.sameWords && h.score < HINT_WEAK_FLOOR);
+		expect(weak.map((h) => h.id)).toEqual(['a']);
+		expect(hidden.map((h) => h.id)).toEqual(['c']);
+		expect(shown.map((h) => [h.id, h.likely])).toEqual([
+			['d', true],
+			['a', false]
+		]);
+		// Likely hints keep their places: with one place, only the same-wording hint.
+		expect(findHints(index, copy, 1).map((h) => h.id)).toEqual(['d']);
 	});
 
 	it('finds a near-verbatim copy of a long answer', () => {

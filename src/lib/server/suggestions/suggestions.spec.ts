@@ -12,7 +12,7 @@ import {
 } from '../db/schema';
 import { categoriserSettled } from '../insight/categoriser-service';
 import { duplicateCandidates } from '../insight/duplicate-hints';
-import { HINT_FLOOR } from '../insight/hints';
+import { HINT_FLOOR, HINT_WEAK_FLOOR } from '../insight/hints';
 import { submitPublicForm } from '../intake/public-form';
 import { findReceipt } from '../intake/receipt-lookup';
 import { describeEachDatabase } from '../test/databases';
@@ -319,8 +319,14 @@ describeEachDatabase(
 			);
 			expect(hints.size).toBe(rows.length);
 			for (const list of hints.values()) {
-				// Same wording is shown at any score; anything else only above the floor.
-				for (const h of list) expect(h.sameWords || h.score >= HINT_FLOOR).toBe(true);
+				// Same wording is shown at any score; likely hints above the floor, then less likely
+				// ones (never below the weak floor) in the places left.
+				for (const h of list) {
+					expect(h.likely).toBe(h.sameWords || h.score >= HINT_FLOOR);
+					expect(h.score >= HINT_WEAK_FLOOR || h.sameWords).toBe(true);
+				}
+				const firstWeak = list.findIndex((h) => !h.likely);
+				if (firstWeak >= 0) expect(list.slice(firstWeak).every((h) => !h.likely)).toBe(true);
 			}
 		});
 
