@@ -11,13 +11,14 @@
  * decisions have been made (pair-model-service.ts), on the training file's merges and the
  * replayed ones, with categories predicted out of fold.
  */
-import { createCategoriser, type CategoriserOptions } from './categoriser';
-import { clusterRootsFromLinks } from './metrics';
+import { createCategoriser, type Categoriser, type CategoriserOptions } from './categoriser';
+import { clusterItems } from './clustering';
+import type { InsightItem } from './duplicates';
 import type { LabelledRecord } from './dataset';
 import {
 	categoryFigures,
 	measureArrival,
-	measureDuplicates,
+	round,
 	withOutOfFoldCategories,
 	withRankedCategories
 } from './evaluation';
@@ -105,8 +106,7 @@ export function evaluateFeedback(
 			: undefined;
 
 	const ranked = rest.map((r) => categoriser.suggest(r.text).map((s) => s.category));
-	const items = withRankedCategories(rest, ranked, categoriser);
-	const duplicates = measureDuplicates(items, clusterRootsFromLinks(rest), { pairModel });
+	const duplicates = measureClustersAfterReview(done, rest, ranked, categoriser, pairModel);
 	const arrival = measureArrival(evaluation, categoriser, {
 		titleOf: options.titleOf,
 		pairModel,
@@ -130,5 +130,74 @@ export function evaluateFeedback(
 			: fitted
 				? `training file + ${merges} replayed merges`
 				: 'training file'
+	};
+}
+
+/**
+ * The automatic clusters as the product makes them once the first items are reviewed
+ * (`possibleDuplicates`: every live suggestion of the campaign). Each reviewed issue is one
+ * suggestion holding the answers merged into it, in the category the reviewer chose; the rest
+ * arrive uncategorised and carry predicted categories. Pair precision and recall count the pairs
+ * of answers that involve at least one of the rest (a suggestion stands for every answer it holds):
+ * pairs among reviewed answers are the reviewer's own merges, not the model's. With nothing
+ * reviewed, this is the CLI's cluster figure on the rest alone.
+ */
+export function measureClustersAfterReview(
+	done: readonly LabelledRecord[],
+	rest: readonly LabelledRecord[],
+	ranked: readonly (readonly string[])[],
+	categoriser: Categoriser,
+	pairModel: PairModel | undefined
+): { dupPrecision: number; dupRecall: number } {
+	const rootOf = (r: LabelledRecord) => r.duplicateOf || r.id;
+	const issues = new Map<string, LabelledRecord[]>();
+	for (const r of done) issues.set(rootOf(r), [...(issues.get(rootOf(r)) ?? []), r]);
+	const members = new Map<string, string[]>();
+	const reviewed: InsightItem[] = [...issues.values()].map((records) => {
+		const [first] = records;
+		members.set(
+			first.id,
+			records.map((r) => r.id)
+		);
+		return {
+			id: first.id,
+			text: records.map((r) => r.text).join('。'),
+			township: first.township,
+			category: first.category,
+			categories: null
+		};
+	});
+	const items = [...reviewed, ...withRankedCategories(rest, ranked, categoriser)];
+	const clusters = clusterItems(items, { pairModel });
+
+	const root = new Map([...done, ...rest].map((r) => [r.id, rootOf(r)]));
+	const isRest = new Set(rest.map((r) => r.id));
+	/** Pairs of these answers with at least one of the rest: all of them, and those of one issue. */
+	const pairs = (ids: readonly string[]) => {
+		let all = 0;
+		let same = 0;
+		for (let i = 0; i < ids.length; i++) {
+			for (let j = i + 1; j < ids.length; j++) {
+				if (!isRest.has(ids[i]) && !isRest.has(ids[j])) continue;
+				all++;
+				if (root.get(ids[i]) === root.get(ids[j])) same++;
+			}
+		}
+		return { all, same };
+	};
+	let predicted = 0;
+	let correct = 0;
+	for (const cluster of clusters) {
+		const { all, same } = pairs(cluster.ids.flatMap((id) => members.get(id) ?? [id]));
+		predicted += all;
+		correct += same;
+	}
+	const byIssue = new Map<string, string[]>();
+	for (const [id, r] of root) byIssue.set(r, [...(byIssue.get(r) ?? []), id]);
+	let truth = 0;
+	for (const ids of byIssue.values()) truth += pairs(ids).same;
+	return {
+		dupPrecision: round(predicted === 0 ? 0 : correct / predicted),
+		dupRecall: round(truth === 0 ? 0 : correct / truth)
 	};
 }

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { LabelledRecord } from './dataset';
-import { replayedDecisions } from './feedback';
+import { createCategoriser } from './categoriser';
+import { measureDuplicates, withRankedCategories } from './evaluation';
+import { measureClustersAfterReview, replayedDecisions } from './feedback';
+import { clusterRootsFromLinks } from './metrics';
 import {
 	duplicateClusters,
 	MIN_PAIR_CLUSTERS,
@@ -115,5 +118,42 @@ describe('replaying reviewer decisions (--feedback)', () => {
 		expect(replayedDecisions(file, 2)).toEqual({ reviewed: 2, made: 3, merges: 1 });
 		expect(replayedDecisions(file, 8)).toEqual({ reviewed: 5, made: 8, merges: 3 });
 		expect(replayedDecisions(file, 100)).toEqual({ reviewed: 5, made: 8, merges: 3 });
+	});
+});
+
+describe('measureClustersAfterReview', () => {
+	const record = (id: string, text: string, duplicateOf = '', township = '沙市') => ({
+		id,
+		text,
+		category: 'voltage_grid',
+		duplicateOf,
+		township
+	});
+	const a = record('A', '村里变压器太小，一到晚上电压就低，电饭煲都煮不熟饭');
+	const b = record('B', '我们村的变压器容量不够，晚上电压低得很，灯都是暗的', 'A');
+	const c = record('C', '村里变压器太小了，晚上电压低，电饭煲煮不熟饭', 'A');
+	const d = { ...record('D', '建议开通微信交电费，在外打工的可以帮家里交', '', '官渡') };
+	const categoriser = createCategoriser();
+	const rankedOf = (records: readonly LabelledRecord[]) =>
+		records.map((r) => categoriser.suggest(r.text).map((s) => s.category));
+
+	it('counts the pairs a new answer makes with the answers merged before it, not those among them', () => {
+		const rest = [c, d];
+		const after = measureClustersAfterReview([a, b], rest, rankedOf(rest), categoriser, undefined);
+		// True pairs with one of the rest: A–C and B–C. The copy C joins the merged A+B: both found.
+		expect(after).toEqual({ dupPrecision: 1, dupRecall: 1 });
+	});
+
+	it('with nothing reviewed, is the cluster figure of the rest alone', () => {
+		const rest = [a, b, c, d];
+		const ranked = rankedOf(rest);
+		const alone = measureDuplicates(
+			withRankedCategories(rest, ranked, categoriser),
+			clusterRootsFromLinks(rest)
+		);
+		expect(measureClustersAfterReview([], rest, ranked, categoriser, undefined)).toEqual({
+			dupPrecision: alone.dupPrecision,
+			dupRecall: alone.dupRecall
+		});
 	});
 });
