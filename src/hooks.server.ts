@@ -1,6 +1,7 @@
 import { error, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { chosenLocale, LARGE_TYPE_COOKIE, LOCALE_COOKIE, messages } from '$lib/i18n';
+import { KEEP_INPUT_SCRIPT } from '$lib/offline/paths';
 import { readSession } from '$lib/server/auth/cookies';
 import { appDatabase } from '$lib/server/db';
 import { isDatabaseUnavailable } from '$lib/server/db/availability';
@@ -27,9 +28,21 @@ const locale: Handle = async ({ event, resolve }) => {
 	const typeClass = event.cookies.get(LARGE_TYPE_COOKIE) === '1' ? 'large-type' : '';
 	return resolve(event, {
 		transformPageChunk: ({ html }) =>
-			html.replace('%lang%', event.locals.locale).replace('%xinkan.type%', typeClass)
+			html
+				.replace('%lang%', event.locals.locale)
+				.replace('%xinkan.type%', typeClass)
+				.replace('%xinkan.keep%', keepInputTag(html))
 	});
 };
+
+/**
+ * A page that starts scripts (its body holds SvelteKit's `kit.start`) loads `keep-input.js` first,
+ * so what a person types before they start is not lost (src/lib/keep-input.ts); a page without
+ * scripts (the public form, the login) loads nothing.
+ */
+function keepInputTag(html: string): string {
+	return html.includes('kit.start(') ? `<script src="${KEEP_INPUT_SCRIPT}"></script>` : '';
+}
 
 /**
  * Behind a reverse proxy (ADDRESS_HEADER; README, "Behind a reverse proxy") the address the login

@@ -17,10 +17,16 @@ export const isOfflineEntryPath = (pathname: string) => KEPT.test(pathname);
 /** The cache of those pages, emptied on signing out. */
 export const ENTRY_PAGE_CACHE = 'xinkan-entry';
 
+/**
+ * The script every page that runs scripts loads first (static/keep-input.js, src/lib/keep-input.ts):
+ * an app file the offline entry keeps too.
+ */
+export const KEEP_INPUT_SCRIPT = '/keep-input.js';
+
 /** The app files this page has loaded so far (the service worker keeps only its own files). */
 export function loadedAppFiles(): string[] {
 	return performance
 		.getEntriesByType('resource')
 		.map((e) => new URL(e.name).pathname)
-		.filter((p) => p.startsWith('/_app/') || p.endsWith('.svg'));
+		.filter((p) => p.startsWith('/_app/') || p.endsWith('.svg') || p === KEEP_INPUT_SCRIPT);
 }
