@@ -414,6 +414,9 @@ export function computePairFeatures(
 	out[16] = ngram.cosine * topicCosine;
 	out[17] = Math.min(sharedWide, 2) / 2;
 	out[18] = out[17] * out[6];
+	// Shared n-grams over those of the shorter text: a short item restating part of a longer one.
+	const fewer = Math.min(pa.ngrams.indices.length, pb.ngrams.indices.length);
+	out[19] = fewer === 0 ? 0 : ngram.shared / fewer;
 	// The same evidence again for pairs from different townships (a separate regime: there only
 	// company-wide issues are duplicates).
 	for (let k = 0; k < CROSSED_FEATURES.length; k++) {
@@ -428,25 +431,30 @@ export function computePairFeatures(
 	return out;
 }
 
-/** Cosine of two n-gram vectors and how rare (0–1) the rarest shared n-gram is. */
+/**
+ * Cosine of two n-gram vectors, how rare (0–1) the rarest shared n-gram is, and how many n-grams
+ * they share.
+ */
 function sharedNgrams(
 	index: DuplicateIndex,
 	x: SparseVector,
 	y: SparseVector
-): { cosine: number; rarest: number } {
+): { cosine: number; rarest: number; shared: number } {
 	let cosine = 0;
+	let shared = 0;
 	let maxIdf = 0;
 	for (let i = 0, j = 0; i < x.indices.length && j < y.indices.length;) {
 		if (x.indices[i] === y.indices[j]) {
 			cosine += x.values[i] * y.values[j];
 			maxIdf = Math.max(maxIdf, index.idf[x.indices[i]]);
+			shared++;
 			i++;
 			j++;
 		} else if (x.indices[i] < y.indices[j]) i++;
 		else j++;
 	}
 	const rarest = maxIdf === 0 ? 0 : Math.max(0, (maxIdf - 1) / Math.max(1e-9, index.maxIdf - 1));
-	return { cosine, rarest };
+	return { cosine, rarest, shared };
 }
 
 /** The probability that indexed items `a` and `b` raise the same issue. */

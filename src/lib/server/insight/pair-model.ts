@@ -28,6 +28,7 @@ export const PAIR_FEATURES = [
 	'ngramXtopic',
 	'sharedWideConcept',
 	'sharedWideXdifferentTownship',
+	'ngramContainment',
 	'differentTownshipXngramCosine',
 	'differentTownshipXngramCosineSqrt',
 	'differentTownshipXtopicCosine',

@@ -28,7 +28,7 @@ export interface PairTrainingItem extends InsightItem {
 }
 
 export interface PairTrainingOptions extends DuplicateOptions {
-	/** L2 penalty of the logistic regression. */
+	/** L2 penalty of the logistic regression (default 0.3). */
 	l2?: number;
 	/** Cross-validation folds for the threshold (whole clusters per fold). */
 	folds?: number;
@@ -47,6 +47,13 @@ export interface PairTrainingOptions extends DuplicateOptions {
 	fallbackThreshold?: number;
 	source?: string;
 }
+
+/**
+ * L2 penalty of the pair model: 0.3 rather than 1 let the curve reach more recall at precision
+ * 0.8 on inner splits of the frozen training side (max recall at P ≥ 0.8, pooled seeds 1–5:
+ * 0.497 → 0.535; seeds 1–10: 0.473 → 0.529); 0.1 and 0.03 were no better, 3 and 10 worse.
+ */
+const DEFAULT_L2 = 0.3;
 
 const DEFAULT_MERGE_FACTORS = [1, 0.8, 0.7, 0.6];
 
@@ -123,7 +130,7 @@ function* fitModelSteps(
 	const { weights, bias } = yield* fitPairWeightsSteps(
 		samples,
 		template.features.length,
-		options.l2 ?? 1
+		options.l2 ?? DEFAULT_L2
 	);
 	return {
 		...template,
