@@ -88,7 +88,7 @@ export const DEFAULT_PAIR_MODEL: PairModel = {
 		0.7414, -0.9191, -1.621, 3.3871, -0.3557, -1.9864
 	],
 	bias: -6.5743,
-	threshold: 0.35,
+	threshold: 0.45,
 	source:
 		'trainPairModel on the 446 training-side items of the frozen split of suggestions.dev.jsonl (seed 20261202)',
 	mergeFactor: 0.7,
