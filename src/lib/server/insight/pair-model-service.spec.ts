@@ -7,6 +7,8 @@ import { makeActor } from '../test/actors';
 import { describeEachDatabase } from '../test/databases';
 import { demoRespondent } from '../test/demo-response';
 import { duplicateCandidates } from './duplicate-hints';
+import { modelStored } from './model-changes';
+import type { PairModel } from './pair-model';
 import { DEFAULT_PAIR_MODEL } from './pair-model-default';
 import { PAIR_RETRAIN_EVERY, pairModelSettled } from './pair-model-service';
 
@@ -76,6 +78,35 @@ describeEachDatabase(
 			const [second] = await storedPairModels();
 			expect(second.id).toBeGreaterThan(first.id);
 			expect(second.examples).toBe(first.examples + PAIR_RETRAIN_EVERY);
+		});
+
+		it('answers with the built-in model, and fits a new one at once, when the stored one is of an earlier version', async () => {
+			const { db } = current();
+			const campaignId = (await getCampaign(db, 'liuyang-2014')).id;
+			// A model fitted before a feature was added: one feature and weight fewer.
+			const [latest] = await storedPairModels();
+			const fitted = latest.model as PairModel;
+			const added = fitted.features.indexOf('ngramContainment');
+			const older = {
+				...fitted,
+				features: fitted.features.filter((_, k) => k !== added),
+				weights: fitted.weights.filter((_, k) => k !== added)
+			};
+			await db.delete(insightModels).where(eq(insightModels.kind, 'pair'));
+			const [stale] = await db
+				.insert(insightModels)
+				.values({ kind: 'pair', model: older, examples: latest.examples, trainedAt: new Date() })
+				.returning();
+			modelStored();
+
+			const fresh = (await respondent(db, '台区经理的电话打不通，有事找不到人')).id;
+			const hints = await duplicateCandidates(db, campaignId, [fresh]);
+			expect(hints.get(fresh)).toBeDefined();
+			const model = await pairModelSettled(db);
+			expect(model.features).toContain('ngramContainment');
+			expect(model.source).toMatch(/organisation’s merges/);
+			const [refitted] = await storedPairModels();
+			expect(refitted.id).toBeGreaterThan(stale.id);
 		});
 	},
 	{ demo: true }

@@ -69,10 +69,11 @@ export async function pairModelFor(db: Database): Promise<PairModel> {
 	let state = cache.get(db);
 	if (!state) {
 		const stored = await storedModel(db);
+		const usable = stored ? usableModel(stored) : null;
 		state = {
-			model: stored ? pairModelFromJSON(stored.model as PairModel) : null,
+			model: usable?.model ?? null,
 			modelId: stored?.id ?? 0,
-			decisions: stored?.examples ?? 0,
+			decisions: usable?.decisions ?? 0,
 			seen: modelChanges.stored,
 			checkedAt: Date.now(),
 			retraining: null,
@@ -96,10 +97,31 @@ export async function pairModelFor(db: Database): Promise<PairModel> {
 }
 
 function adopt(state: Cached, stored: typeof insightModels.$inferSelect) {
-	const json = stored.model as PairModel | { none: true };
-	state.model = 'none' in json ? null : pairModelFromJSON(json);
+	const { model, decisions } = usableModel(stored);
+	state.model = model;
 	state.modelId = stored.id;
-	state.decisions = stored.examples;
+	state.decisions = decisions;
+}
+
+/**
+ * A stored model as this version reads it. One fitted by an earlier version over other features
+ * (an upgrade changed them) cannot score this version's pairs: the built-in model is used instead
+ * and, as if no decision had been learned, a retrain is asked at once.
+ */
+function usableModel(stored: typeof insightModels.$inferSelect): {
+	model: PairModel | null;
+	decisions: number;
+} {
+	const json = stored.model as PairModel | { none: true };
+	if (json && typeof json === 'object' && 'none' in json) {
+		return { model: null, decisions: stored.examples };
+	}
+	try {
+		return { model: pairModelFromJSON(json), decisions: stored.examples };
+	} catch (error) {
+		if (!(error instanceof TypeError)) throw error;
+		return { model: null, decisions: -Infinity };
+	}
 }
 
 /** Waits for a retrain under way in this process (tests, scripts), then answers the model. */
@@ -163,7 +185,8 @@ export async function retrainPairModel(
 	const trainedAt = new Date();
 	const count = await decisionCount(db);
 	const latest = await storedModel(db);
-	if (!options.force && count - (latest?.examples ?? 0) < PAIR_RETRAIN_EVERY) {
+	const learned = latest ? usableModel(latest).decisions : 0;
+	if (!options.force && count - learned < PAIR_RETRAIN_EVERY) {
 		return { trained: false, decisions: count, items: 0 };
 	}
 	const records = await reviewedItems(db);
