@@ -2,7 +2,7 @@
  * Building the categoriser's model state: vocabulary, IDF, the two classifiers and the
  * temperature that calibrates their combined scores. Plain data, so it serialises as JSON.
  */
-import { CATEGORY_IDS, DEFAULT_LEXICON, type LexiconTopic } from './lexicon';
+import { CATEGORISER_LEXICON, CATEGORY_IDS, type LexiconTopic } from './lexicon';
 import { computeIdf, extractDocumentFeatures, weightFeatures, type SparseVector } from './features';
 import { addNaiveBayesExample, createNaiveBayes, type NaiveBayesState } from './naive-bayes';
 import {
@@ -19,7 +19,7 @@ import { runSteps } from './steps';
 export interface CategoriserOptions {
 	/** Category ids, in a fixed order (default: the power-supply taxonomy). */
 	categories?: readonly string[];
-	/** Keyword topics used for cold start and as prior (default: the built-in lexicon). */
+	/** Keyword topics used for cold start and as prior (default: the built-in categoriser lexicon). */
 	lexicon?: readonly LexiconTopic[];
 	/** Weight of each lexicon topic pseudo-document relative to one reviewed example. */
 	lexiconWeight?: number;
@@ -75,7 +75,7 @@ interface LabelledText {
 export function resolveOptions(options: CategoriserOptions): ResolvedOptions {
 	return {
 		categories: [...(options.categories ?? CATEGORY_IDS)],
-		lexicon: options.lexicon ?? DEFAULT_LEXICON,
+		lexicon: options.lexicon ?? CATEGORISER_LEXICON,
 		lexiconWeight: options.lexiconWeight ?? 3,
 		lexiconBoost: options.lexiconBoost ?? 1,
 		coldStartLexiconBoost: options.coldStartLexiconBoost ?? 2,

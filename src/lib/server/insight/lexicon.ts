@@ -198,6 +198,55 @@ export const DEFAULT_LEXICON: readonly LexiconTopic[] = [
 	)
 ];
 
+/**
+ * More everyday and trade words per topic, for the categoriser only (its `lexicon` default). Also
+ * written for the product from general knowledge of power-supply service (no data set was read
+ * for them). The duplicate finder keeps {@link DEFAULT_LEXICON}: its pair model was fitted on
+ * those topics, and the broader words would make unrelated items share topics more often.
+ */
+const CATEGORISER_EXTRA_TERMS: Readonly<Record<string, string>> = {
+	'new-connection':
+		'低压新装 高压新装 用电报装 办电申请 户表 分户 移表 销户 供电方案 一证办 刷脸办电 装表',
+	procedure: '一次都不跑 跑腿 办电时间 接电时间 证件 材料齐全 审核 盖章 窗口办理',
+	'notice-advance':
+		'停电预告 停电公告 停电计划 检修计划 计划检修 检修停电 停电范围 停电区域 停电时段 告知',
+	'notice-channel': '通知到位 通知不到 发通知 推送 提醒',
+	'repair-speed': '故障抢修 抢修人员 抢修队 抢修时间 响应慢 到达现场 修好',
+	'frequent-trips': '烧保险 保险丝 熔断 烧断 线路故障 短路',
+	restoration: '复电 恢复用电 供电恢复',
+	'low-voltage': '电压偏低 电压质量 末端电压 灯光暗 电灯暗 空调开不动 调压 电机',
+	'grid-upgrade': '低压线路 台区改造 新增台区 供电能力 网架 配网 电网建设 主网 变电站 线路迁移',
+	'payment-point': '缴费方式 自助缴费 缴费终端 营业厅缴费 代缴',
+	withholding: '违约金 滞纳金 退费 预交 欠费停电',
+	bill: '电费通知 电量 用电量 读数',
+	tariff: '电价政策 一户多人口 电费标准 收费',
+	attitude: '敷衍 拖拉 不作为 服务意识 服务质量 门难进 脸难看',
+	'complaint-closure': '首问负责 一次性告知 处理结果 没有下文 跟踪',
+	'energy-cost': '能效服务 用电分析 综合能源 电能替代 能源管理',
+	'demand-charge': '两部制 最大需量 变压器容量费',
+	'peak-shift': '需求响应 负荷管理 峰谷差 电力市场 售电',
+	'park-enterprise': '工商业 高压用户 企业用户 厂区 生产线',
+	'lines-near-houses': '安全距离 线路下 建房 安全隐患',
+	'poles-and-trees': '电线杆 杆塔 拉线 倒杆 树障 外破',
+	'safety-education': '防触电 漏电保护 接地 防雷 火灾 消防 用电安全',
+	meetings: '文山会海 会议精神 传达 陪同',
+	reporting: '层层加码 基层负担 减负 重复填报 数据报送 考核指标',
+	inspections: '督导 暗访 通报',
+	'vehicles-budget': '公务 差旅 费用报销',
+	staffing: '一线员工 一线人员 人员不足 缺员 新员工 用工',
+	'training-pay': '工作量大 压力大 倒班 年休假 福利 工会 疗养 收入低',
+	'living-conditions': '住房 通勤 交通补贴 伙食',
+	retirees: '老同志 退休人员 养老',
+	'street-lights': '路灯不亮 景观灯',
+	'general-remarks': '继续保持 辛苦 希望继续 无意见 工作到位'
+};
+
+/** {@link DEFAULT_LEXICON} with {@link CATEGORISER_EXTRA_TERMS}: the categoriser's default lexicon. */
+export const CATEGORISER_LEXICON: readonly LexiconTopic[] = DEFAULT_LEXICON.map((t) => {
+	const extra = CATEGORISER_EXTRA_TERMS[t.id];
+	return extra ? { ...t, terms: [...t.terms, ...extra.split(' ')] } : t;
+});
+
 function topic(id: string, category: CategoryId, terms: string): LexiconTopic {
 	return { id, category, terms: terms.split(' ') };
 }
