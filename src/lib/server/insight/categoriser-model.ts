@@ -27,6 +27,11 @@ export interface CategoriserOptions {
 	lexiconBoost?: number;
 	/** The same before any reviewer decision, when the lexicon is all the model knows. */
 	coldStartLexiconBoost?: number;
+	/**
+	 * Further multiplier on the `@c:` features (the categories a text's lexicon topics point to),
+	 * on top of the lexicon boost: vocabulary-level evidence that carries over to new wording.
+	 */
+	categoryHintBoost?: number;
 	/** Share of naive Bayes in the ensemble (0 = logistic regression only, 1 = NB only). */
 	nbWeight?: number;
 	/** Complement NB (true) or multinomial NB (false). */
@@ -63,6 +68,8 @@ export interface ModelState {
 	 * lexicon alone); absent in models stored by older versions, which used `options.lexiconBoost`.
 	 */
 	lexiconBoost?: number;
+	/** `categoryHintBoost` this model was built with; absent in older models, which used 1. */
+	categoryHintBoost?: number;
 	temperature: number;
 	exampleCount: number;
 }
@@ -79,6 +86,7 @@ export function resolveOptions(options: CategoriserOptions): ResolvedOptions {
 		lexiconWeight: options.lexiconWeight ?? 3,
 		lexiconBoost: options.lexiconBoost ?? 1,
 		coldStartLexiconBoost: options.coldStartLexiconBoost ?? 2,
+		categoryHintBoost: options.categoryHintBoost ?? 1.5,
 		nbWeight: options.nbWeight ?? 0.5,
 		complement: options.complement ?? true,
 		alpha: options.alpha ?? 0.1,
@@ -136,7 +144,8 @@ function* crossValidate(
 				index,
 				model.idf,
 				options.lexicon,
-				options.lexiconBoost
+				options.lexiconBoost,
+				options.categoryHintBoost
 			);
 			const classIndex = model.categories.indexOf(example.category);
 			samples.push({ scores: scoreComponents(model, vector), classIndex });
@@ -164,7 +173,13 @@ function* fitModelSteps(
 	const { vocabulary, idf } = buildVocabulary(documents, options.minDocumentFrequency);
 	const index = new Map(vocabulary.map((feature, i) => [feature, i]));
 	const vectors: LabelledVector[] = documents.map((doc) => ({
-		vector: weightFeatures(doc.features, index, idf, options.lexiconBoost),
+		vector: weightFeatures(
+			doc.features,
+			index,
+			idf,
+			options.lexiconBoost,
+			options.categoryHintBoost
+		),
 		classIndex: doc.classIndex,
 		weight: doc.weight
 	}));
@@ -192,6 +207,7 @@ function* fitModelSteps(
 		nbWeight: options.nbWeight,
 		nbScale: 10,
 		lexiconBoost: options.lexiconBoost,
+		categoryHintBoost: options.categoryHintBoost,
 		temperature: 1,
 		exampleCount: examples.length
 	};
@@ -255,6 +271,7 @@ export function vectorise(
 	idf: number[],
 	lexicon: readonly LexiconTopic[],
 	lexiconBoost: number,
+	categoryHintBoost: number,
 	grow?: ModelState
 ): SparseVector {
 	const features = extractDocumentFeatures(text, lexicon);
@@ -268,5 +285,5 @@ export function vectorise(
 			for (const row of grow.lr.weights) row.push(0);
 		}
 	}
-	return weightFeatures(features, index, idf, lexiconBoost);
+	return weightFeatures(features, index, idf, lexiconBoost, categoryHintBoost);
 }

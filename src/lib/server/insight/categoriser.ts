@@ -131,7 +131,8 @@ function scoreText(
 		index,
 		state.idf,
 		lexicon,
-		state.lexiconBoost ?? state.options.lexiconBoost
+		state.lexiconBoost ?? state.options.lexiconBoost,
+		state.categoryHintBoost ?? 1
 	);
 	const fallback = fallbackDistribution(state.categories);
 	let probabilities = fallback;
@@ -174,6 +175,7 @@ function learnOne(
 		state.idf,
 		lexicon,
 		state.lexiconBoost ?? state.options.lexiconBoost,
+		state.categoryHintBoost ?? 1,
 		state
 	);
 	addNaiveBayesExample(state.nb, vector, classIndex);

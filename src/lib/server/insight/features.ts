@@ -45,18 +45,24 @@ export function extractDocumentFeatures(
 /**
  * Sublinear TF × IDF, L2-normalised; features missing from the vocabulary are dropped.
  * `1 + log tf` stops a word repeated for emphasis from dominating a short text.
+ * Lexicon pseudo-features are multiplied by `lexiconBoost`, the `@c:` ones by `categoryBoost` too.
  */
 export function weightFeatures(
 	counts: Map<string, number>,
 	vocabulary: ReadonlyMap<string, number>,
 	idf: readonly number[],
-	lexiconBoost = 1
+	lexiconBoost = 1,
+	categoryBoost = 1
 ): SparseVector {
 	const entries: Array<[number, number]> = [];
 	for (const [feature, count] of counts) {
 		const index = vocabulary.get(feature);
 		if (index === undefined) continue;
-		const boost = feature.startsWith('@') ? lexiconBoost : 1;
+		const boost = feature.startsWith(CATEGORY_PREFIX)
+			? lexiconBoost * categoryBoost
+			: feature.startsWith('@')
+				? lexiconBoost
+				: 1;
 		entries.push([index, (1 + Math.log(count)) * idf[index] * boost]);
 	}
 	entries.sort((a, b) => a[0] - b[0]);
