@@ -88,7 +88,7 @@ export const DEFAULT_PAIR_MODEL: PairModel = {
 		0.7228, -0.5129, -1.6259, 3.9397, -1.19, -1.3631
 	],
 	bias: -6.6286,
-	threshold: 0.6,
+	threshold: 0.55,
 	source:
 		'trainPairModel on the 446 training-side items of the frozen split of suggestions.dev.jsonl (seed 20261202)',
 	mergeFactor: 0.6,

@@ -24,6 +24,7 @@ import { DEFAULT_PAIR_MODEL } from './pair-model-default';
 import {
 	collectPairSamples,
 	crossValidateThresholds,
+	precisionLowerBound,
 	trainPairModel,
 	type PairTrainingItem
 } from './pair-training';
@@ -335,6 +336,32 @@ describe('cluster threshold tuning', () => {
 			expect(model.threshold).toBe(threshold);
 			expect(model.mergeFactor ?? 1).toBe(factor);
 		}
+	});
+
+	it('by default asks the target of the precision’s lower bound, then of the precision itself', () => {
+		const points = crossValidateThresholds(items, { thresholds });
+		const model = trainPairModel(items, { thresholds });
+		const chosen = points.find(
+			(p) => p.threshold === model.threshold && p.mergeFactor === (model.mergeFactor ?? 1)
+		);
+		expect(chosen).toBeDefined();
+		const bounded = points.filter(
+			(p) => p.recall > 0 && precisionLowerBound(p.precision, p.predictedPairs) >= 0.8
+		);
+		const plain = points.filter((p) => p.recall > 0 && p.precision >= 0.8);
+		const pool = bounded.length > 0 ? bounded : plain;
+		expect(pool).toContain(chosen);
+		expect(chosen!.recall).toBe(Math.max(...pool.map((p) => p.recall)));
+	});
+
+	it('bounds a precision more tightly the more pairs it rests on', () => {
+		expect(precisionLowerBound(0.9, 10)).toBeLessThan(precisionLowerBound(0.9, 100));
+		expect(precisionLowerBound(0.9, 100)).toBeLessThan(precisionLowerBound(0.9, 100_000));
+		expect(precisionLowerBound(0.9, 100_000)).toBeCloseTo(0.9, 2);
+		// 9 of 10 right is not enough to promise 0.8; 90 of 100 is.
+		expect(precisionLowerBound(0.9, 10)).toBeLessThan(0.8);
+		expect(precisionLowerBound(0.9, 100)).toBeGreaterThan(0.8);
+		expect(precisionLowerBound(1, 0)).toBe(0);
 	});
 
 	it('falls back to F-beta when no threshold is precise enough', () => {
