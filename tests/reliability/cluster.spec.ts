@@ -293,6 +293,10 @@ interface Submission {
 		const KILL_AFTER = 60;
 
 		it('stores every accepted submission exactly once and nginx serves the rest from the others', async () => {
+			// The retrain the instances asked for at start ends first: an instance killed while it runs
+			// it leaves the job active until it expires (15 min; then another instance retries it),
+			// which the retrain test below would wait for. (On a loaded CI machine it was still running.)
+			expect(await until(async () => (await pendingRetrains()) === 0, 60_000)).toBe(true);
 			const victim = cluster.instances[2];
 			const victimAddress = `127.0.0.1:${victim.port}`;
 			const results: Submission[] = [];
@@ -354,6 +358,16 @@ interface Submission {
 		cluster.instances.filter(
 			(i) => i.server.child.exitCode === null && i.server.child.signalCode === null
 		);
+
+	const QUEUE = 'categoriser-retrain';
+
+	/** Jobs of the retrain queue not yet ended (waiting, running or to be retried). */
+	async function pendingRetrains(): Promise<number> {
+		const [{ n }] = await cluster.sql<{ n: number }[]>`
+			select count(*)::int as n from pgboss.job
+			where name = ${QUEUE} and state in ('created', 'retry', 'active')`;
+		return n;
+	}
 
 	/** Polls `check` every 100 ms until it answers true, up to `ms`. */
 	async function until(check: () => Promise<boolean>, ms: number): Promise<boolean> {
@@ -469,16 +483,6 @@ interface Submission {
 	});
 
 	describe('a retrain job runs once across the instances', () => {
-		const QUEUE = 'categoriser-retrain';
-
-		/** Jobs of the retrain queue not yet ended (waiting, running or to be retried). */
-		async function pendingRetrains(): Promise<number> {
-			const [{ n }] = await cluster.sql<{ n: number }[]>`
-				select count(*)::int as n from pgboss.job
-				where name = ${QUEUE} and state in ('created', 'retry', 'active')`;
-			return n;
-		}
-
 		/** The model each running instance's review queue uses, after a reviewer opened it there. */
 		async function modelsInUse(cookie: string): Promise<Record<number, number | null>> {
 			const models: Record<number, number | null> = {};

@@ -81,7 +81,7 @@ export async function startJobQueue(
 		// may be closed by then, so it is dropped; the job is expired and retried by another process.
 		db: {
 			executeSql: (text: string, values?: unknown[]) => {
-				if (!open) return Promise.resolve({ rows: [] });
+				if (!open) return Promise.resolve(answerWhenClosed(text));
 				const result = executor.executeSql(text, values);
 				return values?.length && RECORDS_END.test(text) ? settle(result) : result;
 			}
@@ -173,6 +173,16 @@ async function settle(result: Promise<{ rows: Record<string, unknown>[] }>) {
 		console.error('Xinkan: job queue: could not record the end of a job (it will expire):', e);
 		return { rows: [{ count: 0 }] };
 	}
+}
+
+/**
+ * What a statement gets once the queue is stopped: no rows, except that a job's end gets the count
+ * row pg-boss reads (`mapCommandResponse` reads `rows[0].count`; an empty answer there threw in
+ * the worker's unawaited call and ended the process — seen twice in CI as a server dying while
+ * stopping).
+ */
+export function answerWhenClosed(text: string): { rows: Record<string, unknown>[] } {
+	return { rows: RECORDS_END.test(text) ? [{ count: 0 }] : [] };
 }
 
 /** Schedules read the clock of the organisations Xinkan serves. */
