@@ -322,7 +322,12 @@ describeEachDatabase(
 			const { db } = current();
 			await openCampaign(db, 'limited');
 			const previous = process.env.XINKAN_SUBMIT_LIMIT;
+			const previousWindow = process.env.XINKAN_SUBMIT_WINDOW;
 			process.env.XINKAN_SUBMIT_LIMIT = '3';
+			// Windows are fixed (aligned to multiples of their length): with the default 10 minutes the
+			// four submissions straddled a boundary once in CI (at 19:20:00) and the fourth was counted
+			// in a new window. A window of about 30 years puts no boundary within a run.
+			process.env.XINKAN_SUBMIT_WINDOW = '1000000000';
 			try {
 				const results = [];
 				for (let i = 0; i < 4; i++) {
@@ -340,7 +345,13 @@ describeEachDatabase(
 				);
 				expect(other.kind).toBe('stored');
 			} finally {
-				process.env.XINKAN_SUBMIT_LIMIT = previous;
+				for (const [name, value] of [
+					['XINKAN_SUBMIT_LIMIT', previous],
+					['XINKAN_SUBMIT_WINDOW', previousWindow]
+				] as const) {
+					if (value === undefined) delete process.env[name];
+					else process.env[name] = value;
+				}
 			}
 		});
 
