@@ -166,12 +166,17 @@ export async function startJobQueue(
 export const RECORDS_END =
 	/^\s*WITH (results AS \(\s*UPDATE \S+\.job\s+SET completed_on|deleted_jobs AS)/;
 
+/** The answer pg-boss reads after recording a job's end (a fresh object each time). */
+function countRow(): { rows: Record<string, unknown>[] } {
+	return { rows: [{ count: 0 }] };
+}
+
 async function settle(result: Promise<{ rows: Record<string, unknown>[] }>) {
 	try {
 		return await result;
 	} catch (e) {
 		console.error('Xinkan: job queue: could not record the end of a job (it will expire):', e);
-		return { rows: [{ count: 0 }] };
+		return countRow();
 	}
 }
 
@@ -182,7 +187,7 @@ async function settle(result: Promise<{ rows: Record<string, unknown>[] }>) {
  * stopping).
  */
 export function answerWhenClosed(text: string): { rows: Record<string, unknown>[] } {
-	return { rows: RECORDS_END.test(text) ? [{ count: 0 }] : [] };
+	return RECORDS_END.test(text) ? countRow() : { rows: [] };
 }
 
 /** Schedules read the clock of the organisations Xinkan serves. */
