@@ -12,10 +12,6 @@
  * hints alone and of all five places with the less likely ones (`HINT_WEAK_FLOOR`). The rule the
  * floor was chosen by: the lowest floor at which every split shows at least 6 in 10 true.
  */
-import { readFileSync } from 'node:fs';
-import { createCategoriser } from '../../src/lib/server/insight/categoriser';
-import { frozenSplit, innerSplit, parseJsonLines } from '../../src/lib/server/insight/dataset';
-import { withOutOfFoldCategories } from '../../src/lib/server/insight/evaluation';
 import {
 	buildHintIndexSteps,
 	findHints,
@@ -24,11 +20,10 @@ import {
 	HINTS_SHOWN,
 	withPredictedCategories
 } from '../../src/lib/server/insight/hints';
-import { organisationPairModel } from '../../src/lib/server/insight/pair-learning';
 import { runSteps } from '../../src/lib/server/insight/steps';
+import { seedsArgument, trainedInnerSplit, trainingSide } from './inner-pairs';
 
-const at = process.argv.indexOf('--seeds');
-const seeds = (at > 0 ? process.argv[at + 1] : '1,2,3,4,5').split(',').map(Number);
+const seeds = seedsArgument();
 const floors = [0.02, 0.03, 0.05, 0.075, 0.1, 0.15, 0.2];
 
 interface Tally {
@@ -52,14 +47,9 @@ const empty = (): Tally => ({
 const pooled = floors.map(empty);
 const perSplit: Tally[][] = [];
 
-const path = '../shared/data/suggestions.dev.jsonl';
-const { train: side } = frozenSplit(parseJsonLines(readFileSync(path, 'utf8'), path));
+const side = trainingSide();
 for (const seed of seeds) {
-	const { train, heldOut } = innerSplit(side, seed);
-	const categoriser = createCategoriser();
-	categoriser.train(train);
-	const pairModel = organisationPairModel(withOutOfFoldCategories(train), 'experiment');
-	if (!pairModel) throw new Error('no pair model');
+	const { heldOut, categoriser, pairModel } = trainedInnerSplit(side, seed);
 	const items = heldOut.map((r) =>
 		withPredictedCategories(
 			hintItem({ id: r.id, title: r.text, texts: [r.text], township: r.township }),

@@ -14,20 +14,17 @@
  * held-out items: of the pair model (trained as the product trains it), of LSA alone, and of
  * logit(model) + w × LSA cosine.
  */
-import { readFileSync } from 'node:fs';
-import { createCategoriser } from '../../src/lib/server/insight/categoriser';
-import { frozenSplit, innerSplit, parseJsonLines } from '../../src/lib/server/insight/dataset';
-import { buildDuplicateIndex, scorePair } from '../../src/lib/server/insight/duplicates';
-import {
-	withOutOfFoldCategories,
-	withRankedCategories
-} from '../../src/lib/server/insight/evaluation';
-import { clusterRootsFromLinks } from '../../src/lib/server/insight/metrics';
-import { organisationPairModel } from '../../src/lib/server/insight/pair-learning';
 import { extractFeatures } from '../../src/lib/server/insight/tokenize';
+import {
+	logit,
+	pairFigures,
+	scoredPairs,
+	seedsArgument,
+	trainedInnerSplit,
+	trainingSide
+} from './inner-pairs';
 
-const at = process.argv.indexOf('--seeds');
-const seeds = (at > 0 ? process.argv[at + 1] : '1,2,3,4,5').split(',').map(Number);
+const seeds = seedsArgument();
 const dimensions = [20, 50, 100, 200];
 
 /** Unit TF-IDF vectors (sublinear TF) over features seen in at least two texts. */
@@ -85,20 +82,11 @@ interface Pair {
 	cosines: number[];
 	duplicate: boolean;
 }
+const side = trainingSide();
 const pairs: Pair[] = [];
-const path = '../shared/data/suggestions.dev.jsonl';
-const { train: side } = frozenSplit(parseJsonLines(readFileSync(path, 'utf8'), path));
 for (const seed of seeds) {
-	const { train, heldOut } = innerSplit(side, seed);
-	const categoriser = createCategoriser();
-	categoriser.train(train);
-	const model = organisationPairModel(withOutOfFoldCategories(train), 'experiment');
-	if (!model) throw new Error('no pair model');
-	const ranked = heldOut.map((r) => categoriser.suggest(r.text).map((s) => s.category));
-	const index = buildDuplicateIndex(withRankedCategories(heldOut, ranked, categoriser), {
-		pairModel: model
-	});
-	const roots = clusterRootsFromLinks(heldOut);
+	const split = trainedInnerSplit(side, seed);
+	const { train, heldOut } = split;
 	const vectors = tfidf([...heldOut, ...train].map((r) => r.text));
 	const gram = vectors.map((a) => Float64Array.from(vectors, (b) => sparseDot(a, b)));
 	const { vectors: eigen, values } = topEigen(gram, Math.max(...dimensions));
@@ -109,41 +97,19 @@ for (const seed of seeds) {
 			return v.map((x) => x / norm);
 		})
 	);
-	for (let i = 0; i < heldOut.length; i++) {
-		for (let j = i + 1; j < heldOut.length; j++) {
-			pairs.push({
-				model: scorePair(index, i, j),
-				cosines: coordinates.map((c) => c[i].reduce((s, x, d) => s + x * c[j][d], 0)),
-				duplicate: roots.get(heldOut[i].id) === roots.get(heldOut[j].id)
-			});
-		}
+	for (const { i, j, model, duplicate } of scoredPairs(split)) {
+		const cosines = coordinates.map((c) => c[i].reduce((s, x, d) => s + x * c[j][d], 0));
+		pairs.push({ model, cosines, duplicate });
 	}
 }
 
-function pairFigures(score: (pair: Pair) => number): string {
-	const sorted = pairs.map((p) => [score(p), p.duplicate ? 1 : 0]).sort((a, b) => b[0] - a[0]);
-	const positives = sorted.filter(([, y]) => y).length;
-	let found = 0;
-	let averagePrecision = 0;
-	let recallAtPrecision = 0;
-	sorted.forEach(([, y], k) => {
-		if (y) {
-			found++;
-			averagePrecision += found / (k + 1);
-		}
-		if (found / (k + 1) >= 0.8) recallAtPrecision = Math.max(recallAtPrecision, found / positives);
-	});
-	return `AP ${(averagePrecision / positives).toFixed(3)}  recall at P≥0.8 ${recallAtPrecision.toFixed(3)}`;
-}
-
-const logit = (p: number) => Math.log(Math.max(p, 1e-9) / Math.max(1 - p, 1e-9));
 console.log(`seeds ${seeds.join(',')}`);
-console.log(`pair model             ${pairFigures((p) => p.model)}`);
+console.log(`pair model             ${pairFigures(pairs, (p) => p.model)}`);
 dimensions.forEach((k, d) => {
-	console.log(`LSA ${k} alone           ${pairFigures((p) => p.cosines[d])}`);
+	console.log(`LSA ${k} alone           ${pairFigures(pairs, (p) => p.cosines[d])}`);
 	for (const w of [1, 2, 4]) {
 		console.log(
-			`  model + ${w} × LSA ${k}  ${pairFigures((p) => logit(p.model) + w * p.cosines[d])}`
+			`  model + ${w} × LSA ${k}  ${pairFigures(pairs, (p) => logit(p.model) + w * p.cosines[d])}`
 		);
 	}
 });

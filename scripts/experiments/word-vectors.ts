@@ -23,15 +23,14 @@
  *   categoriser's log-probabilities plus λ × the regression's, for several λ.
  */
 import { readFileSync } from 'node:fs';
-import { createCategoriser } from '../../src/lib/server/insight/categoriser';
-import { frozenSplit, innerSplit, parseJsonLines } from '../../src/lib/server/insight/dataset';
-import { buildDuplicateIndex, scorePair } from '../../src/lib/server/insight/duplicates';
 import {
-	withOutOfFoldCategories,
-	withRankedCategories
-} from '../../src/lib/server/insight/evaluation';
-import { clusterRootsFromLinks } from '../../src/lib/server/insight/metrics';
-import { organisationPairModel } from '../../src/lib/server/insight/pair-learning';
+	logit,
+	pairFigures,
+	scoredPairs,
+	seedsArgument,
+	trainedInnerSplit,
+	trainingSide
+} from './inner-pairs';
 
 function argument(name: string): string | undefined {
 	const at = process.argv.indexOf(name);
@@ -43,7 +42,7 @@ if (!vectorPath) {
 	console.error('usage: word-vectors.ts --vectors words.vector [--seeds 1,2,3,4,5]');
 	process.exit(2);
 }
-const seeds = (argument('--seeds') ?? '1,2,3,4,5').split(',').map(Number);
+const seeds = seedsArgument();
 const weighting = process.env.WEIGHT ?? 'sif';
 const centre = process.env.CENTRE !== '0';
 
@@ -168,33 +167,18 @@ interface Pair {
 	duplicate: boolean;
 }
 
-const path = '../shared/data/suggestions.dev.jsonl';
-const { train: side } = frozenSplit(parseJsonLines(readFileSync(path, 'utf8'), path));
+const side = trainingSide();
 const pairs: Pair[] = [];
 const lambdas = [0, 0.1, 0.2, 0.3, 0.5, 0.8];
 const categoryHits = lambdas.map(() => 0);
 let vectorHits = 0;
 let heldOutItems = 0;
 for (const seed of seeds) {
-	const { train, heldOut } = innerSplit(side, seed);
-	const categoriser = createCategoriser();
-	categoriser.train(train);
-	const model = organisationPairModel(withOutOfFoldCategories(train), 'experiment');
-	if (!model) throw new Error('no pair model');
-	const ranked = heldOut.map((r) => categoriser.suggest(r.text).map((s) => s.category));
-	const index = buildDuplicateIndex(withRankedCategories(heldOut, ranked, categoriser), {
-		pairModel: model
-	});
-	const roots = clusterRootsFromLinks(heldOut);
+	const split = trainedInnerSplit(side, seed);
+	const { train, heldOut, categoriser } = split;
 	const vectors = embedAll(heldOut.map((r) => r.text));
-	for (let i = 0; i < heldOut.length; i++) {
-		for (let j = i + 1; j < heldOut.length; j++) {
-			pairs.push({
-				model: scorePair(index, i, j),
-				cosine: dot(vectors[i], vectors[j]),
-				duplicate: roots.get(heldOut[i].id) === roots.get(heldOut[j].id)
-			});
-		}
+	for (const { i, j, model, duplicate } of scoredPairs(split)) {
+		pairs.push({ model, cosine: dot(vectors[i], vectors[j]), duplicate });
 	}
 
 	const categories = [...new Set(train.map((r) => r.category))].sort();
@@ -224,28 +208,13 @@ for (const seed of seeds) {
 	});
 }
 
-function pairFigures(score: (pair: Pair) => number): string {
-	const sorted = pairs.map((p) => [score(p), p.duplicate ? 1 : 0]).sort((a, b) => b[0] - a[0]);
-	const positives = sorted.filter(([, y]) => y).length;
-	let found = 0;
-	let averagePrecision = 0;
-	let recallAtPrecision = 0;
-	sorted.forEach(([, y], k) => {
-		if (y) {
-			found++;
-			averagePrecision += found / (k + 1);
-		}
-		if (found / (k + 1) >= 0.8) recallAtPrecision = Math.max(recallAtPrecision, found / positives);
-	});
-	return `AP ${(averagePrecision / positives).toFixed(3)}  recall at P≥0.8 ${recallAtPrecision.toFixed(3)}`;
-}
-
-const logit = (p: number) => Math.log(Math.max(p, 1e-9) / Math.max(1 - p, 1e-9));
 console.log(`weighting ${weighting}, centred ${centre}, seeds ${seeds.join(',')}`);
-console.log(`pairs: pair model          ${pairFigures((p) => p.model)}`);
-console.log(`pairs: vectors alone       ${pairFigures((p) => p.cosine)}`);
+console.log(`pairs: pair model          ${pairFigures(pairs, (p) => p.model)}`);
+console.log(`pairs: vectors alone       ${pairFigures(pairs, (p) => p.cosine)}`);
 for (const w of [0.5, 1, 2, 4, 8]) {
-	console.log(`pairs: model + ${w} × cosine ${pairFigures((p) => logit(p.model) + w * p.cosine)}`);
+	console.log(
+		`pairs: model + ${w} × cosine ${pairFigures(pairs, (p) => logit(p.model) + w * p.cosine)}`
+	);
 }
 console.log(`categories: vectors alone  top-1 ${(vectorHits / heldOutItems).toFixed(3)}`);
 lambdas.forEach((lambda, l) =>
