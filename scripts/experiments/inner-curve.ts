@@ -5,13 +5,7 @@
  * Environment: SHARE (training share of each inner split, default 0.7), L2, FOLDS and MINP (the
  * pair training's l2, folds and an explicit minPrecision). Never reads the frozen test side.
  */
-import { readFileSync } from 'node:fs';
-import {
-	frozenSplit,
-	innerSplit,
-	parseJsonLines,
-	splitByCluster
-} from '../../src/lib/server/insight/dataset';
+import { innerSplit, splitByCluster } from '../../src/lib/server/insight/dataset';
 import { createCategoriser } from '../../src/lib/server/insight/categoriser';
 import {
 	withOutOfFoldCategories,
@@ -21,13 +15,11 @@ import { organisationPairModel } from '../../src/lib/server/insight/pair-learnin
 import { clusterAtThresholds, thresholdForSize } from '../../src/lib/server/insight/clustering';
 import { buildDuplicateIndex } from '../../src/lib/server/insight/duplicates';
 import { clusterRootsFromLinks, computePairScores } from '../../src/lib/server/insight/metrics';
+import { seedsArgument, trainingSide } from './inner-pairs';
 
-const path = '../shared/data/suggestions.dev.jsonl';
-const records = parseJsonLines(readFileSync(path, 'utf8'), path);
-const seedArg = process.argv.indexOf('--seeds');
-const seeds = seedArg > 0 ? process.argv[seedArg + 1].split(',').map(Number) : [1, 2, 3, 4, 5];
+const seeds = seedsArgument();
 const T = Array.from({ length: 35 }, (_, k) => Math.round((0.1 + 0.025 * k) * 1000) / 1000);
-const { train: side } = frozenSplit(records);
+const side = trainingSide();
 const tot = T.map(() => ({ p: 0, c: 0, t: 0 }));
 const chosen = { p: 0, c: 0, t: 0 };
 for (const seed of seeds) {

@@ -20,6 +20,7 @@ import {
 import { clusterRootsFromLinks } from '../../src/lib/server/insight/metrics';
 import { organisationPairModel } from '../../src/lib/server/insight/pair-learning';
 import type { PairModel } from '../../src/lib/server/insight/pair-model';
+import { parseArgs } from '../cli-args';
 
 /** The frozen split's training side of the shared data set. */
 export function trainingSide(): LabelledRecord[] {
@@ -29,8 +30,7 @@ export function trainingSide(): LabelledRecord[] {
 
 /** `--seeds 1,2,3` from the command line, or the given default. */
 export function seedsArgument(fallback = '1,2,3,4,5'): number[] {
-	const at = process.argv.indexOf('--seeds');
-	return (at > 0 ? process.argv[at + 1] : fallback).split(',').map(Number);
+	return (parseArgs(process.argv.slice(2)).seeds ?? fallback).split(',').map(Number);
 }
 
 export interface InnerSplit {

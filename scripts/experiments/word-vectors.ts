@@ -23,6 +23,7 @@
  *   categoriser's log-probabilities plus λ × the regression's, for several λ.
  */
 import { readFileSync } from 'node:fs';
+import { fail, parseArgs } from '../cli-args';
 import {
 	logit,
 	pairFigures,
@@ -32,16 +33,9 @@ import {
 	trainingSide
 } from './inner-pairs';
 
-function argument(name: string): string | undefined {
-	const at = process.argv.indexOf(name);
-	return at > 0 ? process.argv[at + 1] : undefined;
-}
-
-const vectorPath = argument('--vectors');
-if (!vectorPath) {
-	console.error('usage: word-vectors.ts --vectors words.vector [--seeds 1,2,3,4,5]');
-	process.exit(2);
-}
+const vectorPath =
+	parseArgs(process.argv.slice(2)).vectors ??
+	fail('usage: word-vectors.ts --vectors words.vector [--seeds 1,2,3,4,5]');
 const seeds = seedsArgument();
 const weighting = process.env.WEIGHT ?? 'sif';
 const centre = process.env.CENTRE !== '0';
